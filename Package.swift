@@ -1,0 +1,42 @@
+// swift-tools-version: 6.0
+
+import PackageDescription
+
+let package = Package(
+    name: "lineage",
+    products: [
+        .executable(name: "lineage", targets: ["LineageCLI"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // libgit2 from the system (Debian: libgit2-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        // The only module that calls libgit2. Swift values in, Swift values out.
+        .target(name: "GitStore", dependencies: ["CGit2"]),
+        // Pure Swift: reading messy resolution texts, metadata, the canonical document format.
+        .target(name: "ResolutionText"),
+        // Pure Swift: tokens, word diff, paragraph alignment, clause identity and provenance.
+        .target(name: "LineageCore", dependencies: ["ResolutionText"]),
+        // The corpus and the history: ties text, alignment and git storage together.
+        .target(name: "Lineage", dependencies: ["ResolutionText", "LineageCore", "GitStore"]),
+        // The command-line tool: parsing arguments and printing, nothing else.
+        .executableTarget(
+            name: "LineageCLI",
+            dependencies: [
+                "Lineage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
+        .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
+        .testTarget(name: "LineageTests", dependencies: ["Lineage"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["Lineage"]),
+    ]
+)

@@ -1,0 +1,3 @@
+import ResolutionText
+import LineageCore
+import GitStore

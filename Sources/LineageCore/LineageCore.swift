@@ -1,0 +1,1 @@
+// Alignment engine: see issue 3.

@@ -1,0 +1,95 @@
+/// One adopted resolution, read from a published text: its metadata and its body.
+///
+/// Every metadata field is optional: a field the text does not state is `nil`, never guessed.
+/// Derivations that follow from the UN's own conventions are not guesses: the symbol of
+/// resolution `69/28` of the General Assembly is `A/RES/69/28`, and its session is 69.
+///
+/// The JSON encoding (``ResolutionJSON``) is a documented, stable shape that other tools depend on.
+public struct Resolution: Sendable, Hashable {
+    /// The document symbol, e.g. `A/RES/69/28`.
+    public var symbol: String?
+    /// The resolution number, e.g. `69/28`.
+    public var number: String?
+    /// The session of the General Assembly that adopted it, e.g. 69.
+    public var session: Int?
+    /// The title, without the number that precedes it in the heading.
+    public var title: String?
+    /// The adoption date.
+    public var adopted: CivilDate?
+    /// The plenary meeting at which it was adopted, e.g. 62 for "62nd plenary meeting".
+    public var meeting: Int?
+    /// The agenda item, e.g. 91 for "Agenda item 91".
+    public var agendaItem: Int?
+    /// The symbol of the Main Committee report it was adopted on, e.g. `A/69/435`.
+    public var committeeReport: String?
+    /// Preambular paragraphs, operative paragraphs and their sub-paragraphs, in document order.
+    public var paragraphs: [Paragraph]
+    /// The footnotes, in order of their marks.
+    public var footnotes: [Footnote]
+
+    public init(
+        symbol: String? = nil, number: String? = nil, session: Int? = nil, title: String? = nil,
+        adopted: CivilDate? = nil, meeting: Int? = nil, agendaItem: Int? = nil,
+        committeeReport: String? = nil, paragraphs: [Paragraph] = [], footnotes: [Footnote] = []
+    ) {
+        self.symbol = symbol
+        self.number = number
+        self.session = session
+        self.title = title
+        self.adopted = adopted
+        self.meeting = meeting
+        self.agendaItem = agendaItem
+        self.committeeReport = committeeReport
+        self.paragraphs = paragraphs
+        self.footnotes = footnotes
+    }
+}
+
+/// One paragraph of a resolution's body.
+public struct Paragraph: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
+        /// A preambular paragraph ("Recalling its resolutions …,").
+        case preambular
+        /// A numbered operative paragraph ("1. Calls upon …;").
+        case operative
+        /// A lettered sub-paragraph of an operative (or preambular) paragraph ("(a) General …;").
+        case subparagraph
+    }
+
+    /// Position in the body, counted from 0 in document order.
+    public var index: Int
+    public var kind: Kind
+    /// The number or letter as printed, without punctuation around numbers: `"1"`, `"(a)"`;
+    /// `nil` for preambular paragraphs.
+    public var label: String?
+    /// For a sub-paragraph, the ``index`` of the paragraph it belongs to.
+    public var parent: Int?
+    /// The clause text: wording and punctuation as published, without its number label,
+    /// emphasis markers or footnote marks; quotes and apostrophes straightened.
+    public var text: String
+    /// The marks of the footnotes this paragraph refers to, in order of appearance.
+    public var footnotes: [String]
+
+    public init(
+        index: Int, kind: Kind, label: String? = nil, parent: Int? = nil, text: String,
+        footnotes: [String] = []
+    ) {
+        self.index = index
+        self.kind = kind
+        self.label = label
+        self.parent = parent
+        self.text = text
+        self.footnotes = footnotes
+    }
+}
+
+/// A footnote: its mark (`"1"`) and its text.
+public struct Footnote: Sendable, Hashable, Codable {
+    public var mark: String
+    public var text: String
+
+    public init(mark: String, text: String) {
+        self.mark = mark
+        self.text = text
+    }
+}
