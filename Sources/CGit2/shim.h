@@ -5,4 +5,16 @@
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 
+/* git_libgit2_opts is variadic, which Swift cannot call: one non-variadic shim per option used. */
+
+/** git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled) */
+static inline int lineage_git_enable_fsync(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, enabled);
+}
+
+/** git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path): isolates lineage from user and system config. */
+static inline int lineage_git_set_config_search_path(git_config_level_t level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}
+
 #endif

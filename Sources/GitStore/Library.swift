@@ -1,0 +1,18 @@
+import CGit2
+
+/// libgit2's global state: initialised once per process, before any other call.
+///
+/// `git_libgit2_init` is reference-counted; lineage initialises it once and never shuts it down
+/// (the process ends instead), so no object can outlive the library.
+enum Library {
+    /// Touching this runs the initialisation exactly once (Swift globals are lazy and thread-safe).
+    static let initialized: Void = {
+        git_libgit2_init()
+        // Never read ~/.gitconfig or /etc/gitconfig: results must not depend on who runs lineage.
+        for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA] {
+            _ = lineage_git_set_config_search_path(level, "")
+        }
+        // Flush packs, indexes and references to stable storage before they are renamed into place.
+        _ = lineage_git_enable_fsync(1)
+    }()
+}
