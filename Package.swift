@@ -33,10 +33,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Shared test helpers: scratch folders, the corpus, running git and the lineage tool.
+        .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
         .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"]),
-        .testTarget(name: "LineageTests", dependencies: ["Lineage"]),
-        .testTarget(name: "LineageCLITests", dependencies: ["Lineage"]),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
+        .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),
+        .testTarget(name: "LineageCLITests", dependencies: ["Lineage", "TestSupport", "LineageCLI"]),
     ]
 )

@@ -1,32 +1,8 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import GitStore
-
-/// A fresh folder under the system's temporary directory, removed when the test ends.
-final class ScratchDirectory {
-    let path: String
-    init() {
-        path = NSTemporaryDirectory() + "gitstore-test-" + UUID().uuidString
-        try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    }
-    deinit { try? FileManager.default.removeItem(atPath: path) }
-}
-
-/// Runs the git command line (tests only: lineage itself never runs git).
-func git(_ arguments: [String], in directory: String) -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git"] + arguments
-    process.currentDirectoryURL = URL(fileURLWithPath: directory)
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    process.standardError = pipe
-    try! process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
 
 let signature = Signature(name: "Tester", email: "t@example.org", time: 1_417_539_600, offsetMinutes: -300)
 
@@ -58,8 +34,8 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
             .filter { $0.count == 2 }
         #expect(loose.isEmpty, "no loose objects: \(loose)")
         #expect(git(["fsck", "--strict"], in: gitDir).status == 0)
-        #expect(git(["show", "main:doc.txt"], in: gitDir).output == "hello\n")
-        #expect(git(["rev-parse", "main"], in: gitDir).output.hasPrefix(commit.hex))
+        #expect(git(["show", "main:doc.txt"], in: gitDir).stdout == "hello\n")
+        #expect(git(["rev-parse", "main"], in: gitDir).stdout.hasPrefix(commit.hex))
 
         let read = try repo.commit(commit)
         #expect(read.message == "first\n")

@@ -1,0 +1,82 @@
+import Foundation
+import ResolutionText
+
+/// The commit message of a revision: a summary line, one sentence, and the metadata as git
+/// trailers (read them with `git log --format='%(trailers)'`). Frozen, like the document format.
+///
+/// ```
+/// A/RES/69/28: Developments in the field of information and telecommunications in …
+///
+/// Resolution 69/28, adopted by the General Assembly on 2 December 2014.
+///
+/// Lineage-Format: 1
+/// Symbol: A/RES/69/28
+/// Number: 69/28
+/// Session: 69
+/// Adopted: 2014-12-02
+/// Meeting: 62
+/// Agenda-Item: 91
+/// Committee-Report: A/69/435
+/// ```
+///
+/// A field the text does not give is left out. When the date was not printed in the text,
+/// `Adopted-Source:` says where it came from (`cited by A/RES/63/37`, `supplied`).
+enum CommitMessage {
+    static func render(_ revision: Revision) -> String {
+        let r = revision.resolution
+        var out = "\(revision.symbol): \(r.title ?? "(untitled)")\n\n"
+        out += "Resolution \(revision.number)"
+        if let date = r.adopted { out += ", adopted by the General Assembly on \(date.longForm)" }
+        out += ".\n\n"
+        var trailers: [(String, String?)] = [
+            ("Lineage-Format", String(HistoryLayout.formatVersion)),
+            ("Symbol", r.symbol), ("Number", r.number), ("Session", r.session.map(String.init)),
+            ("Adopted", r.adopted?.iso),
+        ]
+        switch revision.dateSource {
+        case .text: break
+        case .citedBy(let symbol): trailers.append(("Adopted-Source", "cited by \(symbol)"))
+        case .supplied: trailers.append(("Adopted-Source", "supplied"))
+        }
+        trailers += [
+            ("Meeting", r.meeting.map(String.init)), ("Agenda-Item", r.agendaItem.map(String.init)),
+            ("Committee-Report", r.committeeReport),
+        ]
+        for case let (key, value?) in trailers { out += "\(key): \(value)\n" }
+        return out
+    }
+
+    /// Reads the trailers back into `resolution` (whose body comes from the document).
+    static func parse(_ message: String, into resolution: inout Resolution) -> Revision.DateSource {
+        var source = Revision.DateSource.text
+        // Trailers are the last paragraph of the message.
+        let trailers = message.components(separatedBy: "\n\n").last { !$0.isEmpty } ?? ""
+        for line in trailers.split(separator: "\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon]
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: " ")
+            switch key {
+            case "Symbol": resolution.symbol = value
+            case "Number": resolution.number = value
+            case "Session": resolution.session = Int(value)
+            case "Adopted": resolution.adopted = CivilDate(iso: value)
+            case "Meeting": resolution.meeting = Int(value)
+            case "Agenda-Item": resolution.agendaItem = Int(value)
+            case "Committee-Report": resolution.committeeReport = value
+            case "Adopted-Source":
+                source = value.hasPrefix("cited by ") ? .citedBy(String(value.dropFirst(9))) : .supplied
+            default: continue
+            }
+        }
+        return source
+    }
+}
+
+extension StringProtocol {
+    func trimmingCharacters(in set: Character) -> String {
+        var s = Substring(self)
+        while s.first == set { s = s.dropFirst() }
+        while s.last == set { s = s.dropLast() }
+        return String(s)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import ResolutionText
+
+/// One input file and the resolution read from it.
+public struct SourceDocument: Sendable {
+    /// The path as the user gave it (or as found in a folder), for messages.
+    public var path: String
+    public var resolution: Resolution
+}
+
+/// The input side of a build: which files to read, and reading them.
+public enum Corpus {
+    /// The name of the corrections file looked up in each corpus folder (see ``Corrections``).
+    public static let correctionsFileName = ".lineage-corrections"
+
+    /// Expands `paths` (files or folders) into the files to read, in a stable order.
+    ///
+    /// A folder contributes its regular files (not recursively), skipping hidden files such as
+    /// ``correctionsFileName``. Returns the files and the corrections files found beside them.
+    public static func files(in paths: [String]) throws(LineageError) -> (files: [String], corrections: [String]) {
+        let fm = FileManager.default
+        var files: [String] = []
+        var corrections: [String] = []
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw LineageError("\(path): no such file or folder")
+            }
+            if isDirectory.boolValue {
+                guard let names = try? fm.contentsOfDirectory(atPath: path) else {
+                    throw LineageError("\(path): cannot list this folder")
+                }
+                for name in names.sorted() where !name.hasPrefix(".") {
+                    let file = (path as NSString).appendingPathComponent(name)
+                    var sub: ObjCBool = false
+                    if fm.fileExists(atPath: file, isDirectory: &sub), !sub.boolValue { files.append(file) }
+                }
+                let correctionFile = (path as NSString).appendingPathComponent(correctionsFileName)
+                if fm.fileExists(atPath: correctionFile) { corrections.append(correctionFile) }
+            } else {
+                files.append(path)
+                let sibling = ((path as NSString).deletingLastPathComponent as NSString)
+                    .appendingPathComponent(correctionsFileName)
+                if fm.fileExists(atPath: sibling), !corrections.contains(sibling) { corrections.append(sibling) }
+            }
+        }
+        return (files, corrections)
+    }
+
+    /// Reads and parses one file; the error names the file and the reason.
+    public static func read(_ path: String) throws(LineageError) -> SourceDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw LineageError("\(path): cannot read this file")
+        }
+        do throws(ParseError) {
+            let text = try SourceText.decode(Array(data))
+            return SourceDocument(path: path, resolution: try ResolutionParser.parse(text))
+        } catch {
+            throw LineageError("\(path): \(error.reason)")
+        }
+    }
+
+    /// Reads every file; stops at the first that cannot be read.
+    public static func read(files: [String]) throws(LineageError) -> [SourceDocument] {
+        var out: [SourceDocument] = []
+        for file in files { out.append(try read(file)) }
+        return out
+    }
+}

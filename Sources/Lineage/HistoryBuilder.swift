@@ -1,0 +1,188 @@
+import Foundation
+import GitStore
+import ResolutionText
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var repositoryPath: String
+    /// True when the repository did not exist before.
+    public var created: Bool
+    /// Revisions committed by this build, oldest first (new ones and re-committed later ones).
+    public var committed: [Revision]
+    /// Revisions that were already stored and re-committed because an older one was inserted
+    /// before them (their commit ids changed; their content did not).
+    public var recommitted: [String]
+    /// Inputs identical to what was already stored.
+    public var unchanged: Int
+    /// The whole history after the build, oldest first.
+    public var history: [Revision]
+    /// New objects written (0 when nothing changed).
+    public var newObjects: Int
+}
+
+/// Builds or extends the git history of a series from input files.
+///
+/// A build is safe: every input is read and checked before anything is written; objects land
+/// as one pack before any reference moves; the branch and tags move together in one locked
+/// transaction that fails if someone else moved them; two builds on one repository take
+/// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
+/// recognised; newer ones are appended; an older one re-commits the chain from its place.
+public struct HistoryBuilder {
+    public var repositoryPath: String
+    /// Adoption dates given on the command line, by resolution number.
+    public var suppliedDates: [String: CivilDate] = [:]
+    /// Called with a line of progress for the user (to stderr), e.g. when waiting for a lock.
+    public var progress: (String) -> Void = { _ in }
+
+    public init(repositoryPath: String) {
+        self.repositoryPath = repositoryPath
+    }
+
+    public func build(paths: [String]) throws -> BuildReport {
+        let (files, correctionFiles) = try Corpus.files(in: paths)
+        guard !files.isEmpty else { throw LineageError("no input files in \(paths.joined(separator: ", "))") }
+        var corrections = try Corrections.load(correctionFiles)
+        corrections.adopted.merge(suppliedDates) { _, supplied in supplied }
+        let inputs = try Self.distinct(try Corpus.read(files: files))
+
+        let fm = FileManager.default
+        let existed = fm.fileExists(atPath: repositoryPath)
+        if !existed {
+            // Check everything against an empty history before creating anything.
+            _ = try Self.plan(inputs: inputs, stored: [], corrections: corrections)
+        }
+        let repo: Repository
+        do {
+            if existed {
+                repo = try Repository.open(at: repositoryPath)
+            } else {
+                repo = try Repository.createBare(at: repositoryPath, initialBranch: "main")
+            }
+        } catch {
+            throw LineageError("\(repositoryPath): \(existed ? "not a git repository" : "cannot create a repository"): \(error)")
+        }
+        let lock = try BuildLock(directory: repo.gitDirectory) {
+            progress("waiting for another build of \(repositoryPath) to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let stored = try History.read(repo)
+        let plan = try Self.plan(inputs: inputs, stored: stored, corrections: corrections)
+        guard plan.firstChanged < plan.revisions.count else {
+            return BuildReport(
+                repositoryPath: repositoryPath, created: !existed, committed: [], recommitted: [],
+                unchanged: plan.unchanged, history: stored, newObjects: 0)
+        }
+
+        var revisions = plan.revisions
+        let written = try repo.writeObjects { writer in
+            var parent = plan.firstChanged > 0 ? revisions[plan.firstChanged - 1].commit : nil
+            for i in plan.firstChanged..<revisions.count {
+                let blob = try writer.blob(Array(revisions[i].document.utf8))
+                let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
+                let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
+                let commit = try writer.commit(
+                    tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
+                    message: CommitMessage.render(revisions[i]))
+                revisions[i].commit = commit
+                revisions[i].parents = parent.map { [$0] } ?? []
+                parent = commit
+            }
+        }
+
+        var updates = [
+            ReferenceUpdate(
+                name: HistoryLayout.branch, expected: stored.last?.commit, target: revisions.last?.commit)
+        ]
+        let storedTags = Dictionary(stored.map { (HistoryLayout.tag(for: $0.symbol), $0.commit) }) { a, _ in a }
+        for revision in revisions[plan.firstChanged...] {
+            let tag = HistoryLayout.tag(for: revision.symbol)
+            let current = try repo.reference(tag)
+            guard current != revision.commit else { continue }
+            if let current, storedTags[tag] != current {
+                throw LineageError(
+                    "\(repositoryPath): tag \(tag) points to \(current.hex), which is not this series' revision",
+                    hint: "move or delete that tag, then build again")
+            }
+            updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
+        }
+        do {
+            try repo.updateReferences(updates, message: "lineage build", signature: HistoryLayout.referenceSignature)
+            try repo.setHead(to: HistoryLayout.branch)
+        } catch let error as GitError where error.isConcurrentModification {
+            throw LineageError("\(repositoryPath): the history was changed by another process during the build; nothing was changed, build again")
+        }
+
+        let committed = Array(revisions[plan.firstChanged...])
+        let storedNumbers = Set(stored.map(\.number))
+        return BuildReport(
+            repositoryPath: repositoryPath, created: !existed, committed: committed,
+            recommitted: committed.map(\.number).filter(storedNumbers.contains),
+            unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects)
+    }
+
+    // MARK: - Planning (pure: no writes)
+
+    struct Plan {
+        /// The whole series in commit order; stored revisions keep their commit until
+        /// `firstChanged`, from which on everything is (re)committed.
+        var revisions: [Revision]
+        var firstChanged: Int
+        var unchanged: Int
+    }
+
+    /// Merges the inputs into the stored series: dates them, refuses conflicts, orders them.
+    static func plan(inputs: [SourceDocument], stored: [Revision], corrections: Corrections) throws(LineageError) -> Plan {
+        let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
+        let all = inputs.map(\.resolution) + stored.map(\.resolution)
+        let cited = AdoptionDating.citedDates(in: all)
+
+        var merged = stored
+        var unchanged = 0
+        for input in inputs {
+            let revision = try AdoptionDating.date(input, cited: cited, corrections: corrections)
+            if let existing = storedByNumber[revision.number] {
+                guard existing.sameContent(as: revision) else {
+                    throw LineageError(
+                        "\(input.path): \(revision.symbol) is already stored (commit \(existing.commit?.hex.prefix(12) ?? "?")) with a different text",
+                        hint: "two different texts claim the same symbol; check which file is right")
+                }
+                unchanged += 1
+                continue
+            }
+            merged.append(revision)
+        }
+        merged.sort(by: Revision.precedes)
+        var firstChanged = 0
+        while firstChanged < stored.count, firstChanged < merged.count,
+            merged[firstChanged].commit == stored[firstChanged].commit
+        {
+            firstChanged += 1
+        }
+        return Plan(revisions: merged, firstChanged: firstChanged, unchanged: unchanged)
+    }
+
+    /// Refuses two input files that claim one symbol with different texts; drops exact repeats.
+    static func distinct(_ inputs: [SourceDocument]) throws(LineageError) -> [SourceDocument] {
+        var seen: [String: SourceDocument] = [:]
+        var out: [SourceDocument] = []
+        for input in inputs {
+            guard let number = input.resolution.number, input.resolution.symbol != nil else {
+                throw LineageError("\(input.path): no resolution number or symbol")
+            }
+            if let first = seen[number] {
+                let a = Revision(resolution: first.resolution, dateSource: .text)
+                let b = Revision(resolution: input.resolution, dateSource: .text)
+                guard a.sameContent(as: b) else {
+                    throw LineageError(
+                        "\(input.path): claims \(input.resolution.symbol!), as does \(first.path), with a different text",
+                        hint: "keep one of the two files")
+                }
+                continue
+            }
+            seen[number] = input
+            out.append(input)
+        }
+        return out
+    }
+}

@@ -1,3 +1,0 @@
-import ResolutionText
-import LineageCore
-import GitStore

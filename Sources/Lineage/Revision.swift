@@ -1,0 +1,53 @@
+import GitStore
+import ResolutionText
+
+/// One resolution as a revision of the series: its text and metadata, where its adoption date
+/// came from, and, once stored, its commit.
+public struct Revision: Sendable {
+    public var resolution: Resolution
+    /// How the adoption date was established.
+    public var dateSource: DateSource
+    /// The commit, once stored.
+    public var commit: ObjectID?
+    /// The parent commits, once stored.
+    public var parents: [ObjectID] = []
+
+    public enum DateSource: Sendable, Equatable {
+        /// Printed in the resolution itself.
+        case text
+        /// Taken from the date another resolution cites for this one.
+        case citedBy(String)
+        /// Given by the user (corrections file or `--adopted`).
+        case supplied
+    }
+
+    /// Resolution number, e.g. `69/28`; always present in a stored revision.
+    public var number: String { resolution.number ?? "?" }
+    public var symbol: String { resolution.symbol ?? number }
+    public var adopted: CivilDate? { resolution.adopted }
+
+    /// Sort key: adoption date, then the resolution number compared numerically.
+    var order: (CivilDate, [Int], String) {
+        let parts = number.split(separator: "/").map { Int($0.prefix(while: \.isNumber)) ?? 0 }
+        return (adopted ?? CivilDate(year: 1, month: 1, day: 1)!, parts, number)
+    }
+
+    static func precedes(_ a: Revision, _ b: Revision) -> Bool {
+        let (da, pa, na) = a.order
+        let (db, pb, nb) = b.order
+        if da != db { return da < db }
+        if pa != pb { return pa.lexicographicallyPrecedes(pb) }
+        return na < nb
+    }
+
+    /// The canonical document committed for this revision.
+    public var document: String { CanonicalDocument.render(resolution) }
+
+    /// True when two revisions would commit the same content (text and metadata).
+    func sameContent(as other: Revision) -> Bool {
+        var a = resolution, b = other.resolution
+        a.paragraphs = []; b.paragraphs = []
+        a.footnotes = []; b.footnotes = []
+        return a == b && document == other.document
+    }
+}

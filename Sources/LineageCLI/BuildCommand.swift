@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Lineage
+import ResolutionText
+
+/// `lineage build [PATH...]`: commit resolutions as the revisions of a git history.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Commit resolution files as revisions of one evolving document, in adoption order.",
+        discussion: """
+            PATHs are files or folders; with none, the bundled corpus (the lineage/ folder of this \
+            package). Building again with the same inputs writes nothing; a newer resolution is \
+            appended; an older one re-commits the later revisions, and the build says so.
+            """)
+
+    @Argument(help: "Resolution files or folders (default: the bundled corpus).")
+    var paths: [String] = []
+
+    @OptionGroup var repository: RepositoryOptions
+
+    @Option(
+        name: .customLong("adopted"),
+        help: ArgumentHelp("The adoption date of a resolution whose text gives none.", valueName: "number=YYYY-MM-DD"))
+    var adopted: [String] = []
+
+    @Option(help: "Output format: text or json.")
+    var format: OutputFormat = .text
+
+    @OptionGroup var colors: ColorOptions
+
+    func validate() throws {
+        if format == .markdown { throw ValidationError("build prints text or json") }
+        _ = try suppliedDates()
+    }
+
+    func suppliedDates() throws -> [String: CivilDate] {
+        var out: [String: CivilDate] = [:]
+        for item in adopted {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, let date = CivilDate(iso: parts[1]) else {
+                throw ValidationError("--adopted expects NUMBER=YYYY-MM-DD, e.g. 61/54=2006-12-06; got '\(item)'")
+            }
+            out[parts[0]] = date
+        }
+        return out
+    }
+
+    func run() throws {
+        var builder = HistoryBuilder(repositoryPath: repository.repo)
+        builder.suppliedDates = try suppliedDates()
+        builder.progress = { Terminal.standardError.write($0 + "\n") }
+        let inputs = paths.isEmpty ? [try BundledCorpus.path()] : paths
+        let report = try builder.build(paths: inputs)
+        switch format {
+        case .json: print(BuildSummary.json(report).rendered())
+        default: print(BuildSummary.text(report, style: Style(enabled: colors.enabled)), terminator: "")
+        }
+    }
+}
+
+/// Finds the bundled corpus: `lineage/` beside the package the executable was built from, or
+/// in the current folder.
+enum BundledCorpus {
+    static func path() throws -> String {
+        var candidates = [FileManager.default.currentDirectoryPath + "/lineage"]
+        // .build/<config>/lineage → the package root is three levels up.
+        var url = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for _ in 0..<4 {
+            url.deleteLastPathComponent()
+            candidates.append(url.appendingPathComponent("lineage").path)
+        }
+        for candidate in candidates {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
+                FileManager.default.fileExists(atPath: candidate + "/../Package.swift")
+            {
+                return (candidate as NSString).standardizingPath
+            }
+        }
+        throw LineageError(
+            "cannot find the bundled corpus (the lineage/ folder of the package)", hint: "give the files or folders to build")
+    }
+}

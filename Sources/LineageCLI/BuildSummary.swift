@@ -1,0 +1,48 @@
+import Foundation
+import Lineage
+import ResolutionText
+
+/// How `lineage build` reports what it did.
+enum BuildSummary {
+    static func json(_ report: BuildReport) -> JSONValue {
+        .object([
+            ("repository", .string(absolute(report.repositoryPath))),
+            ("created", .bool(report.created)),
+            ("committed", .array(report.committed.map(\.json))),
+            ("recommitted", .array(report.recommitted.map { .string($0) })),
+            ("unchanged", .int(report.unchanged)),
+            ("head", report.history.last?.json ?? .null),
+        ])
+    }
+
+    static func text(_ report: BuildReport, style: Style) -> String {
+        var out = ""
+        let repo = absolute(report.repositoryPath)
+        if report.committed.isEmpty {
+            out += "Nothing to commit: all \(report.unchanged) input(s) already stored.\n"
+        } else {
+            if !report.recommitted.isEmpty {
+                out += "An older resolution was added: re-committing \(report.recommitted.joined(separator: ", ")) after it.\n"
+            }
+            for revision in report.committed {
+                let marker = report.recommitted.contains(revision.number) ? style.yellow("~") : style.green("+")
+                out += "\(marker) \(revision.commit.map { String($0.hex.prefix(12)) } ?? "?")  \(revision.adopted?.iso ?? "?")  \(revision.symbol)"
+                switch revision.dateSource {
+                case .text: break
+                case .citedBy(let symbol): out += style.dim("  (date cited by \(symbol))")
+                case .supplied: out += style.dim("  (date supplied)")
+                }
+                out += "\n"
+            }
+        }
+        let head = report.history.last
+        out += "\(report.history.count) revision(s) in \(repo)"
+        if let head { out += ", head \(head.symbol) (\(head.commit.map { String($0.hex.prefix(12)) } ?? "?"))" }
+        out += "\n"
+        return out
+    }
+
+    static func absolute(_ path: String) -> String {
+        path.hasPrefix("/") ? path : (FileManager.default.currentDirectoryPath as NSString).appendingPathComponent(path)
+    }
+}

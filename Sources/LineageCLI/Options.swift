@@ -1,0 +1,29 @@
+import ArgumentParser
+import Lineage
+
+/// `--repo DIR`, shared by every subcommand that reads or writes a history.
+struct RepositoryOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The lineage repository.", valueName: "dir"))
+    var repo: String = History.defaultPath
+}
+
+/// Output formats. Not every command offers all of them.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, markdown, json
+}
+
+/// `--color auto|always|never`; `auto` colours only a terminal, and never when `NO_COLOR` is set.
+struct ColorOptions: ParsableArguments {
+    enum Mode: String, ExpressibleByArgument, CaseIterable { case auto, always, never }
+
+    @Option(name: .long, help: "Colour the text output: auto, always or never.")
+    var color: Mode = .auto
+
+    var enabled: Bool {
+        switch color {
+        case .always: return true
+        case .never: return false
+        case .auto: return Terminal.standardOutput.isTerminal && !Terminal.noColorRequested
+        }
+    }
+}

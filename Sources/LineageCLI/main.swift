@@ -1,3 +1,0 @@
-import ArgumentParser
-import Lineage
-print("lineage")

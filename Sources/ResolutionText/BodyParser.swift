@@ -1,0 +1,310 @@
+/// Reads the body of a resolution — from the line after "The General Assembly," to the plenary
+/// meeting line — into paragraphs and footnotes, and the lines after the meeting line for the
+/// footnotes that word-processor exports put there.
+///
+/// The algorithm works in passes over the lines, each O(n) in the size of the text:
+///
+/// 1. **Roles.** Every line is blank, furniture (``Furniture``), a rule, part of a footnote, or
+///    body text. A footnote starts with an explicit mark (`¹ See …`, `<sup>1</sup> …`,
+///    `$^{^2}$ …`, `[^1]: …`) anywhere, or with a bare number (`1 See …`) when that number is
+///    the next footnote number and the line stands where footnotes stand: after a rule, after
+///    another footnote, after the meeting line, or after a blank line that follows a complete
+///    paragraph. A footnote continues on the next lines while its text has not ended with a
+///    full stop and the next line is not indented, blank, furniture or a new footnote.
+/// 2. **Layout.** If more than a quarter of the text lines end without punctuation the text is
+///    *wrapped* (PDF extracts): a paragraph runs over several lines and starts after a blank
+///    line, at a line indented more than the others, or at a number label after a line that
+///    ends a sentence. Otherwise every line is a paragraph of its own.
+/// 3. **Blocks.** Lines are grouped into blocks, joined (``TextNormalizer/join(_:hyphenation:)``),
+///    their label read (`1.`, `(a)`, Markdown bullets `- ` dropped), their text cleaned and
+///    their footnote marks extracted (``FootnoteMarks/Scanner``).
+/// 4. **Merging.** A block without a label continues the previous one when that one has no
+///    text yet (a label on its own line), does not end with punctuation (a paragraph split by
+///    a footnote block or a page break), or when the block starts with a lower-case letter.
+/// 5. **Kinds.** Before the first numbered paragraph, unlabelled blocks are preambular
+///    paragraphs; numbered blocks are operative; lettered blocks are sub-paragraphs of the
+///    closest preceding non-sub-paragraph. After the first operative paragraph, an unlabelled
+///    block (a list of norms `1.1.`, a quotation) belongs to the paragraph before it.
+struct BodyParser {
+    let lines: [SourceLine]
+    /// The paragraphs' lines.
+    let body: Range<Int>
+    /// The lines after the meeting line: footnotes and furniture only.
+    let tail: Range<Int>
+    let title: String?
+    let hyphenation: Hyphenation
+
+    struct Output {
+        var paragraphs: [Paragraph]
+        var footnotes: [Footnote]
+        /// Marks referenced in the text with no footnote text: (mark, paragraph index).
+        var missingFootnotes: [(mark: String, paragraph: Int)]
+        /// Tail lines that are not footnotes (furniture, left-overs): where word-processor exports
+        /// keep the session and agenda item.
+        var tailFurniture: [Int]
+    }
+
+    private enum Role: Equatable {
+        case blank, furniture, rule, footnote, text, ignored
+    }
+
+    private struct Definition {
+        var mark: String
+        var lines: [Scalars]
+        var indent: Int
+    }
+
+    private enum Label: Equatable {
+        case operative(String)
+        case sub(String)
+    }
+
+    private struct Block {
+        var label: Label?
+        var text: Scalars
+        var marks: [String]
+    }
+
+    func parse() -> Output {
+        let all = body.lowerBound..<tail.upperBound
+        var roles = [Role](repeating: .blank, count: lines.count)
+        let heads = Furniture.runningHeads(in: lines, range: all, title: title)
+
+        // 1. Roles and footnote definitions.
+        var definitions: [Definition] = []
+        var current: Int?
+        var afterRule = false
+        var previousContent: Role = .blank
+        var lastText: Scalars = []
+        var highestNumber = 0
+        var tailFurniture: [Int] = []
+        for i in all {
+            let line = lines[i]
+            let inTail = i >= tail.lowerBound
+            if line.isBlank {
+                roles[i] = .blank
+                current = nil
+                continue
+            }
+            if heads.contains(i) || Furniture.isFurniture(line.text) {
+                roles[i] = .furniture
+                current = nil
+                if inTail { tailFurniture.append(i) }
+                continue
+            }
+            if Furniture.isRule(line.text) {
+                roles[i] = .rule
+                afterRule = true
+                current = nil
+                previousContent = .rule
+                continue
+            }
+            if let (mark, text) = FootnoteMarks.explicitDefinition(line.text) {
+                definitions.append(Definition(mark: mark, lines: [text], indent: line.indent))
+                if let v = Int(mark) { highestNumber = max(highestNumber, v) }
+                current = definitions.count - 1
+                roles[i] = .footnote
+                previousContent = .footnote
+                continue
+            }
+            if let (number, text) = FootnoteMarks.bareDefinition(line.text), number == highestNumber + 1 {
+                let previousBlank = i == 0 || roles[i - 1] == .blank || roles[i - 1] == .furniture
+                let placed =
+                    afterRule || previousContent == .footnote || inTail
+                    || (previousBlank && Self.endsSentence(lastText))
+                if placed {
+                    definitions.append(Definition(mark: String(number), lines: [text], indent: line.indent))
+                    highestNumber = number
+                    current = definitions.count - 1
+                    roles[i] = .footnote
+                    previousContent = .footnote
+                    continue
+                }
+            }
+            if let c = current, continuesFootnote(definitions[c], line) {
+                definitions[c].lines.append(line.text)
+                roles[i] = .footnote
+                continue
+            }
+            current = nil
+            if inTail {
+                roles[i] = .ignored
+                tailFurniture.append(i)
+                continue
+            }
+            roles[i] = .text
+            afterRule = false
+            previousContent = .text
+            lastText = line.text
+        }
+
+        var footnotes: [Footnote] = []
+        var seenMarks = Set<String>()
+        for d in definitions where !seenMarks.contains(d.mark) {
+            seenMarks.insert(d.mark)
+            let text = TextNormalizer.droppingMarks(TextNormalizer.clean(TextNormalizer.join(d.lines, hyphenation: hyphenation)))
+            footnotes.append(Footnote(mark: d.mark, text: text.string))
+        }
+        footnotes = footnotes.enumerated().sorted { a, b in
+            let x = Int(a.element.mark) ?? Int.max
+            let y = Int(b.element.mark) ?? Int.max
+            return x != y ? x < y : a.offset < b.offset
+        }.map(\.element)
+
+        // 2. Layout.
+        let textLines = body.filter { roles[$0] == .text }
+        let minIndent = textLines.map { lines[$0].indent }.min() ?? 0
+        let unended = textLines.filter { !Self.endsSentence(lines[$0].text) }.count
+        let wrapped = unended * 4 > textLines.count
+
+        // 3. Blocks.
+        var groups: [[Scalars]] = []
+        var previous = -2
+        for i in textLines {
+            let line = lines[i]
+            let startsNew =
+                groups.isEmpty || i != previous + 1 || !wrapped || line.indent > minIndent
+                || (Self.label(line.text).label != nil && Self.endsSentence(lines[previous].text))
+            if startsNew { groups.append([line.text]) } else { groups[groups.count - 1].append(line.text) }
+            previous = i
+        }
+        var scanner = FootnoteMarks.Scanner(footnotes: footnotes)
+        var blocks: [Block] = []
+        for group in groups {
+            let raw = TextNormalizer.join(group, hyphenation: hyphenation)
+            let (label, start) = Self.label(raw)
+            let (text, marks) = scanner.extract(TextNormalizer.clean(Scalars(raw[start...])))
+            blocks.append(Block(label: label, text: text, marks: marks))
+        }
+
+        // 4. Merging.
+        var merged: [Block] = []
+        for b in blocks {
+            if var last = merged.last, b.label == nil,
+                last.text.isEmpty || !Self.endsSentence(last.text) || (b.text.first?.isLowercaseLetter ?? false)
+            {
+                TextNormalizer.append(b.text, to: &last.text, hyphenation: hyphenation)
+                for m in b.marks where !last.marks.contains(m) { last.marks.append(m) }
+                merged[merged.count - 1] = last
+            } else {
+                merged.append(b)
+            }
+        }
+
+        // 5. Kinds.
+        var paragraphs: [Paragraph] = []
+        var parent: Int?
+        var inOperativePart = false
+        for b in merged {
+            switch b.label {
+            case .operative(let n):
+                inOperativePart = true
+                parent = paragraphs.count
+                paragraphs.append(Paragraph(index: paragraphs.count, kind: .operative, label: n, text: b.text.string, footnotes: b.marks))
+            case .sub(let l):
+                paragraphs.append(Paragraph(index: paragraphs.count, kind: .subparagraph, label: l, parent: parent, text: b.text.string, footnotes: b.marks))
+            case nil:
+                if inOperativePart, var last = paragraphs.last {
+                    var text = Scalars(scalarsOf: last.text)
+                    TextNormalizer.append(b.text, to: &text, hyphenation: hyphenation)
+                    last.text = text.string
+                    for m in b.marks where !last.footnotes.contains(m) { last.footnotes.append(m) }
+                    paragraphs[paragraphs.count - 1] = last
+                } else {
+                    parent = paragraphs.count
+                    paragraphs.append(Paragraph(index: paragraphs.count, kind: .preambular, text: b.text.string, footnotes: b.marks))
+                }
+            }
+        }
+
+        var missing: [(mark: String, paragraph: Int)] = []
+        for p in paragraphs {
+            for m in p.footnotes where !seenMarks.contains(m) { missing.append((m, p.index)) }
+        }
+        return Output(paragraphs: paragraphs, footnotes: footnotes, missingFootnotes: missing, tailFurniture: tailFurniture)
+    }
+
+    /// Whether `line` continues the footnote `d` (see the type's documentation).
+    private func continuesFootnote(_ d: Definition, _ line: SourceLine) -> Bool {
+        guard line.indent <= d.indent, Self.label(line.text).label == nil, let last = d.lines.last else { return false }
+        let end = last.trimmed()
+        guard end.last == "." else { return true }
+        // "Supplement No." / "para." end a line without ending the footnote.
+        var w = end.count - 1
+        while w > 0, end[w - 1].isLetter { w -= 1 }
+        return FootnoteMarks.abbreviations.contains(end.string(w..<(end.count - 1)).lowercased())
+            && end.count - 1 - w > 1
+    }
+
+    /// Whether a line or paragraph ends a sentence or clause: its last character, after closing
+    /// quotes and brackets and any trailing footnote mark, is one of `, ; : . ! ?`.
+    static func endsSentence(_ s: Scalars) -> Bool {
+        var e = s.count
+        while e > 0 {
+            let c = s[e - 1]
+            if c.isSpaceLike || c == "*" || c == "_" || c.superscriptDigit != nil {
+                e -= 1
+                continue
+            }
+            if c == ">", let open = lastIndex(of: "<", in: s, before: e), s.has("</sup>", at: open) || s.has("<sup>", at: open) {
+                e = open
+                continue
+            }
+            if c.isASCIIDigit {
+                // A bare mark glued to punctuation ("made,1"), not a number ("in 2004").
+                var d = e - 1
+                while d > 0, s[d - 1].isASCIIDigit { d -= 1 }
+                if e - d <= 3, d > 0, ",;:.)\"'".unicodeScalars.contains(s[d - 1]) {
+                    e = d
+                    continue
+                }
+                return false
+            }
+            break
+        }
+        while e > 0, s[e - 1] == "\"" || s[e - 1] == "'" || s[e - 1] == ")" || s[e - 1] == "]"
+            || s[e - 1] == "\u{201D}" || s[e - 1] == "\u{2019}"
+        {
+            e -= 1
+        }
+        guard e > 0 else { return false }
+        return ",;:.!?".unicodeScalars.contains(s[e - 1])
+    }
+
+    private static func lastIndex(of c: Unicode.Scalar, in s: Scalars, before e: Int) -> Int? {
+        var k = e - 1
+        while k >= 0, e - k < 12 {
+            if s[k] == c { return k }
+            k -= 1
+        }
+        return nil
+    }
+
+    /// The label at the start of a block: `1.` (operative), `(a)`, `(iv)`, `(12)` (sub-paragraph),
+    /// after an optional Markdown bullet and emphasis markers; and where the text begins.
+    private static func label(_ s: Scalars) -> (label: Label?, start: Int) {
+        var i = 0
+        if s.count >= 2, s[0] == "-" || s[0] == "+" || s[0] == "\u{2022}" || s[0] == "*", s[1].isSpaceLike {
+            i = s.skippingSpaces(from: 1)
+        }
+        let afterBullet = i
+        while i < s.count, s[i] == "*" || s[i] == "_" { i += 1 }
+        func textStart(_ j: Int) -> Int? {
+            guard j == s.count || s[j].isSpaceLike || s[j] == "*" || s[j] == "_" else { return nil }
+            var k = j
+            while k < s.count, s[k].isSpaceLike || s[k] == "*" || s[k] == "_" { k += 1 }
+            return k
+        }
+        if let (_, e) = s.digits(at: i, maxDigits: 3), e < s.count, s[e] == ".", s[i] != "0", let start = textStart(e + 1) {
+            return (.operative(s.string(i..<e)), start)
+        }
+        if i < s.count, s[i] == "(" {
+            var j = i + 1
+            while j < s.count, s[j].isASCIIDigit || (s[j].value < 0x80 && s[j].isLowercaseLetter), j - i <= 5 { j += 1 }
+            if j > i + 1, j < s.count, s[j] == ")", let start = textStart(j + 1) {
+                return (.sub(s.string(i..<(j + 1))), start)
+            }
+        }
+        return (nil, afterBullet)
+    }
+}

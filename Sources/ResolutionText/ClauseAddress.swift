@@ -1,0 +1,80 @@
+/// The human address of each paragraph, as delegates cite them:
+///
+/// - preambular paragraphs: `pp1` … `ppN`, their 1-based position among preambular paragraphs;
+/// - operative paragraphs: `op` + their label: `op4`;
+/// - sub-paragraphs: their parent's address + their label: `op3(b)`, `pp5(a)`; a sub-paragraph
+///   without a parent is addressed by its label alone, `(a)`.
+///
+/// Addresses are stable for a given text: they depend only on the paragraphs' kinds, labels and
+/// order. If two paragraphs share an address (a repeated label), lookups find the first.
+/// Computing all addresses is O(n) in the number of paragraphs.
+public enum ClauseAddress {
+    /// The address of every paragraph, in order.
+    public static func addresses(for paragraphs: [Paragraph]) -> [String] {
+        var out: [String] = []
+        out.reserveCapacity(paragraphs.count)
+        var byIndex: [Int: String] = [:]
+        var preambular = 0
+        var operative = 0
+        for p in paragraphs {
+            let address: String
+            switch p.kind {
+            case .preambular:
+                preambular += 1
+                address = "pp\(preambular)"
+            case .operative:
+                operative += 1
+                address = "op" + (p.label ?? String(operative))
+            case .subparagraph:
+                let label = p.label ?? "(\(p.index))"
+                address = (p.parent.flatMap { byIndex[$0] } ?? "") + label
+            }
+            byIndex[p.index] = address
+            out.append(address)
+        }
+        return out
+    }
+
+    /// The paragraph with `address` (`"op3(b)"`; surrounding spaces and the case of the
+    /// `pp`/`op` prefix are ignored), or `nil`.
+    public static func paragraph(at address: String, in paragraphs: [Paragraph]) -> Paragraph? {
+        var wanted = address.trimmingSpaces
+        if wanted.hasPrefix("PP") || wanted.hasPrefix("OP") || wanted.hasPrefix("Pp") || wanted.hasPrefix("Op") {
+            wanted = wanted.prefix(2).lowercased() + wanted.dropFirst(2)
+        }
+        let all = addresses(for: paragraphs)
+        guard let i = all.firstIndex(of: wanted) else { return nil }
+        return paragraphs[i]
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        let s = Scalars(scalarsOf: self).trimmed()
+        return s.string
+    }
+}
+
+extension Resolution {
+    /// The address of every paragraph, in order (see ``ClauseAddress``).
+    public var clauseAddresses: [String] { ClauseAddress.addresses(for: paragraphs) }
+
+    /// The address of `paragraph` (found by its index), e.g. `"op3(b)"`.
+    public func address(of paragraph: Paragraph) -> String? {
+        guard let i = paragraphs.firstIndex(where: { $0.index == paragraph.index }) else { return nil }
+        return clauseAddresses[i]
+    }
+
+    /// The paragraph at `address` (`"pp2"`, `"op4"`, `"op3(b)"`), or `nil`.
+    public func paragraph(at address: String) -> Paragraph? {
+        ClauseAddress.paragraph(at: address, in: paragraphs)
+    }
+}
+
+extension Paragraph {
+    /// This paragraph's address among `paragraphs` (the body it belongs to).
+    public func address(in paragraphs: [Paragraph]) -> String? {
+        guard let i = paragraphs.firstIndex(where: { $0.index == index }) else { return nil }
+        return ClauseAddress.addresses(for: paragraphs)[i]
+    }
+}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The main job: install what is missing, build lineage (release), build the history of the
+# bundled corpus (lineage/) and print its log and where the repository is.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/install-deps.sh
+swift build -c release --product lineage
+lineage=.build/release/lineage
+repo=${LINEAGE_REPO:-lineage.git}
+
+"$lineage" build --repo "$repo"
+echo
+"$lineage" log --repo "$repo"
+echo
+echo "The history is an ordinary git repository: $(cd "$repo" && pwd)"
+echo "  git -C $repo log --stat        git -C $repo blame main -- resolution.txt"
