@@ -7,10 +7,56 @@ import ResolutionText
 /// ```
 /// # Lines starting with # are comments.
 /// adopted 61/54 2006-12-06          # the adoption date a text does not give
+/// pair 59/61:op6 61/54:op5          # these two paragraphs are the same clause
+/// unpair 59/61:pp3 61/54:pp3        # these two are not, whatever their similarity
+/// editorial 63/37                   # this revision's changes are editorial only
 /// ```
+///
+/// A paragraph is named `REVISION:ADDRESS`, the revision by its number and the address as
+/// delegates cite it (`pp3`, `op4`, `op3(b)`). `pair` and `unpair` apply where the second revision
+/// follows the first; `editorial` revisions do not count as changing a clause, and the words they
+/// insert keep the provenance of the words they replaced (like `.git-blame-ignore-revs`).
+/// The build stores the alignment directives in the repository with the lineage, so every
+/// command honours them without the corpus folder.
 public struct Corrections: Sendable, Equatable {
     /// Adoption dates by resolution number.
     public var adopted: [String: CivilDate] = [:]
+    /// Pairs of paragraphs that are the same clause.
+    public var pairs: [ClausePair] = []
+    /// Pairs of paragraphs that are not the same clause.
+    public var unpairs: [ClausePair] = []
+    /// Revisions whose changes are editorial only.
+    public var editorial: Set<String> = []
+
+    /// A paragraph of one revision and one of a later revision.
+    public struct ClausePair: Sendable, Hashable {
+        public var old: ClauseName
+        public var new: ClauseName
+    }
+
+    /// `69/28:op4`: a revision number and a paragraph address.
+    public struct ClauseName: Sendable, Hashable, CustomStringConvertible {
+        public var revision: String
+        public var address: String
+
+        /// Parses `REVISION:ADDRESS`; the revision is everything before the last colon.
+        public init?(_ text: String) {
+            guard let colon = text.lastIndex(of: ":") else { return nil }
+            revision = String(text[..<colon])
+            address = String(text[text.index(after: colon)...])
+            if revision.isEmpty || address.isEmpty { return nil }
+        }
+
+        public var description: String { "\(revision):\(address)" }
+    }
+
+    /// The directives that shape the lineage (not the dates), one per line in a canonical order:
+    /// stored with the lineage so that changing them recomputes it.
+    public var alignmentDirectives: String {
+        var lines = pairs.map { "pair \($0.old) \($0.new)" } + unpairs.map { "unpair \($0.old) \($0.new)" }
+        lines += editorial.sorted().map { "editorial \($0)" }
+        return lines.sorted().map { $0 + "\n" }.joined()
+    }
 
     public init() {}
 
@@ -39,6 +85,20 @@ public struct Corrections: Sendable, Equatable {
                     throw LineageError("\(place): expected 'adopted NUMBER YYYY-MM-DD', got '\(line)'")
                 }
                 adopted[words[1]] = date
+            case "pair", "unpair":
+                guard words.count == 3, let old = ClauseName(words[1]), let new = ClauseName(words[2]) else {
+                    throw LineageError("\(place): expected '\(directive) REVISION:ADDRESS REVISION:ADDRESS' (e.g. 59/61:op6 61/54:op5), got '\(line)'")
+                }
+                if directive == "pair" {
+                    pairs.append(ClausePair(old: old, new: new))
+                } else {
+                    unpairs.append(ClausePair(old: old, new: new))
+                }
+            case "editorial":
+                guard words.count == 2 else {
+                    throw LineageError("\(place): expected 'editorial REVISION', got '\(line)'")
+                }
+                editorial.insert(words[1])
             default:
                 throw LineageError("\(place): unknown directive '\(directive)'")
             }

@@ -18,6 +18,8 @@ public struct BuildReport: Sendable {
     public var history: [Revision]
     /// New objects written (0 when nothing changed).
     public var newObjects: Int
+    /// True when the stored lineage (clause identities, provenance) was computed anew.
+    public var lineageUpdated: Bool
 }
 
 /// Builds or extends the git history of a series from input files.
@@ -68,14 +70,11 @@ public struct HistoryBuilder {
 
         let stored = try History.read(repo)
         let plan = try Self.plan(inputs: inputs, stored: stored, corrections: corrections)
-        guard plan.firstChanged < plan.revisions.count else {
-            return BuildReport(
-                repositoryPath: repositoryPath, created: !existed, committed: [], recommitted: [],
-                unchanged: plan.unchanged, history: stored, newObjects: 0)
-        }
+        let storedNotes = try LineageNotes.Stored(repo)
 
         var revisions = plan.revisions
-        let written = try repo.writeObjects { writer in
+        let staleCommits = stored[min(plan.firstChanged, stored.count)...].compactMap(\.commit)
+        let written = try repo.writeObjects { writer -> ObjectID? in
             var parent = plan.firstChanged > 0 ? revisions[plan.firstChanged - 1].commit : nil
             for i in plan.firstChanged..<revisions.count {
                 let blob = try writer.blob(Array(revisions[i].document.utf8))
@@ -88,12 +87,20 @@ public struct HistoryBuilder {
                 revisions[i].parents = parent.map { [$0] } ?? []
                 parent = commit
             }
+            guard !revisions.isEmpty else { return nil }
+            return try LineageNotes.write(
+                revisions: revisions, from: plan.firstChanged, stored: storedNotes, corrections: corrections,
+                staleCommits: staleCommits, repo: repo, writer: writer)
         }
 
-        var updates = [
-            ReferenceUpdate(
-                name: HistoryLayout.branch, expected: stored.last?.commit, target: revisions.last?.commit)
-        ]
+        var updates: [ReferenceUpdate] = []
+        if plan.firstChanged < revisions.count {
+            updates.append(
+                ReferenceUpdate(name: HistoryLayout.branch, expected: stored.last?.commit, target: revisions.last?.commit))
+        }
+        if let notes = written.result {
+            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes))
+        }
         let storedTags = Dictionary(stored.map { (HistoryLayout.tag(for: $0.symbol), $0.commit) }) { a, _ in a }
         for revision in revisions[plan.firstChanged...] {
             let tag = HistoryLayout.tag(for: revision.symbol)
@@ -108,7 +115,7 @@ public struct HistoryBuilder {
         }
         do {
             try repo.updateReferences(updates, message: "lineage build", signature: HistoryLayout.referenceSignature)
-            try repo.setHead(to: HistoryLayout.branch)
+            if !existed { try repo.setHead(to: HistoryLayout.branch) }
         } catch let error as GitError where error.isConcurrentModification {
             throw LineageError("\(repositoryPath): the history was changed by another process during the build; nothing was changed, build again")
         }
@@ -118,7 +125,8 @@ public struct HistoryBuilder {
         return BuildReport(
             repositoryPath: repositoryPath, created: !existed, committed: committed,
             recommitted: committed.map(\.number).filter(storedNumbers.contains),
-            unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects)
+            unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects,
+            lineageUpdated: written.result != nil)
     }
 
     // MARK: - Planning (pure: no writes)

@@ -13,7 +13,9 @@ struct LineageTool: ParsableCommand {
             Revisions are named by number (69/28), symbol (A/RES/69/28), session (69), tag or commit.
             The repository defaults to $LINEAGE_REPO, or lineage.git in the current folder.
             """,
-        subcommands: [ParseCommand.self, BuildCommand.self, LogCommand.self]
+        subcommands: [
+            ParseCommand.self, BuildCommand.self, LogCommand.self, DiffCommand.self, BlameCommand.self,
+        ]
     )
 
     /// Runs the command; lineage's own errors print as `error: …` (and `hint: …`) on stderr

@@ -1,0 +1,62 @@
+import LineageCore
+import ResolutionText
+
+/// Which revision introduced each clause of a revision, which last changed it, and (with words)
+/// which revision wrote each run of words. Read from the stored lineage: O(size of the revision).
+public struct Blame: Sendable {
+    public var revision: Revision
+    public var paragraphs: [Line]
+
+    public struct Line: Sendable {
+        public var paragraph: Paragraph
+        /// `pp11`, `op4`, `op3(b)`.
+        public var label: String
+        public var clause: String
+        public var introduced: Revision
+        public var lastChanged: Revision
+        /// Runs of words with the revision (number) that wrote them.
+        public var words: [(text: String, introduced: String)]
+    }
+
+    /// `{"revision":rev,"paragraphs":[{"index","kind","label","clause","text","introduced":rev,
+    /// "lastChanged":rev,"words":[{"text","introduced":"69/28"}]}]}`; `words` only when asked.
+    public func json(words: Bool) -> JSONValue {
+        .object([
+            ("revision", revision.json),
+            ("paragraphs", .array(paragraphs.map { line in
+                var members: [(String, JSONValue)] = [
+                    ("index", .int(line.paragraph.index)), ("kind", .string(line.paragraph.kind.rawValue)),
+                    ("label", .string(line.label)), ("clause", .string(line.clause)),
+                    ("text", .string(line.paragraph.text)), ("introduced", line.introduced.json),
+                    ("lastChanged", line.lastChanged.json),
+                ]
+                if words {
+                    members.append(("words", .array(line.words.map {
+                        .object([("text", .string($0.text)), ("introduced", .string($0.introduced))])
+                    })))
+                }
+                return .object(members)
+            })),
+        ])
+    }
+}
+
+extension LineageRepository {
+    public func blame(_ revision: Revision) throws(LineageError) -> Blame {
+        let state = try lineage(of: revision).state
+        let byNumber = Dictionary(history.revisions.map { ($0.number, $0) }) { a, _ in a }
+        let addresses = revision.resolution.clauseAddresses
+        var lines: [Blame.Line] = []
+        for (i, paragraph) in revision.resolution.paragraphs.enumerated() {
+            guard i < state.clauses.count else { break }
+            let record = state.clauses[i]
+            lines.append(
+                Blame.Line(
+                    paragraph: paragraph, label: addresses[i], clause: record.id,
+                    introduced: byNumber[record.introduced] ?? revision,
+                    lastChanged: byNumber[record.lastChanged] ?? revision,
+                    words: record.blame().map { ($0.text, $0.revision) }))
+        }
+        return Blame(revision: revision, paragraphs: lines)
+    }
+}

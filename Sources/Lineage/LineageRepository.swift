@@ -1,0 +1,64 @@
+import GitStore
+import LineageCore
+import ResolutionText
+
+/// A built repository opened for questions: its revisions and their stored lineage.
+///
+/// Every answer comes from what `build` stored (documents, trailers and lineage notes); nothing
+/// is re-aligned except for ``diff(from:to:)`` between revisions that are not parent and child.
+public final class LineageRepository {
+    public let history: History
+    let repo: Repository
+    let notes: LineageNotes.Stored
+    private var cache: [ObjectID: RevisionLineage] = [:]
+
+    public static func open(_ path: String) throws(LineageError) -> LineageRepository {
+        let history = try History.open(path)
+        do {
+            let repo = try Repository.open(at: path)
+            return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
+        } catch {
+            throw LineageError("\(path): cannot read the lineage: \(error)")
+        }
+    }
+
+    private init(history: History, repo: Repository, notes: LineageNotes.Stored) {
+        self.history = history
+        self.repo = repo
+        self.notes = notes
+    }
+
+    /// The alignment corrections the lineage was computed with.
+    public var corrections: Corrections {
+        notes.settings.map(LineageNotes.corrections(fromSettings:)) ?? Corrections()
+    }
+
+    /// The stored lineage of `revision`.
+    public func lineage(of revision: Revision) throws(LineageError) -> RevisionLineage {
+        guard let commit = revision.commit else { throw LineageError("\(revision.number) is not stored") }
+        if let cached = cache[commit] { return cached }
+        do {
+            guard let note = try notes.note(for: commit, in: repo) else {
+                throw LineageError(
+                    "\(history.path): \(revision.symbol) has no stored lineage",
+                    hint: "run `lineage build --repo \(history.path)` to compute it")
+            }
+            cache[commit] = note
+            return note
+        } catch let error as LineageError {
+            throw error
+        } catch {
+            throw LineageError("\(history.path): cannot read the lineage of \(revision.symbol): \(error)")
+        }
+    }
+
+    /// The revision `revision` continues (its first parent), if any.
+    public func parent(of revision: Revision) -> Revision? {
+        guard let p = revision.parents.first else { return nil }
+        return history.revisions.first { $0.commit == p }
+    }
+
+    public func revision(named name: String) throws(LineageError) -> Revision {
+        try history.revision(named: name)
+    }
+}

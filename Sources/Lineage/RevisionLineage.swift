@@ -1,0 +1,72 @@
+import Foundation
+import LineageCore
+import ResolutionText
+
+/// The lineage of one revision as stored in git: a note on its commit under
+/// ``LineageNotes/reference`` (read it with `git notes --ref=lineage show A/RES/69/28`).
+///
+/// JSON, keys sorted:
+/// `{"archived":[clause…],"changes":[change…],"footnoteChanges":[change…],"format":1,
+///   "parents":["65/41"],"restored":["59/61#3"],"revision":"69/28","state":{…}}`
+/// where `state` is the ``LineageState`` of the revision (its clauses and footnotes with their
+/// ids, `introduced`, `lastChanged` and word origins) *without* its archive of deleted clauses;
+/// the archive is kept as deltas instead: `archived` are the clauses this revision deleted,
+/// `restored` the ids of archived clauses it brought back. The archive of a revision is its
+/// parent's archive minus `restored` plus `archived`, so no note repeats the whole archive and
+/// the notes grow with the size of each revision, not with the length of the history.
+/// `changes` and `footnoteChanges` are the aligned changes against the parent(s).
+public struct RevisionLineage: Codable, Sendable, Equatable {
+    public static let format = 1
+
+    public var format: Int = RevisionLineage.format
+    public var revision: String
+    public var parents: [String]
+    public var state: LineageState
+    public var archived: [ClauseRecord]
+    public var restored: [String]
+    public var changes: [Change]
+    public var footnoteChanges: [Change]
+
+    /// Computes the lineage of `revision` from its parent's full state (archive included).
+    static func compute(
+        revision: Revision, parent: (number: String, state: LineageState)?, overrides: AlignmentOverrides
+    ) -> (note: RevisionLineage, fullState: LineageState) {
+        let text = RevisionText(
+            key: revision.number, paragraphs: revision.resolution.paragraphs, footnotes: revision.resolution.footnotes)
+        let step = Provenance.step(parents: parent.map { [$0.state] } ?? [], to: text, overrides: overrides)
+        let before = Set((parent?.state.archive ?? []).map(\.id))
+        let after = Set(step.state.archive.map(\.id))
+        var light = step.state
+        light.archive = []
+        let note = RevisionLineage(
+            revision: revision.number, parents: parent.map { [$0.number] } ?? [], state: light,
+            archived: step.state.archive.filter { !before.contains($0.id) },
+            restored: (parent?.state.archive ?? []).map(\.id).filter { !after.contains($0) },
+            changes: step.changes, footnoteChanges: step.footnoteChanges)
+        return (note, step.state)
+    }
+
+    /// This revision's full state, given its parent's archive.
+    func fullState(parentArchive: [ClauseRecord]) -> LineageState {
+        var full = state
+        let gone = Set(restored)
+        full.archive = parentArchive.filter { !gone.contains($0.id) } + archived
+        return full
+    }
+
+    func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(self))
+    }
+
+    static func decode(_ bytes: [UInt8], commit: String) throws(LineageError) -> RevisionLineage {
+        do {
+            return try JSONDecoder().decode(RevisionLineage.self, from: Data(bytes))
+        } catch {
+            throw LineageError(
+                "the lineage note of commit \(commit) cannot be read: \(error)",
+                hint: "run `lineage build` again to recompute the lineage")
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Lineage
+
+/// `lineage blame [REV]`: for every paragraph, the revision that introduced its clause and the
+/// one that last changed it; with `--words`, which revision wrote each run of words.
+struct BlameCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "blame",
+        abstract: "Show which revision introduced each clause, and last changed it.",
+        discussion: "Unlike git blame, a reworded, moved or renumbered clause keeps its origin.")
+
+    @Argument(help: "The revision (default: the latest).") var revision: String?
+    @Flag(help: "Show which revision wrote each run of words.") var words = false
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @OptionGroup var colors: ColorOptions
+
+    func run() throws {
+        let store = try LineageRepository.open(repository.repo)
+        guard let latest = store.history.revisions.last else { throw LineageError("\(repository.repo): the history is empty") }
+        let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
+        let blame = try store.blame(target)
+        let style = Style(enabled: colors.enabled)
+        let palette = SessionPalette(store.history.revisions.map(\.number))
+        switch format {
+        case .json: print(blame.json(words: words).rendered())
+        case .markdown:
+            print("## Blame of \(target.symbol)\n")
+            print("| clause | introduced | last changed | text |\n|---|---|---|---|")
+            for line in blame.paragraphs {
+                let text = words
+                    ? line.words.map { "\(Redline.escapeMarkdown(Terminal.sanitize($0.text))) <sub>\($0.introduced)</sub>" }.joined()
+                    : Redline.escapeMarkdown(Terminal.sanitize(line.paragraph.text))
+                print("| \(line.label) | \(line.introduced.number) | \(line.lastChanged.number) | \(text) |")
+            }
+        case .text:
+            let width = max(6, store.history.revisions.map(\.number.count).max() ?? 6)
+            for line in blame.paragraphs {
+                let intro = palette.paint(line.introduced.number.padded(width), line.introduced.number, style)
+                let last = palette.paint(line.lastChanged.number.padded(width), line.lastChanged.number, style)
+                print("\(intro) \(last) \(line.label.padded(7)) \(Terminal.sanitize(line.paragraph.text))")
+                if words {
+                    for run in line.words {
+                        let text = Terminal.sanitize(run.text).trimmingCharacters(in: " ")
+                        print("    " + palette.paint(run.introduced.padded(width), run.introduced, style) + "  " + text)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One colour per revision, cycling through six, so runs of one session read alike.
+struct SessionPalette {
+    let codes: [String: String]
+
+    init(_ numbers: [String]) {
+        let cycle = ["36", "33", "35", "32", "34", "31"]
+        codes = Dictionary(numbers.enumerated().map { ($1, cycle[$0 % cycle.count]) }) { a, _ in a }
+    }
+
+    func paint(_ text: String, _ number: String, _ style: Style) -> String {
+        style.paint(text, codes[number] ?? "0")
+    }
+}
+
+extension String {
+    func padded(_ width: Int) -> String { count >= width ? self : self + String(repeating: " ", count: width - count) }
+}

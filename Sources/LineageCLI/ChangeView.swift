@@ -1,0 +1,74 @@
+import Lineage
+import LineageCore
+import ResolutionText
+
+/// How changes print in text and Markdown (`diff`, `changelog`).
+enum ChangeView {
+    /// "3 modified, 1 inserted, 22 unchanged".
+    static func summary(_ counts: [(kind: ChangeKind, count: Int)]) -> String {
+        counts.isEmpty ? "no paragraphs" : counts.map { "\($0.count) \($0.kind.rawValue)" }.joined(separator: ", ")
+    }
+
+    static func where_(_ change: ClauseChange) -> String {
+        let old = change.old.map(\.label).joined(separator: " + ")
+        let new = change.new.map(\.label).joined(separator: " + ")
+        switch change.kind {
+        case .inserted, .restored: return new
+        case .deleted: return old
+        default: return old == new ? new : "\(old) → \(new)"
+        }
+    }
+
+    /// One change in text: a header line, then the redline (or text) indented.
+    static func text(_ change: ClauseChange, style: Style) -> String {
+        var header = "\(change.kind.rawValue) \(where_(change))"
+        if change.kind != .inserted && change.kind != .deleted {
+            header += style.dim(" (similarity \(percent(change.similarity)))")
+        }
+        if let clause = change.clause { header += style.dim("  clause \(clause)") }
+        let color: (String) -> String
+        switch change.kind {
+        case .inserted, .restored: color = style.green
+        case .deleted: color = style.red
+        default: color = style.cyan
+        }
+        var body: String
+        switch change.kind {
+        case .inserted: body = Redline.render([WordRun(op: .insert, text: change.new.map(\.text).joined(separator: "\n"))], mode: style.enabled ? .color : .plain)
+        case .deleted: body = Redline.render([WordRun(op: .delete, text: change.old.map(\.text).joined(separator: "\n"))], mode: style.enabled ? .color : .plain)
+        default: body = Redline.render(change.words, mode: style.enabled ? .color : .plain)
+        }
+        if body.isEmpty { body = Terminal.sanitize(change.new.map(\.text).joined(separator: "\n")) }
+        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        return color(header) + "\n" + indented + "\n"
+    }
+
+    /// One change as a Markdown list item.
+    static func markdown(_ change: ClauseChange) -> String {
+        let verb: String
+        switch change.kind {
+        case .modified: verb = "Reworded"
+        case .moved: verb = change.words.contains { $0.op != .equal } ? "Moved and reworded" : "Moved"
+        case .inserted: verb = "Inserted"
+        case .deleted: verb = "Deleted"
+        case .split: verb = "Split"
+        case .merged: verb = "Merged"
+        case .restored: verb = "Restored"
+        case .unchanged: verb = "Unchanged"
+        }
+        var line = "- **\(verb)** \(where_(change))"
+        if change.kind != .inserted && change.kind != .deleted && change.kind != .unchanged {
+            line += " _(similarity \(percent(change.similarity)))_"
+        }
+        line += ":\n"
+        let body: String
+        switch change.kind {
+        case .inserted: body = Redline.escapeMarkdown(Terminal.sanitize(change.new.map(\.text).joined(separator: " / ")))
+        case .deleted: body = "~~" + Redline.escapeMarkdown(Terminal.sanitize(change.old.map(\.text).joined(separator: " / "))) + "~~"
+        default: body = Redline.render(change.words, mode: .markdown).replacingOccurrences(of: "\n", with: " / ")
+        }
+        return line + "  > " + body + "\n"
+    }
+
+    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+}
