@@ -177,43 +177,44 @@ struct BodyParser {
             blocks.append(Block(label: label, text: text, marks: marks))
         }
 
-        // 4. Merging.
+        // 4. Merging (in place: appending to the last block never copies it).
         var merged: [Block] = []
         for b in blocks {
-            if var last = merged.last, b.label == nil,
+            if let last = merged.last, b.label == nil,
                 last.text.isEmpty || !Self.endsSentence(last.text) || (b.text.first?.isLowercaseLetter ?? false)
             {
-                TextNormalizer.append(b.text, to: &last.text, hyphenation: hyphenation)
-                for m in b.marks where !last.marks.contains(m) { last.marks.append(m) }
-                merged[merged.count - 1] = last
+                Self.absorb(b, into: &merged[merged.count - 1], hyphenation: hyphenation)
             } else {
                 merged.append(b)
             }
         }
 
-        // 5. Kinds.
-        var paragraphs: [Paragraph] = []
-        var parent: Int?
+        // 5. Kinds: unlabelled blocks after the first operative paragraph join the one before.
+        var kinds: [Block] = []
+        kinds.reserveCapacity(merged.count)
         var inOperativePart = false
         for b in merged {
+            if case .operative = b.label { inOperativePart = true }
+            if b.label == nil, inOperativePart, !kinds.isEmpty {
+                Self.absorb(b, into: &kinds[kinds.count - 1], hyphenation: hyphenation)
+            } else {
+                kinds.append(b)
+            }
+        }
+        var paragraphs: [Paragraph] = []
+        paragraphs.reserveCapacity(kinds.count)
+        var parent: Int?
+        for b in kinds {
+            let index = paragraphs.count
             switch b.label {
             case .operative(let n):
-                inOperativePart = true
-                parent = paragraphs.count
-                paragraphs.append(Paragraph(index: paragraphs.count, kind: .operative, label: n, text: b.text.string, footnotes: b.marks))
+                parent = index
+                paragraphs.append(Paragraph(index: index, kind: .operative, label: n, text: b.text.string, footnotes: b.marks))
             case .sub(let l):
-                paragraphs.append(Paragraph(index: paragraphs.count, kind: .subparagraph, label: l, parent: parent, text: b.text.string, footnotes: b.marks))
+                paragraphs.append(Paragraph(index: index, kind: .subparagraph, label: l, parent: parent, text: b.text.string, footnotes: b.marks))
             case nil:
-                if inOperativePart, var last = paragraphs.last {
-                    var text = Scalars(scalarsOf: last.text)
-                    TextNormalizer.append(b.text, to: &text, hyphenation: hyphenation)
-                    last.text = text.string
-                    for m in b.marks where !last.footnotes.contains(m) { last.footnotes.append(m) }
-                    paragraphs[paragraphs.count - 1] = last
-                } else {
-                    parent = paragraphs.count
-                    paragraphs.append(Paragraph(index: paragraphs.count, kind: .preambular, text: b.text.string, footnotes: b.marks))
-                }
+                parent = index
+                paragraphs.append(Paragraph(index: index, kind: .preambular, text: b.text.string, footnotes: b.marks))
             }
         }
 
@@ -222,6 +223,12 @@ struct BodyParser {
             for m in p.footnotes where !seenMarks.contains(m) { missing.append((m, p.index)) }
         }
         return Output(paragraphs: paragraphs, footnotes: footnotes, missingFootnotes: missing, tailFurniture: tailFurniture)
+    }
+
+    /// Appends block `b` (text and marks) to `block`. O(|b|) amortised.
+    private static func absorb(_ b: Block, into block: inout Block, hyphenation: Hyphenation) {
+        TextNormalizer.append(b.text, to: &block.text, hyphenation: hyphenation)
+        for m in b.marks where !block.marks.contains(m) { block.marks.append(m) }
     }
 
     /// Whether `line` continues the footnote `d` (see the type's documentation).

@@ -161,6 +161,21 @@ enum FootnoteMarks {
             return (1900...2099).contains(v)
         }
 
+        /// Notes a mark, and drops a space left before it when what follows is a space,
+        /// punctuation or the end ("2013 3 and" → "2013 and").
+        private mutating func record(_ mark: String, next: Int, in s: Scalars, out: inout Scalars, marks: inout [String]) {
+            if !marks.contains(mark) { marks.append(mark) }
+            if let v = Int(mark) { highest = max(highest, v) }
+            if out.last == " " {
+                let following: Unicode.Scalar? = next < s.count ? s[next] : nil
+                if following == nil || following == " " || following == "," || following == ";"
+                    || following == ":" || following == "." || following == ")"
+                {
+                    out.removeLast()
+                }
+            }
+        }
+
         /// The text without marks, and the marks in order of appearance (without repeats).
         mutating func extract(_ s: Scalars) -> (text: Scalars, marks: [String]) {
             var out = Scalars()
@@ -169,25 +184,12 @@ enum FootnoteMarks {
             let n = s.count
             var i = 0
 
-            func record(_ mark: String, next: Int) {
-                if !marks.contains(mark) { marks.append(mark) }
-                if let v = Int(mark) { highest = max(highest, v) }
-                if out.last == " " {
-                    let following: Unicode.Scalar? = next < n ? s[next] : nil
-                    if following == nil || following == " " || following == "," || following == ";"
-                        || following == ":" || following == "." || following == ")"
-                    {
-                        out.removeLast()
-                    }
-                }
-            }
-
             while i < n {
                 let c = s[i]
                 if c == TextNormalizer.markOpen {
                     var j = i + 1
                     while j < n, s[j] != TextNormalizer.markClose { j += 1 }
-                    record(s.string((i + 1)..<j), next: j + 1)
+                    record(s.string((i + 1)..<j), next: j + 1, in: s, out: &out, marks: &marks)
                     i = j + 1
                     continue
                 }
@@ -204,7 +206,8 @@ enum FootnoteMarks {
                 var nextFits = next == nil || next == " " || next == "," || next == ";" || next == ":" || next == ")"
                     || next == TextNormalizer.markOpen
                 if next == ".", end + 1 >= n || s[end + 1] == " " { nextFits = true }
-                let value = length <= 3 ? Int(s.string(i..<end)) ?? 0 : 0
+                var value = 0
+                if length <= 3 { for k in i..<end { value = value * 10 + s[k].digitValue } }
                 var isMark = false
                 if nextFits, length <= 3, s[i] != "0", acceptable(value), let prev {
                     switch prev {
@@ -239,17 +242,17 @@ enum FootnoteMarks {
                     }
                 }
                 if isMark {
-                    record(String(value), next: end)
+                    record(String(value), next: end, in: s, out: &out, marks: &marks)
                     i = end
                     continue
                 }
                 // A year with a mark glued on: "20124" = 2012 + 4.
                 if nextFits, length == 5 || length == 6, prev == nil || prev == " " || prev == "(",
                     Self.isYear(s, i..<(i + 4)), s[i + 4] != "0",
-                    let v = Int(s.string((i + 4)..<end)), acceptable(v)
+                    case let v = s[(i + 4)..<end].reduce(0, { $0 * 10 + $1.digitValue }), acceptable(v)
                 {
                     out += s[i..<(i + 4)]
-                    record(String(v), next: end)
+                    record(String(v), next: end, in: s, out: &out, marks: &marks)
                     i = end
                     continue
                 }

@@ -18,22 +18,30 @@ enum Furniture {
     /// Whether the line is page furniture by its shape alone. O(length of the line).
     static func isFurniture(_ t: Scalars) -> Bool {
         guard let first = t.first else { return false }
-        if t.contains("<<ODS") || t.contains("Please recycle") { return true }
+        if first == "[" || first == "<", t.contains("<<ODS") { return true }
         if first == "[", let end = bracketMarker(t), end == t.count || t[end] == "<" { return true }
+        if first == "*" || first == "P" || !first.isLetterOrDigit, t.contains("Please recycle") { return true }
         if first == "*", let (_, e) = t.digits(at: 1, maxDigits: 9), e - 1 >= 6, e < t.count, t[e] == "*" { return true }
-        if isJobNumber(t) || isPageCounter(t) { return true }
-        if case .standalone = anchor(t) { return true }
-        let p = t.undecorated()
-        if p.count == 14, p.hasPrefix("United Nations") { return true }
-        if p.hasPrefix("United Nations"), p.contains("A/RES/") || p.contains("General Assembly") { return true }
-        if p.count == 16, p.hasPrefix("General Assembly") { return true }
-        if p.hasPrefix("Distr.:") || p.hasPrefix("Distr. :") { return true }
-        if p.hasPrefix("Agenda item"), p.count <= 40 { return true }
-        if p.hasPrefix("Resolution adopted by the General Assembly") { return true }
-        if p.count <= 40, p.hasSuffix(" session"), p.first?.isUppercaseLetter ?? false, Metadata.session(in: p) != nil {
-            return true
+        if first.isASCIIDigit { return isJobNumber(t) || isPageCounter(t) }
+        if first == "A", case .standalone = anchor(t) { return true }
+        let p = first == "*" || first == "#" || first == "_" ? t.undecorated() : t
+        switch p.first {
+        case "U":
+            return (p.count == 14 && p.hasPrefix("United Nations"))
+                || (p.hasPrefix("United Nations") && (p.contains("A/RES/") || p.contains("General Assembly")))
+        case "G":
+            return p.count == 16 && p.hasPrefix("General Assembly")
+        case "D":
+            return p.hasPrefix("Distr.:") || p.hasPrefix("Distr. :")
+        case "A":
+            return p.count <= 40 && p.hasPrefix("Agenda item")
+        case "R":
+            if p.hasPrefix("Resolution adopted by the General Assembly") { return true }
+        default:
+            break
         }
-        return false
+        return p.count <= 40 && p.hasSuffix(" session") && (p.first?.isUppercaseLetter ?? false)
+            && Metadata.session(in: p) != nil
     }
 
     /// A horizontal rule: at least three of `_ - = * ~ — – ─`, nothing else but spaces.

@@ -111,6 +111,7 @@ enum Metadata {
 
     /// "The General Assembly," on a line of its own.
     static func isAssemblyLine(_ line: Scalars) -> Bool {
+        guard line.count <= 40, let first = line.first, first == "T" || first == "*" || first == "_" else { return false }
         let p = line.undecorated()
         return p.count <= 24 && p.hasPrefix("The General Assembly")
             && (p.count == 20 || (p.count == 21 && (p[20] == "," || p[20] == ":")))
@@ -120,6 +121,9 @@ enum Metadata {
     /// "*61st plenary meeting", "65th (resumed) plenary meeting". The meeting number, and the
     /// date when it is on the same line. `nil` when the line is anything more than that.
     static func plenaryMeeting(_ line: Scalars) -> (meeting: Int, date: CivilDate?)? {
+        var k = 0
+        while k < line.count, line[k] == "*" || line[k] == "_" || line[k] == "#" { k += 1 }
+        guard k < line.count, line[k].isASCIIDigit, line.count <= 80 else { return nil }
         let p = line.undecorated()
         guard let (meeting, e) = p.digits(at: 0, maxDigits: 4), e + 2 <= p.count else { return nil }
         let suffix = p.string(e..<(e + 2))

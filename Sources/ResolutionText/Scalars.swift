@@ -65,6 +65,28 @@ extension Unicode.Scalar {
     }
 }
 
+/// Appends scalars into memory reserved beforehand, without the per-append bookkeeping of
+/// `Array.append` (used on the hottest loops; the caller guarantees the capacity).
+struct ScalarWriter {
+    let buffer: UnsafeMutableBufferPointer<Unicode.Scalar>
+    var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<Unicode.Scalar>) { self.buffer = buffer }
+
+    @inline(__always) mutating func append(_ c: Unicode.Scalar) {
+        buffer[count] = c
+        count += 1
+    }
+
+    @inline(__always) mutating func append(contentsOf s: Scalars) {
+        for c in s { append(c) }
+    }
+
+    var last: Unicode.Scalar? { count > 0 ? buffer[count - 1] : nil }
+
+    @inline(__always) mutating func removeLast() { count -= 1 }
+}
+
 extension Array where Element == Unicode.Scalar {
     /// The scalars of `text`.
     init(scalarsOf text: some StringProtocol) { self.init(text.unicodeScalars) }
@@ -182,6 +204,7 @@ extension Array where Element == Unicode.Scalar {
     /// The same text without the emphasis and heading markers of Markdown (`*`, `_` at the
     /// edges, leading `#`), trimmed: the form line recognisers compare against.
     func undecorated() -> Scalars {
+        if first != "#", !contains(where: { $0 == "*" || $0 == "_" }) { return self }
         var out = Scalars()
         out.reserveCapacity(count)
         var i = 0

@@ -59,52 +59,57 @@ enum TextNormalizer {
     /// Removes presentation and marks explicit footnote references (see the type's
     /// documentation). O(n).
     static func clean(_ s: Scalars) -> Scalars {
-        var out = Scalars()
-        out.reserveCapacity(s.count)
+        // Output is at most three scalars per input scalar (a ligature, a mark in sentinels).
+        Scalars(unsafeUninitializedCapacity: 3 * s.count + 8) { buffer, written in
+            var out = ScalarWriter(buffer)
+            clean(s, into: &out)
+            while out.last == " " { out.removeLast() }
+            written = out.count
+        }
+    }
+
+    private static func clean(_ s: Scalars, into out: inout ScalarWriter) {
         let n = s.count
         var i = 0
-
-        func space() {
-            if let last = out.last, last != " " { out.append(" ") }
-        }
-        func mark(_ m: Scalars) {
-            out.append(markOpen)
-            out += m
-            out.append(markClose)
-        }
-
         while i < n {
             let c = s[i]
+            // Fast path: printable ASCII other than space and the markup characters < $ ^ [ * _
+            let v = c.value
+            if v > 0x20, v < 0x7F, v != 0x3C, v != 0x24, v != 0x5E, v != 0x5B, v != 0x2A, v != 0x5F {
+                out.append(c)
+                i += 1
+                continue
+            }
             if c.superscriptDigit != nil {
-                var m = Scalars()
+                out.append(markOpen)
                 while i < n, let d = s[i].superscriptDigit {
-                    m.append(d)
+                    out.append(d)
                     i += 1
                 }
-                mark(m)
+                out.append(markClose)
                 continue
             }
             switch c {
             case "<":
                 if let (m, end) = FootnoteMarks.htmlSuperscript(s, at: i) {
-                    mark(m)
+                    mark(m, into: &out)
                     i = end
                     continue
                 }
                 if let (end, isBreak) = formattingTag(s, at: i) {
-                    if isBreak { space() }
+                    if isBreak { space(&out) }
                     i = end
                     continue
                 }
             case "$", "^", "[":
                 if let (m, end) = FootnoteMarks.inlineMarkup(s, at: i) {
-                    mark(m)
+                    mark(m, into: &out)
                     i = end
                     continue
                 }
             default: break
             }
-            switch c.value {
+            switch v {
             case 0x2A:  // *
                 break
             case 0x5F:  // _ : emphasis unless inside a word (snake_case stays)
@@ -115,29 +120,37 @@ enum TextNormalizer {
                 out.append("\"")
             case 0x2018, 0x2019, 0x201A, 0x201B, 0x2032:
                 out.append("'")
-            case 0xFB00: out += ["f", "f"]
-            case 0xFB01: out += ["f", "i"]
-            case 0xFB02: out += ["f", "l"]
-            case 0xFB03: out += ["f", "f", "i"]
-            case 0xFB04: out += ["f", "f", "l"]
-            case 0xFB05, 0xFB06: out += ["s", "t"]
+            case 0xFB00: out.append(contentsOf: ["f", "f"])
+            case 0xFB01: out.append(contentsOf: ["f", "i"])
+            case 0xFB02: out.append(contentsOf: ["f", "l"])
+            case 0xFB03: out.append(contentsOf: ["f", "f", "i"])
+            case 0xFB04: out.append(contentsOf: ["f", "f", "l"])
+            case 0xFB05, 0xFB06: out.append(contentsOf: ["s", "t"])
             case 0xE000...0xF8FF:  // private use (symbol fonts in PDF extracts; our sentinels)
                 break
             default:
                 if c.isSpaceLike || c == "\n" {
-                    space()
+                    space(&out)
                 } else if c.isInvisible {
                     break
-                } else if c.value < 0x20 || (c.value >= 0x7F && c.value <= 0x9F) {
-                    space()
+                } else if v < 0x20 || (v >= 0x7F && v <= 0x9F) {
+                    space(&out)
                 } else {
                     out.append(c)
                 }
             }
             i += 1
         }
-        while out.last == " " { out.removeLast() }
-        return out
+    }
+
+    @inline(__always) private static func space(_ out: inout ScalarWriter) {
+        if let last = out.last, last != " " { out.append(" ") }
+    }
+
+    @inline(__always) private static func mark(_ m: Scalars, into out: inout ScalarWriter) {
+        out.append(markOpen)
+        out.append(contentsOf: m)
+        out.append(markClose)
     }
 
     /// `<i>`, `</em>`, `<br/>`, `<span …>` and similar presentation tags: the offset after the

@@ -1,1 +1,0 @@
-// Alignment engine: see issue 3.
