@@ -6,6 +6,7 @@ let package = Package(
     name: "lineage",
     products: [
         .executable(name: "lineage", targets: ["LineageCLI"]),
+        .executable(name: "lineage-bench", targets: ["LineageBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -33,6 +34,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // The benchmark: synthetic series with known truth, lineage against git (scripts/bench.sh).
+        .executableTarget(name: "LineageBench", dependencies: ["LineageCore", "ResolutionText"]),
         // Shared test helpers: scratch folders, the corpus, running git and the lineage tool.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
