@@ -29,12 +29,13 @@ struct Terminal {
     }
 
     /// Removes control characters (escape sequences included) from text that came from a
-    /// document, so a hostile file cannot drive the terminal. Tabs become spaces.
+    /// document, so a hostile file cannot drive the terminal. Line breaks stay; tabs become spaces.
     static func sanitize(_ text: String) -> String {
         String(
             String.UnicodeScalarView(
                 text.unicodeScalars.compactMap { s -> Unicode.Scalar? in
                     if s == "\t" { return " " }
+                    if s == "\n" { return s }
                     if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { return nil }
                     return s
                 }))

@@ -7,7 +7,8 @@
 /// 1. **Roles.** Every line is blank, furniture (``Furniture``), a rule, part of a footnote, or
 ///    body text. A footnote starts with an explicit mark (`¹ See …`, `<sup>1</sup> …`,
 ///    `$^{^2}$ …`, `[^1]: …`) anywhere, or with a bare number (`1 See …`) when that number is
-///    the next footnote number and the line stands where footnotes stand: after a rule, after
+///    the next footnote number and the line stands where footnotes stand (or with `*`, `†`
+///    below an underscore rule): after a rule, after
 ///    another footnote, after the meeting line, or after a blank line that follows a complete
 ///    paragraph. A footnote continues on the next lines while its text has not ended with a
 ///    full stop and the next line is not indented, blank, furniture or a new footnote.
@@ -39,30 +40,38 @@ struct BodyParser {
         var footnotes: [Footnote]
         /// Marks referenced in the text with no footnote text: (mark, paragraph index).
         var missingFootnotes: [(mark: String, paragraph: Int)]
+        /// A bare number shaped like the next footnote mark, with no footnote of that number:
+        /// (mark, the text it is glued to, paragraph index).
+        var suspectedMissingFootnote: (mark: String, context: String, paragraph: Int)?
         /// Tail lines that are not footnotes (furniture, left-overs): where word-processor exports
         /// keep the session and agenda item.
         var tailFurniture: [Int]
     }
 
+    /// What a line is, decided in pass 1.
     private enum Role: Equatable {
         case blank, furniture, rule, footnote, text, ignored
     }
 
+    /// A footnote as found: its mark and its (still raw) lines.
     private struct Definition {
         var mark: String
         var lines: [Scalars]
         var indent: Int
     }
 
+    /// The label that opens a block.
     private enum Label: Equatable {
         case operative(String)
         case sub(String)
     }
 
+    /// A run of lines read as one unit: its label, clean text and footnote marks.
     private struct Block {
         var label: Label?
         var text: Scalars
         var marks: [String]
+        var suspect: (mark: String, context: String)?
     }
 
     func parse() -> Output {
@@ -74,6 +83,7 @@ struct BodyParser {
         var definitions: [Definition] = []
         var current: Int?
         var afterRule = false
+        var afterUnderscores = false
         var previousContent: Role = .blank
         var lastText: Scalars = []
         var highestNumber = 0
@@ -95,8 +105,16 @@ struct BodyParser {
             if Furniture.isRule(line.text) {
                 roles[i] = .rule
                 afterRule = true
+                afterUnderscores = line.text.contains("_")
                 current = nil
                 previousContent = .rule
+                continue
+            }
+            if afterUnderscores, let (mark, text) = FootnoteMarks.symbolDefinition(line.text) {
+                definitions.append(Definition(mark: mark, lines: [text], indent: line.indent))
+                current = definitions.count - 1
+                roles[i] = .footnote
+                previousContent = .footnote
                 continue
             }
             if let (mark, text) = FootnoteMarks.explicitDefinition(line.text) {
@@ -134,6 +152,7 @@ struct BodyParser {
             }
             roles[i] = .text
             afterRule = false
+            afterUnderscores = false
             previousContent = .text
             lastText = line.text
         }
@@ -173,8 +192,9 @@ struct BodyParser {
         for group in groups {
             let raw = TextNormalizer.join(group, hyphenation: hyphenation)
             let (label, start) = Self.label(raw)
+            let before = scanner.suspect == nil
             let (text, marks) = scanner.extract(TextNormalizer.clean(Scalars(raw[start...])))
-            blocks.append(Block(label: label, text: text, marks: marks))
+            blocks.append(Block(label: label, text: text, marks: marks, suspect: before ? scanner.suspect : nil))
         }
 
         // 4. Merging (in place: appending to the last block never copies it).
@@ -204,8 +224,10 @@ struct BodyParser {
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(kinds.count)
         var parent: Int?
+        var suspected: (mark: String, context: String, paragraph: Int)?
         for b in kinds {
             let index = paragraphs.count
+            if suspected == nil, let (mark, context) = b.suspect { suspected = (mark, context, index) }
             switch b.label {
             case .operative(let n):
                 parent = index
@@ -222,13 +244,16 @@ struct BodyParser {
         for p in paragraphs {
             for m in p.footnotes where !seenMarks.contains(m) { missing.append((m, p.index)) }
         }
-        return Output(paragraphs: paragraphs, footnotes: footnotes, missingFootnotes: missing, tailFurniture: tailFurniture)
+        return Output(
+            paragraphs: paragraphs, footnotes: footnotes, missingFootnotes: missing,
+            suspectedMissingFootnote: suspected, tailFurniture: tailFurniture)
     }
 
     /// Appends block `b` (text and marks) to `block`. O(|b|) amortised.
     private static func absorb(_ b: Block, into block: inout Block, hyphenation: Hyphenation) {
         TextNormalizer.append(b.text, to: &block.text, hyphenation: hyphenation)
         for m in b.marks where !block.marks.contains(m) { block.marks.append(m) }
+        if block.suspect == nil { block.suspect = b.suspect }
     }
 
     /// Whether `line` continues the footnote `d` (see the type's documentation).
@@ -263,6 +288,11 @@ struct BodyParser {
                 while d > 0, s[d - 1].isASCIIDigit { d -= 1 }
                 if e - d <= 3, d > 0, ",;:.)\"'".unicodeScalars.contains(s[d - 1]) {
                     e = d
+                    continue
+                }
+                // "made, 1": a mark standing alone after punctuation.
+                if e - d <= 3, d > 1, s[d - 1] == " ", ",;:.".unicodeScalars.contains(s[d - 2]) {
+                    e = d - 1
                     continue
                 }
                 return false

@@ -11,8 +11,9 @@
 ///   - operative: `<label>. <text>` — `4. Requests the Secretary-General …`;
 ///   - sub-paragraph: `<label> <text>` — `(b) Efforts taken …`;
 ///   - preambular: `<text>`, escaped with a leading backslash `\` when the line would
-///     otherwise be read as something else: when the text is empty, or starts with `\`, `(`
-///     or `[^`, or starts with a digit and its first space follows a full stop (`2. …`).
+///     otherwise be read as something else (see *Reading* below): when the text is empty, or
+///     starts with `\`, `(` or `[^`, or when the line starts with a digit and its first space
+///     follows a full stop (`2. …`, `1.1. …`).
 /// - **Footnote references** of a paragraph follow its text at the end of the line, each as
 ///   ` [^<mark>]` (a space, then `[^`, the mark, `]`): `… that it made, [^1]`. In the rare
 ///   case where the text itself ends with something of that shape (` [^x]` or ` [^]`), the
@@ -20,7 +21,18 @@
 ///   back whole.
 /// - **Then one line per footnote**: `[^<mark>]: <text>` (`[^1]: ` when the text is empty).
 ///
-/// Reading (``parse(_:)``) tells the kinds apart by the shape of each line, in this order:
+/// Example:
+///
+/// ```text
+/// Developments in the field of information and telecommunications in the context of international security
+/// Recalling its resolutions 53/70 of 4 December 1998, 54/49 of 1 December 1999, …,
+/// Bearing in mind … and the recommendations that it made, [^1]
+/// 3. Invites all Member States to continue to inform the Secretary-General of their views and assessments on the following questions:
+/// (a) General appreciation of the issues of information security;
+/// [^1]: See A/51/261, annex.
+/// ```
+///
+/// *Reading* (``parse(_:)``) tells the kinds apart by the shape of each line, in this order:
 /// a leading `\` is a preambular paragraph (the backslash is dropped); a line starting with
 /// `[^` is a footnote; a line starting with `(` is a sub-paragraph whose label runs to the
 /// first space and ends with `)`; a line starting with a digit whose first space follows a full
@@ -71,18 +83,24 @@ public enum CanonicalDocument {
 
     public static func parse(_ text: String) throws(ParseError) -> (title: String?, paragraphs: [Paragraph], footnotes: [Footnote]) {
         guard !text.isEmpty else { throw .malformed(line: 1, "empty document (no title line)") }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
+        // Split on LF scalars (not Characters: "\r\n" is one Character and must be refused).
+        let all = Scalars(scalarsOf: text)
+        var lines: [Scalars] = []
+        var start = 0
+        for (i, c) in all.enumerated() where c == "\n" {
+            lines.append(Scalars(all[start..<i]))
+            start = i + 1
+        }
+        if start < all.count { lines.append(Scalars(all[start...])) }
         guard let first = lines.first else { throw .malformed(line: 1, "empty document (no title line)") }
         if first.contains("\r") { throw .malformed(line: 1, "carriage return (the format uses LF line endings)") }
-        let title: String? = first.isEmpty ? nil : String(first)
+        let title: String? = first.isEmpty ? nil : first.string
 
         var paragraphs: [Paragraph] = []
         var footnotes: [Footnote] = []
         var parent: Int?
-        for (offset, raw) in lines.enumerated().dropFirst() {
+        for (offset, s) in lines.enumerated().dropFirst() {
             let number = offset + 1
-            let s = Scalars(scalarsOf: raw)
             if s.isEmpty { throw .malformed(line: number, "blank line") }
             if s.contains("\r") { throw .malformed(line: number, "carriage return (the format uses LF line endings)") }
             let kind = shape(of: s)
@@ -134,6 +152,7 @@ public enum CanonicalDocument {
         return (title, paragraphs, footnotes)
     }
 
+    /// The kind of a line, read from its first characters.
     private enum Shape: Equatable {
         case preambular, escapedPreambular, footnote
         /// The offset of the first space.

@@ -112,6 +112,18 @@ enum FootnoteMarks {
         return (number, Scalars(line[start...]))
     }
 
+    /// A line that defines a footnote with a symbol mark (`* Reissued for technical reasons…`,
+    /// `† …`): one to three of `*`, `†`, `‡`, white space, and text starting with a capital.
+    /// Only meaningful below an underscore rule (a Markdown `* ` is a bullet).
+    static func symbolDefinition(_ line: Scalars) -> (mark: String, text: Scalars)? {
+        var end = 0
+        while end < line.count, end < 3, line[end] == "*" || line[end] == "\u{2020}" || line[end] == "\u{2021}" { end += 1 }
+        guard end > 0, end < line.count, line[end].isSpaceLike else { return nil }
+        let start = line.skippingSpaces(from: end)
+        guard start < line.count, line[start].isUppercaseLetter else { return nil }
+        return (line.string(0..<end), Scalars(line[start...]))
+    }
+
     /// Abbreviations after which `.1` is part of a reference (`Add.1`, `Corr.1`, `No.2`), not a
     /// footnote mark.
     static let abbreviations: Set<String> = [
@@ -131,13 +143,18 @@ enum FootnoteMarks {
     /// - glued after a word of at least three letters with a lower-case letter: `work4`;
     /// - glued to a year: `20124` → `2012` + mark 4 (a five- or six-digit run whose first four
     ///   digits are a year 1900–2099);
-    /// - standing alone right after a year: `its 2013 3 and` → `its 2013 and` + mark 3.
+    /// - standing alone right after a year: `its 2013 3 and` → `its 2013 and` + mark 3;
+    /// - standing alone at the very end of the paragraph after punctuation: `it made, 1`.
     ///
     /// In every case the digits must be followed by white space, punctuation or the end.
     /// One pass over the text: O(n).
     struct Scanner {
         private let numbered: Set<Int>
         private var highest: Int
+        /// The first glued number shaped like the next footnote mark for which no footnote
+        /// exists (`made,1` in a text whose footnotes are missing): the mark and the word it is
+        /// glued to. A sign that the text was cut off before its footnotes.
+        private(set) var suspect: (mark: String, context: String)?
 
         init(footnotes: [Footnote]) {
             numbered = Set(footnotes.compactMap { Int($0.mark) })
@@ -208,40 +225,51 @@ enum FootnoteMarks {
                 if next == ".", end + 1 >= n || s[end + 1] == " " { nextFits = true }
                 var value = 0
                 if length <= 3 { for k in i..<end { value = value * 10 + s[k].digitValue } }
-                var isMark = false
-                if nextFits, length <= 3, s[i] != "0", acceptable(value), let prev {
+                // Whether the context fits a mark (the number is checked after).
+                var fits = false
+                var glued = false  // after punctuation or a word, not after a space
+                if nextFits, length <= 3, s[i] != "0", let prev {
+                    glued = prev != " "
                     switch prev {
                     case ",", ";", ":":
                         // A digit before the comma: "2010,1" is a mark, "1,000" a number.
-                        isMark = !(i >= 2 && s[i - 2].isASCIIDigit && length == 3)
+                        fits = !(i >= 2 && s[i - 2].isASCIIDigit && length == 3)
                     case ".":
                         if i >= 2, s[i - 2].isLetter {
                             var w = i - 2
                             while w > 0, s[w - 1].isLetter { w -= 1 }
                             let word = s.string(w..<(i - 1)).lowercased()
-                            isMark = word.count > 1 && !FootnoteMarks.abbreviations.contains(word)
+                            fits = word.count > 1 && !FootnoteMarks.abbreviations.contains(word)
                         } else if i >= 2 {
-                            isMark = s[i - 2] == ")" || s[i - 2] == "\"" || s[i - 2] == "'"
+                            fits = s[i - 2] == ")" || s[i - 2] == "\"" || s[i - 2] == "'"
                         }
                     case ")", "\"", "'", "]":
-                        isMark = true
+                        fits = true
                     case " ":
                         // Standing alone after a year: "2013 3", "2010, 1".
                         if length <= 2, i >= 2 {
                             let yearEnd = s[i - 2] == "," ? i - 2 : i - 1
-                            isMark = yearEnd >= 4 && Self.isYear(s, (yearEnd - 4)..<yearEnd)
+                            fits = yearEnd >= 4 && Self.isYear(s, (yearEnd - 4)..<yearEnd)
                         }
+                        // Standing alone at the very end, after punctuation: "it made, 1".
+                        if !fits, end == n, i >= 2, ",;:.".unicodeScalars.contains(s[i - 2]) { fits = true }
                     default:
                         if prev.isLetter {
                             var w = i - 1
                             while w > 0, s[w - 1].isLetter { w -= 1 }
                             let before: Unicode.Scalar? = w > 0 ? s[w - 1] : nil
-                            isMark = i - w >= 3 && s[w..<i].contains(where: { $0.isLowercaseLetter })
+                            fits = i - w >= 3 && s[w..<i].contains(where: { $0.isLowercaseLetter })
                                 && !(before?.isASCIIDigit ?? false) && before != "/"
                         }
                     }
                 }
-                if isMark {
+                if fits, glued, value == highest + 1, !numbered.contains(value), suspect == nil {
+                    // Shaped like the next mark, but no footnote has that number.
+                    var w = i
+                    while w > 0, !s[w - 1].isSpaceLike { w -= 1 }
+                    suspect = (String(value), s.string(w..<end))
+                }
+                if fits, acceptable(value) {
                     record(String(value), next: end, in: s, out: &out, marks: &marks)
                     i = end
                     continue

@@ -6,7 +6,7 @@
 ///   (`A/RES/69/28Developments in …`, `… securityA/RES/69/28`);
 /// - job numbers (`21-18253`, `14-66151 (E)`, `18-21207 (E)    131218`) and barcodes
 ///   (`*2118253*`, `*1466151*Please recycle`);
-/// - page counters (`2/3`) and bare page numbers (`3`);
+/// - page counters (`2/3`) and page numbers (`3`, `- 3 -`, `Page 3`, `Page 3 of 5`);
 /// - word-processor markers (`[DU1]`, `<<ODS JOB NO>>N1466240E<<ODS JOB NO>>`);
 /// - masthead lines (`United Nations`, `General Assembly`, `Distr.: General …`,
 ///   `Sixty-ninth session`, `Agenda item 91`, `Resolution adopted by the General Assembly …`);
@@ -23,6 +23,7 @@ enum Furniture {
         if first == "*" || first == "P" || !first.isLetterOrDigit, t.contains("Please recycle") { return true }
         if first == "*", let (_, e) = t.digits(at: 1, maxDigits: 9), e - 1 >= 6, e < t.count, t[e] == "*" { return true }
         if first.isASCIIDigit { return isJobNumber(t) || isPageCounter(t) }
+        if first == "-" || first == "P", isPageNumber(t) { return true }
         if first == "A", case .standalone = anchor(t) { return true }
         let p = first == "*" || first == "#" || first == "_" ? t.undecorated() : t
         switch p.first {
@@ -83,6 +84,20 @@ enum Furniture {
         if a == t.count { return true }
         guard t[a] == "/", let (pages, b) = t.digits(at: a + 1, maxDigits: 3), b == t.count else { return false }
         return page >= 1 && page <= pages
+    }
+
+    /// `- 2 -`, `Page 2`, `Page 2 of 5`.
+    static func isPageNumber(_ t: Scalars) -> Bool {
+        if t.first == "-" {
+            let i = t.skippingSpaces(from: 1)
+            guard let (_, e) = t.digits(at: i, maxDigits: 3) else { return false }
+            let j = t.skippingSpaces(from: e)
+            return j + 1 == t.count && t[j] == "-"
+        }
+        guard t.hasPrefix("Page "), let (_, e) = t.digits(at: 5, maxDigits: 3) else { return false }
+        if e == t.count { return true }
+        guard t.has(" of ", at: e), let (_, f) = t.digits(at: e + 4, maxDigits: 3) else { return false }
+        return f == t.count
     }
 
     /// The end of a document symbol `A/RES/69/28` (also `A/RES/ES-10/19`, `A/RES/69/28*`)

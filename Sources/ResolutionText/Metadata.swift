@@ -117,6 +117,19 @@ enum Metadata {
             && (p.count == 20 || (p.count == 21 && (p[20] == "," || p[20] == ":")))
     }
 
+    /// For a line that starts with "The General Assembly," and goes on ("The General Assembly,
+    /// Recalling …"), the rest of the line; `nil` otherwise.
+    static func afterAssemblyWords(_ line: Scalars) -> Scalars? {
+        var i = 0
+        while i < line.count, line[i] == "*" || line[i] == "_" { i += 1 }
+        guard line.has("The General Assembly,", at: i) else { return nil }
+        var j = i + 21
+        while j < line.count, line[j] == "*" || line[j] == "_" { j += 1 }
+        let rest = Scalars(line[j...]).trimmed()
+        guard let first = rest.first, first.isUppercaseLetter || first == "*" || first == "_" else { return nil }
+        return rest
+    }
+
     /// The plenary meeting line: "66th plenary meeting 3 December 2004", "62nd plenary meeting",
     /// "*61st plenary meeting", "65th (resumed) plenary meeting". The meeting number, and the
     /// date when it is on the same line. `nil` when the line is anything more than that.

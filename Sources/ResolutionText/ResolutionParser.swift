@@ -5,15 +5,18 @@
 /// The text is split into lines once; then:
 /// 1. the **heading** `69/28. Title` is found (required: without it the text is not a
 ///    resolution); the title runs on until a blank line or "The General Assembly,";
-/// 2. the **header** above the heading gives the session, agenda item, committee report and
-///    the adoption date ("Resolution adopted by the General Assembly on …"); the Distr. date
-///    is never used;
-/// 3. the **body** runs from "The General Assembly," to the plenary meeting line
-///    ("62nd plenary meeting", date on the same or the next line), which gives the meeting and,
-///    failing the header, the adoption date; the lines after it hold only footnotes and
-///    furniture (from which the session and agenda item of exports are read);
-/// 4. ``BodyParser`` reads paragraphs and footnotes;
-/// 5. the result is checked for truncation.
+/// 2. the **body** starts after "The General Assembly," (required unless a General Assembly
+///    header precedes the heading) and runs to the plenary meeting line ("62nd plenary
+///    meeting", its date on the same or the next line); the lines after that hold only
+///    footnotes and furniture;
+/// 3. ``BodyParser`` reads paragraphs and footnotes;
+/// 4. the **metadata** is read from the header above the heading (session, agenda item,
+///    committee report, "Resolution adopted by the General Assembly on …"), from the meeting
+///    line (meeting and, failing the header, the adoption date) and from the furniture after it
+///    (where word-processor exports keep the session and agenda item). The "Distr.: General"
+///    date is never used;
+/// 5. the result is checked for truncation: no operative part, a last paragraph that does not
+///    end with a full stop, a footnote referenced but missing.
 ///
 /// A field the text does not print is `nil`. The symbol is `A/RES/` + the number, and the
 /// session, when not printed ("Sixty-ninth session"), is the number's first part: UN
@@ -24,7 +27,7 @@
 public enum ResolutionParser {
     /// Reads a resolution from decoded text (see ``SourceText/decode(_:)``).
     public static func parse(_ text: String) throws(ParseError) -> Resolution {
-        let lines = SourceLines.split(text)
+        var lines = SourceLines.split(text)
         guard lines.contains(where: { !$0.isBlank }) else {
             throw text.isEmpty ? .emptyFile : .whitespaceOnly
         }
@@ -44,8 +47,8 @@ public enum ResolutionParser {
                 "no resolution number such as '69/28.' heading was found"
                     + (looksLikeHeader ? " (the text has a resolution header: is it cut off before the heading?)" : ""))
         }
-        let hyphenation = Hyphenation(source: { lines[headingLine...].compactMap { $0.isBlank ? nil : $0.text } })
 
+        let hyphenation = Hyphenation(source: { [lines] in lines[headingLine...].compactMap { $0.isBlank ? nil : $0.text } })
         var titleLines: [Scalars] = []
         let firstTitleLine = Scalars(lines[headingLine].text[titleStart...])
         var k = headingLine + 1
@@ -63,11 +66,18 @@ public enum ResolutionParser {
         let titleText = TextNormalizer.droppingMarks(TextNormalizer.clean(TextNormalizer.join(titleLines, hyphenation: hyphenation))).string
         let title: String? = titleText.isEmpty ? nil : titleText
 
-        // 3. "The General Assembly," (looked for until the first numbered paragraph).
+        // 2. The body: after "The General Assembly," (looked for until the first numbered
+        // paragraph), up to the plenary meeting line.
         var assemblyLine: Int?
         for i in k..<lines.count where !lines[i].isBlank {
             if Metadata.isAssemblyLine(lines[i].text) {
                 assemblyLine = i
+                break
+            }
+            if let rest = Metadata.afterAssemblyWords(lines[i].text) {
+                // "The General Assembly, Recalling …" on one line: the rest is the first paragraph.
+                lines[i].text = rest
+                assemblyLine = i - 1
                 break
             }
             let t = lines[i].text
@@ -77,7 +87,6 @@ public enum ResolutionParser {
         }
         let bodyStart = assemblyLine.map { $0 + 1 } ?? k
 
-        // The plenary meeting line ends the body.
         var bodyEnd = lines.count
         var tailStart = lines.count
         var meeting: Int?
@@ -99,17 +108,17 @@ public enum ResolutionParser {
             break
         }
 
-        // 4. The body.
+        // 3. Paragraphs and footnotes.
         let out = BodyParser(
             lines: lines, body: bodyStart..<bodyEnd, tail: tailStart..<lines.count, title: title,
             hyphenation: hyphenation
         ).parse()
 
-        // 2. Metadata from the header and the furniture after the meeting line.
+        // 4. Metadata from the header, the meeting line and the furniture after it.
         let header = joinedPlain(lines[0..<headingLine].map(\.text))
         let furniture = joinedPlain(out.tailFurniture.map { lines[$0].text })
         let sessionFromNumber = Int(number.prefix { $0 != "/" })
-        var resolution = Resolution(
+        let resolution = Resolution(
             symbol: "A/RES/" + number,
             number: number,
             session: Metadata.session(in: header) ?? Metadata.session(in: furniture) ?? sessionFromNumber,
@@ -124,8 +133,15 @@ public enum ResolutionParser {
 
         // 5. Completeness.
         let addresses = ClauseAddress.addresses(for: out.paragraphs)
-        if out.paragraphs.isEmpty, assemblyLine == nil {
-            throw .notAResolution("the heading '\(number).' is followed neither by \"The General Assembly,\" nor by any paragraph")
+        if assemblyLine == nil {
+            if lines[k...].allSatisfy({ $0.isBlank || Furniture.isFurniture($0.text) }) {
+                throw .cutOff("the text ends after the heading '\(number).'")
+            }
+            // Without "The General Assembly," only a General Assembly header vouches for the text.
+            if !header.contains("General Assembly") {
+                throw .notAResolution(
+                    "the heading '\(number).' is not followed by \"The General Assembly,\" and no General Assembly header precedes it")
+            }
         }
         guard out.paragraphs.contains(where: { $0.kind == .operative }) else {
             throw .cutOff(
@@ -139,7 +155,9 @@ public enum ResolutionParser {
         if let (mark, index) = out.missingFootnotes.first {
             throw .cutOff("footnote \(mark) is referenced in \(addresses[index]) but its text is missing")
         }
-        resolution.footnotes = out.footnotes
+        if let (mark, context, index) = out.suspectedMissingFootnote {
+            throw .cutOff("\(addresses[index]) refers to footnote \(mark) (\"\(context)\") but no footnote \(mark) was found")
+        }
         return resolution
     }
 

@@ -14,6 +14,7 @@ struct SourceLine {
     var plain: Scalars { text.undecorated() }
 }
 
+/// Splitting a text into ``SourceLine``s.
 enum SourceLines {
     /// Splits `text` at line breaks (LF, CRLF, CR, vertical tab, form feed, U+2028, U+2029)
     /// and trims each line. One pass over the UTF-8 bytes: O(n).

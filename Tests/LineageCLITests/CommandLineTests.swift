@@ -28,6 +28,16 @@ import Testing
         #expect((paragraphs[sub["parent"] as! Int])["label"] as? String == "3")
     }
 
+    @Test func parseInTextListsMetadataAndParagraphsOnTheirOwnLines() throws {
+        let result = lineage(["parse", Package.seeds["59/61"]!])
+        #expect(result.status == 0)
+        let lines = result.stdout.split(separator: "\n")
+        #expect(lines.count > 25)
+        #expect(result.stdout.contains("A/RES/59/61"))
+        #expect(result.stdout.contains("2004-12-03"))
+        #expect(!result.stdout.contains("\u{1B}"))
+    }
+
     @Test func parseOfAnUndatedTextWritesNull() throws {
         let result = lineage(["parse", Package.seeds["61/54"]!, "--format", "json"])
         #expect(result.status == 0)
