@@ -61,7 +61,9 @@ public struct History: Sendable {
     /// commit (full or abbreviated hex).
     public func revision(named name: String) throws(LineageError) -> Revision {
         let trimmed = name.hasPrefix("refs/tags/") ? String(name.dropFirst(10)) : name
-        if let r = revisions.last(where: { $0.number == trimmed || $0.symbol == trimmed }) { return r }
+        if let r = revisions.last(where: { $0.number == trimmed || $0.symbol.uppercased() == trimmed.uppercased() }) {
+            return r
+        }
         if let tag = revisions.last(where: { HistoryLayout.tag(for: $0.symbol) == "refs/tags/" + trimmed }) { return tag }
         if let session = Int(trimmed) {
             let matches = revisions.filter { $0.resolution.session == session }

@@ -10,8 +10,8 @@ enum ChangeView {
     }
 
     static func where_(_ change: ClauseChange) -> String {
-        let old = change.old.map(\.label).joined(separator: " + ")
-        let new = change.new.map(\.label).joined(separator: " + ")
+        let old = Terminal.sanitize(change.old.map(\.label).joined(separator: " + "))
+        let new = Terminal.sanitize(change.new.map(\.label).joined(separator: " + "))
         switch change.kind {
         case .inserted, .restored: return new
         case .deleted: return old
@@ -70,5 +70,9 @@ enum ChangeView {
         return line + "  > " + body + "\n"
     }
 
-    static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+    /// "85%"; a changed text never shows as 100%.
+    static func percent(_ x: Double) -> String {
+        let p = Int((x * 100).rounded())
+        return "\(x < 1 ? min(p, 99) : p)%"
+    }
 }

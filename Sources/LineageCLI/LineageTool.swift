@@ -14,7 +14,7 @@ struct LineageTool: ParsableCommand {
             The repository defaults to $LINEAGE_REPO, or lineage.git in the current folder.
             """,
         subcommands: [
-            ParseCommand.self, BuildCommand.self, LogCommand.self, DiffCommand.self, BlameCommand.self,
+            ParseCommand.self, BuildCommand.self, LogCommand.self, DiffCommand.self, BlameCommand.self, HistoryCommand.self, SearchCommand.self, ChangelogCommand.self,
         ]
     )
 

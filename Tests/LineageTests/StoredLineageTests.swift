@@ -8,7 +8,7 @@ import Testing
 
 /// Builds the corpus into a scratch repository and opens its lineage.
 func corpusLineage(_ dir: ScratchDirectory, extra: [String] = []) throws -> LineageRepository {
-    var builder = HistoryBuilder(repositoryPath: dir.path + "/h.git")
+    let builder = HistoryBuilder(repositoryPath: dir.path + "/h.git")
     _ = try builder.build(paths: [Package.corpus] + extra)
     return try LineageRepository.open(dir.path + "/h.git")
 }
@@ -90,7 +90,7 @@ func line(_ blame: Blame, containing text: String) -> Blame.Line? {
         let full = ScratchDirectory(), step = ScratchDirectory()
         _ = try corpusLineage(full)
         let repo = step.path + "/h.git"
-        var builder = HistoryBuilder(repositoryPath: repo)
+        let builder = HistoryBuilder(repositoryPath: repo)
         _ = try builder.build(paths: [Package.seeds["63/37"]!, Package.seeds["69/28"]!])
         _ = try builder.build(paths: [Package.seeds["59/61"]!])
         _ = try builder.build(paths: [Package.seeds["65/41"]!, Package.seeds["61/54"]!])
@@ -113,7 +113,7 @@ func line(_ blame: Blame, containing text: String) -> Blame.Line? {
                       Array(FileManager.default.contents(atPath: path)!))
         }
         let repo = dir.path + "/h.git"
-        var builder = HistoryBuilder(repositoryPath: repo)
+        let builder = HistoryBuilder(repositoryPath: repo)
         _ = try builder.build(paths: [corpus])
         let before = try LineageRepository.open(repo)
         let rights = try before.blame(try before.revision(named: "69/28")).paragraphs.first { $0.label == "pp11" }!

@@ -1,0 +1,238 @@
+import LineageCore
+import ResolutionText
+
+/// Every version of one clause across the history, oldest first, with the word changes between
+/// consecutive versions: what `git log -L` does for a function, for `lineage history`.
+///
+/// A clause is followed by its stable id (``ClauseRecord/id``), so renumbering, moves and
+/// rewording do not lose it. Read from the stored lineage: O(size of the history).
+public struct ClauseHistory: Sendable {
+    /// The clause's stable id, `59/61#20`.
+    public var clause: String
+    /// The versions, in history order (oldest first): every revision that has the clause, and
+    /// each revision where it disappears.
+    public var versions: [Version]
+
+    /// The clause in one revision.
+    public struct Version: Sendable {
+        public var revision: Revision
+        /// What happened to the clause in this revision (see ``ClauseHistory/statuses``).
+        public var status: String
+        /// Its address in this revision (`op4`); for a deletion, the address it had before.
+        public var label: String?
+        /// Its address in the previous version when that was different (renumbered or moved).
+        public var previousLabel: String?
+        /// Its text in this revision (`nil` once deleted). A clause merged into another has the
+        /// text of the paragraph it became part of.
+        public var text: String?
+        /// Whether the clause (its id) is in this revision: false once deleted, or merged into a
+        /// clause that kept another id.
+        public var present: Bool
+        /// The word diff from the previous version's text (for a restoration, from its text
+        /// before the deletion; for a part split off another clause, from that clause); empty for
+        /// the first version; one `delete` run for a deletion.
+        public var words: [WordRun]
+    }
+
+    /// The values of ``Version/status``: `introduced` (first version), `unchanged` (same text;
+    /// possibly renumbered, then ``Version/previousLabel`` says from where), `modified`, `moved`
+    /// (out of order, possibly reworded), `split`, `merged`, `deleted` (absent after having
+    /// existed) and `restored` (back after a deletion, with the same id).
+    public static let statuses = ["introduced", "unchanged", "modified", "moved", "split", "merged", "deleted", "restored"]
+
+    /// `{"clause","versions":[{"revision":rev,"status","label","text","words":[{"op","text"}]}]}`.
+    public var json: JSONValue {
+        .object([
+            ("clause", .string(clause)),
+            ("versions", .array(versions.map { version in
+                .object([
+                    ("revision", version.revision.json), ("status", .string(version.status)),
+                    ("label", .string(version.label)), ("text", .string(version.text)),
+                    ("words", .array(version.words.map { .object([("op", .string($0.op.rawValue)), ("text", .string($0.text))]) })),
+                ])
+            })),
+        ])
+    }
+}
+
+extension LineageRepository {
+    /// The stable id of the clause `reference` names:
+    ///
+    /// - `REV:ADDRESS` (`69/28:op4`, `69/28:op3(b)`), split at the last colon, since revision
+    ///   numbers contain slashes but never colons;
+    /// - a clause id (`59/61#20`);
+    /// - otherwise a phrase of its text, looked for in the latest revision's paragraphs first,
+    ///   then in every revision (see ``PhrasePattern``). A phrase found in paragraphs of several
+    ///   clauses is refused with the candidates as `REV:ADDRESS`, and so is a phrase found nowhere.
+    public func clause(named reference: String) throws(LineageError) -> String {
+        if let colon = reference.lastIndex(of: ":") {
+            let address = String(reference[reference.index(after: colon)...])
+            if ClauseReference.looksLikeAddress(address) {
+                return try clause(at: address, in: try revision(named: String(reference[..<colon])), reference: reference)
+            }
+        }
+        if ClauseReference.looksLikeID(reference) {
+            for revision in history.revisions.reversed() {
+                if try lineage(of: revision).state.clauses.contains(where: { $0.id == reference }) { return reference }
+            }
+            throw LineageError("\(reference): no clause has this id", hint: "`lineage blame --format json` shows the clause ids")
+        }
+        return try clause(matching: reference)
+    }
+
+    /// The clause of the paragraph at `address` in `revision`.
+    func clause(at address: String, in revision: Revision, reference: String) throws(LineageError) -> String {
+        guard let paragraph = revision.resolution.paragraph(at: address) else {
+            let all = revision.resolution.clauseAddresses
+            let range = all.isEmpty ? "none" : "\(all.first!) … \(all.last!)"
+            throw LineageError(
+                "\(reference): \(revision.number) has no paragraph \(address)",
+                hint: "its paragraphs are \(range); `lineage blame \(revision.number)` lists them")
+        }
+        let clauses = try lineage(of: revision).state.clauses
+        guard paragraph.index < clauses.count else {
+            throw LineageError("\(reference): the stored lineage of \(revision.symbol) has no clause for \(address)")
+        }
+        return clauses[paragraph.index].id
+    }
+
+    /// The one clause whose text contains `phrase`: in the latest revision if any paragraph
+    /// there matches, otherwise in any revision.
+    func clause(matching phrase: String) throws(LineageError) -> String {
+        let pattern = PhrasePattern(phrase)
+        guard !pattern.isEmpty else { throw LineageError("the clause to follow is empty", hint: ClauseReference.hint) }
+        guard let latest = history.revisions.last else { throw LineageError("\(history.path): the history is empty") }
+        // Candidates as (clause id, the latest REV:ADDRESS where the phrase matches it).
+        func matches(in revisions: [Revision]) throws(LineageError) -> [(id: String, where: String)] {
+            var out: [(id: String, where: String)] = []
+            for revision in revisions {
+                let clauses = try lineage(of: revision).state.clauses
+                let addresses = revision.resolution.clauseAddresses
+                for (i, paragraph) in revision.resolution.paragraphs.enumerated()
+                where i < clauses.count && pattern.matches(paragraph.text) {
+                    let place = "\(revision.number):\(addresses[i])"
+                    if let k = out.firstIndex(where: { $0.id == clauses[i].id }) {
+                        out[k].where = place
+                    } else {
+                        out.append((clauses[i].id, place))
+                    }
+                }
+            }
+            return out
+        }
+        var found = try matches(in: [latest])
+        if found.isEmpty { found = try matches(in: history.revisions) }
+        if found.count == 1 { return found[0].id }
+        if found.isEmpty {
+            throw LineageError("\"\(phrase)\": no paragraph of any revision contains this phrase", hint: ClauseReference.hint)
+        }
+        throw LineageError(
+            "\"\(phrase)\" is in \(found.count) clauses: \(found.map(\.where).joined(separator: ", "))",
+            hint: "name one of them, e.g. `lineage history \(found[0].where)`, or give a longer phrase")
+    }
+
+    /// Every version of the clause `id`, oldest first.
+    public func clauseHistory(of id: String) throws(LineageError) -> ClauseHistory {
+        var versions: [ClauseHistory.Version] = []
+        // The last version in which the clause was present, and the revision before this one.
+        var last: (text: String, label: String, index: Int)?
+        var present = false
+        var parent: Revision?
+        for revision in history.revisions {
+            let lineage = try lineage(of: revision)
+            let paragraphs = revision.resolution.paragraphs
+            let addresses = revision.resolution.clauseAddresses
+            if let i = lineage.state.clauses.firstIndex(where: { $0.id == id }), i < paragraphs.count {
+                let text = paragraphs[i].text
+                let change = lineage.changes.first { $0.new.contains(i) }
+                var status: String
+                var words: [WordRun] = []
+                if let previous = last {
+                    words = WordDiff.diff(previous.text, text)
+                    if !present {
+                        status = "restored"
+                    } else if let kind = change?.kind, kind != .inserted, kind != .restored {
+                        status = kind.rawValue
+                    } else {
+                        status = previous.text == text ? "unchanged" : "modified"
+                    }
+                } else if let change, change.kind == .split, let parent {
+                    // A part split off another clause: its words come from that clause.
+                    status = "split"
+                    let old = change.old.filter { $0 < parent.resolution.paragraphs.count }
+                    words = WordDiff.diff(old.map { parent.resolution.paragraphs[$0].text }.joined(separator: "\n"), text)
+                } else {
+                    status = "introduced"
+                }
+                let previousLabel = present && last?.label != addresses[i] ? last?.label : nil
+                versions.append(
+                    ClauseHistory.Version(
+                        revision: revision, status: status, label: addresses[i], previousLabel: previousLabel, text: text,
+                        present: true, words: words))
+                last = (text, addresses[i], i)
+                present = true
+            } else if present, let previous = last {
+                // Gone: merged into another clause, or deleted.
+                if let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(previous.index) }),
+                    let into = change.new.first, into < paragraphs.count
+                {
+                    versions.append(
+                        ClauseHistory.Version(
+                            revision: revision, status: "merged", label: addresses[into], previousLabel: previous.label,
+                            text: paragraphs[into].text, present: false, words: WordDiff.diff(previous.text, paragraphs[into].text)))
+                } else {
+                    versions.append(
+                        ClauseHistory.Version(
+                            revision: revision, status: "deleted", label: previous.label, previousLabel: nil, text: nil,
+                            present: false, words: [WordRun(op: .delete, text: previous.text)]))
+                }
+                present = false
+            }
+            parent = revision
+        }
+        guard !versions.isEmpty else {
+            throw LineageError("\(id): no revision has this clause", hint: "`lineage blame --format json` shows the clause ids")
+        }
+        return ClauseHistory(clause: id, versions: versions)
+    }
+
+    /// ``clause(named:)`` then ``clauseHistory(of:)``.
+    public func clauseHistory(named reference: String) throws(LineageError) -> ClauseHistory {
+        try clauseHistory(of: try clause(named: reference))
+    }
+}
+
+/// How a clause reference is told apart from a phrase.
+enum ClauseReference {
+    static let hint = "name the clause as REV:ADDRESS (69/28:op4, 69/28:pp11, 69/28:op3(b)) or quote a phrase of its text"
+
+    /// `pp11`, `op4`, `op3(b)`, `(a)`: `pp` or `op` (any case) and digits, or neither, then
+    /// letters or digits in parentheses (at least one group without the prefix); no spaces.
+    static func looksLikeAddress(_ text: String) -> Bool {
+        var rest = Substring(text)
+        let prefix = rest.prefix(2).lowercased()
+        var stem = false
+        if prefix == "pp" || prefix == "op" {
+            let digits = rest.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return false }
+            rest = rest.dropFirst(2 + digits.count)
+            stem = true
+        }
+        var groups = 0
+        while rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            guard !inside.isEmpty, inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
+            groups += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.isEmpty && (stem || groups > 0)
+    }
+
+    /// `59/61#20`: a revision key, `#` and a number; no spaces.
+    static func looksLikeID(_ text: String) -> Bool {
+        guard let hash = text.lastIndex(of: "#"), hash != text.startIndex else { return false }
+        let number = text[text.index(after: hash)...]
+        return !number.isEmpty && number.allSatisfy { $0.isASCII && $0.isNumber } && !text.contains { $0.isWhitespace }
+    }
+}

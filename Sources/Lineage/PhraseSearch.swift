@@ -1,0 +1,162 @@
+import LineageCore
+import ResolutionText
+
+/// The revisions in which a phrase appears, first appears, disappears and returns: what
+/// `git log -S` does for a string, for `lineage search`.
+///
+/// Matching is by ``PhrasePattern``: case-insensitive, with runs of white space counted as one
+/// space and curly quotes as straight ones. Every revision is listed, oldest first, whether or
+/// not the phrase is in it, so a reader can see the gaps.
+public struct PhraseSearch: Sendable {
+    /// The phrase as the user gave it.
+    public var phrase: String
+    /// Whether footnote texts were searched as well as paragraphs.
+    public var searchedFootnotes: Bool
+    /// One entry per revision, in history order (oldest first).
+    public var revisions: [Occurrence]
+
+    /// What happens to the phrase in a revision, compared with the revision before it.
+    public enum Event: String, Sendable, CaseIterable {
+        /// Present for the first time in the history.
+        case appears
+        /// Absent, after being present in the previous revision.
+        case disappears
+        /// Present again after having disappeared.
+        case returns
+    }
+
+    /// The phrase in one revision: where it occurs (possibly nowhere).
+    public struct Occurrence: Sendable {
+        public var revision: Revision
+        /// `nil` when nothing happens (still present, or still absent).
+        public var event: Event?
+        public var paragraphs: [ParagraphMatch]
+        /// Matching footnotes (only searched when asked).
+        public var footnotes: [FootnoteMatch]
+
+        /// Whether the phrase occurs anywhere in this revision.
+        public var present: Bool { !paragraphs.isEmpty || !footnotes.isEmpty }
+    }
+
+    /// A paragraph that contains the phrase.
+    public struct ParagraphMatch: Sendable {
+        /// Position in the revision's body, from 0.
+        public var index: Int
+        /// `pp11`, `op4`, `op3(b)`.
+        public var label: String
+        /// The clause's stable id.
+        public var clause: String
+    }
+
+    /// A footnote that contains the phrase.
+    public struct FootnoteMatch: Sendable {
+        /// The footnote's mark as printed, `"1"`.
+        public var mark: String
+        /// The footnote's stable id, when the lineage records one.
+        public var clause: String?
+    }
+
+    /// The revisions where the phrase occurs.
+    public var presentIn: [Revision] { revisions.filter(\.present).map(\.revision) }
+
+    /// `{"phrase","revisions":[{"revision":rev,"present","event":"appears"|"disappears"|"returns"|null,
+    /// "paragraphs":[{"index","label","clause"}]}]}`; with footnotes searched, each revision also
+    /// has `"footnotes":[{"mark","clause"}]` after `paragraphs`.
+    public var json: JSONValue {
+        .object([
+            ("phrase", .string(phrase)),
+            ("revisions", .array(revisions.map { occurrence in
+                var members: [(String, JSONValue)] = [
+                    ("revision", occurrence.revision.json), ("present", .bool(occurrence.present)),
+                    ("event", .string(occurrence.event?.rawValue)),
+                    ("paragraphs", .array(occurrence.paragraphs.map {
+                        .object([("index", .int($0.index)), ("label", .string($0.label)), ("clause", .string($0.clause))])
+                    })),
+                ]
+                if searchedFootnotes {
+                    members.append(("footnotes", .array(occurrence.footnotes.map {
+                        .object([("mark", .string($0.mark)), ("clause", .string($0.clause))])
+                    })))
+                }
+                return .object(members)
+            })),
+        ])
+    }
+}
+
+/// A phrase prepared for matching document text: lower-cased, curly quotes straightened, runs of
+/// white space collapsed to one space and trimmed. Texts are normalised the same way before a
+/// substring test, so "Member  States" finds "member States" and `“first”` finds `"first"`.
+public struct PhrasePattern: Sendable, Hashable {
+    /// The normalised phrase.
+    public let key: String
+
+    public init(_ phrase: String) { key = PhrasePattern.normalize(phrase) }
+
+    /// True when the phrase has no words to look for.
+    public var isEmpty: Bool { key.isEmpty }
+
+    /// Whether `text` contains the phrase. O(length of text).
+    public func matches(_ text: String) -> Bool {
+        !key.isEmpty && PhrasePattern.normalize(text).contains(key)
+    }
+
+    /// Lower case, straight quotes, single spaces, no leading or trailing white space.
+    static func normalize(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for c in text.lowercased() {
+            if c.isWhitespace {
+                pendingSpace = true
+                continue
+            }
+            if pendingSpace && !out.isEmpty { out.append(" ") }
+            pendingSpace = false
+            switch c {
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": out.append("'")
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": out.append("\"")
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}
+
+extension LineageRepository {
+    /// Where `phrase` occurs in every revision, with the revisions where it appears, disappears
+    /// and returns. O(total text of the history). An error if the phrase is empty.
+    public func search(_ phrase: String, footnotes: Bool = false) throws(LineageError) -> PhraseSearch {
+        let pattern = PhrasePattern(phrase)
+        guard !pattern.isEmpty else {
+            throw LineageError("the phrase to search for is empty", hint: "give some words, e.g. `lineage search \"human rights\"`")
+        }
+        var occurrences: [PhraseSearch.Occurrence] = []
+        var seen = false, wasPresent = false
+        for revision in history.revisions {
+            let state = try lineage(of: revision).state
+            let addresses = revision.resolution.clauseAddresses
+            var paragraphs: [PhraseSearch.ParagraphMatch] = []
+            for (i, paragraph) in revision.resolution.paragraphs.enumerated() where pattern.matches(paragraph.text) {
+                let clause = i < state.clauses.count ? state.clauses[i].id : "?"
+                paragraphs.append(PhraseSearch.ParagraphMatch(index: i, label: addresses[i], clause: clause))
+            }
+            var notes: [PhraseSearch.FootnoteMatch] = []
+            if footnotes {
+                for (i, note) in revision.resolution.footnotes.enumerated() where pattern.matches(note.text) {
+                    notes.append(PhraseSearch.FootnoteMatch(mark: note.mark, clause: i < state.footnotes.count ? state.footnotes[i].id : nil))
+                }
+            }
+            var occurrence = PhraseSearch.Occurrence(revision: revision, event: nil, paragraphs: paragraphs, footnotes: notes)
+            switch (occurrence.present, wasPresent) {
+            case (true, false): occurrence.event = seen ? .returns : .appears
+            case (false, true): occurrence.event = .disappears
+            default: break
+            }
+            seen = seen || occurrence.present
+            wasPresent = occurrence.present
+            occurrences.append(occurrence)
+        }
+        return PhraseSearch(phrase: phrase, searchedFootnotes: footnotes, revisions: occurrences)
+    }
+}

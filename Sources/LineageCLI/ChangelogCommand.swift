@@ -1,0 +1,197 @@
+import ArgumentParser
+import Lineage
+import LineageCore
+import ResolutionText
+
+/// `lineage changelog`: what every revision changed against its predecessor, newest first like
+/// `git log -p`, or as release notes in Markdown.
+struct ChangelogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "changelog",
+        abstract: "Show what each revision changed against the one before it, with word redlines.",
+        discussion: """
+            Text and Markdown list the revisions newest first; --format json lists them oldest \
+            first, every change included. The first revision of the history has no predecessor: \
+            all its paragraphs count as inserted. --from and --to limit the revisions listed; each \
+            is still compared with its own predecessor.
+            """)
+
+    @Option(help: ArgumentHelp("The oldest revision to list (default: the first).", valueName: "rev"))
+    var from: String?
+    @Option(help: ArgumentHelp("The newest revision to list (default: the latest).", valueName: "rev"))
+    var to: String?
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @OptionGroup var colors: ColorOptions
+
+    func run() throws {
+        let store = try LineageRepository.open(repository.repo)
+        let first = try from.map { name throws(LineageError) in try store.revision(named: name) }
+        let last = try to.map { name throws(LineageError) in try store.revision(named: name) }
+        let changelog = try store.changelog(from: first, to: last)
+        switch format {
+        case .json: print(changelog.json.rendered())
+        case .markdown: print(ChangelogView.markdown(changelog), terminator: "")
+        case .text: print(ChangelogView.text(changelog, style: Style(enabled: colors.enabled)), terminator: "")
+        }
+    }
+}
+
+/// How `lineage changelog` prints: a `git log -p`-like text, and Markdown release notes.
+enum ChangelogView {
+    static func text(_ changelog: Changelog, style: Style) -> String {
+        var out = ""
+        for (n, entry) in changelog.entries.reversed().enumerated() {
+            if n > 0 { out += "\n" }
+            let r = entry.revision
+            var header = style.yellow("revision \(r.number)") + "  \(r.symbol)  adopted \(r.adopted?.iso ?? "unknown")"
+            header += style.dim(entry.parent.map { "  (against \($0.number))" } ?? "  (first revision)")
+            out += header + "\n" + ChangeView.summary(entry.counts) + "\n"
+            for change in entry.changes where change.kind != .unchanged {
+                out += "\n" + ChangeView.text(change, style: style)
+            }
+        }
+        return out
+    }
+
+    /// Release notes: a title, then per revision (newest first) a heading, a sentence that
+    /// counts the changes, and the changes grouped by kind with their redlines.
+    static func markdown(_ changelog: Changelog) -> String {
+        guard let newest = changelog.entries.last, let oldest = changelog.entries.first else {
+            return "# Changelog\n\nThe history is empty.\n"
+        }
+        let title = newest.revision.resolution.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
+        var out = "# Changelog\(title)\n\n"
+        let count = changelog.entries.count
+        out += count == 1
+            ? "One revision, \(oldest.revision.symbol) (\(adopted(oldest.revision)))."
+            : "\(count) revisions, from \(oldest.revision.symbol) (\(adopted(oldest.revision))) to \(newest.revision.symbol) (\(adopted(newest.revision))), newest first."
+        out += " Each revision is compared with the one before it; unchanged clauses are counted but not listed."
+        out += " In the redlines, ~~struck~~ words were removed and **bold** words added.\n"
+        for entry in changelog.entries.reversed() {
+            let r = entry.revision
+            out += "\n## \(r.number) (\(r.symbol)), \(r.adopted == nil ? "adoption date unknown" : "adopted " + adopted(r))\n\n"
+            if case .citedBy(let symbol) = r.dateSource {
+                out += "_The text gives no date of adoption; this one is cited in \(symbol)._\n\n"
+            } else if r.dateSource == .supplied {
+                out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
+            }
+            out += sentence(entry) + "\n"
+            if entry.parent == nil {
+                out += "\n### Text\n\n"
+                for change in entry.changes {
+                    for side in change.new {
+                        out += "- **\(label(side.label))** " + Redline.escapeMarkdown(Terminal.sanitize(side.text)) + "\n"
+                    }
+                }
+                continue
+            }
+            for (heading, kinds) in sections {
+                let changes = entry.changes.filter { kinds.contains($0.kind) }
+                guard !changes.isEmpty else { continue }
+                out += "\n### \(heading)\n\n"
+                for change in changes { out += item(change) }
+            }
+        }
+        return out
+    }
+
+    /// The groups of changes, in the order release notes list them.
+    static let sections: [(String, [ChangeKind])] = [
+        ("Inserted", [.inserted]), ("Deleted", [.deleted]), ("Reworded", [.modified]), ("Moved", [.moved]),
+        ("Split", [.split]), ("Merged", [.merged]), ("Restored", [.restored]),
+    ]
+
+    /// "2 December 2014", or "date unknown".
+    static func adopted(_ revision: Revision) -> String { revision.adopted?.longForm ?? "date unknown" }
+
+    static func label(_ text: String) -> String { Redline.escapeMarkdown(Terminal.sanitize(text)) }
+
+    /// One change as a list item: its address, what else is worth knowing, and its redline.
+    static func item(_ change: ClauseChange) -> String {
+        let rewritten = change.words.contains { $0.op != .equal }
+        // A reworded clause never reads as "100%" similar, however small the change.
+        let similarity = ChangeView.percent(change.similarity)
+        var line = "- **\(label(ChangeView.where_(change)))**"
+        switch change.kind {
+        case .restored:
+            line += ", clause \(change.clause ?? "?") deleted earlier _(similarity \(similarity))_"
+        case .moved where rewritten:
+            line += ", also reworded _(similarity \(similarity))_"
+        case .modified, .split, .merged:
+            line += " _(similarity \(similarity))_"
+        default: break
+        }
+        let body: String
+        switch change.kind {
+        case .inserted: body = Redline.escapeMarkdown(Terminal.sanitize(change.new.map(\.text).joined(separator: " / ")))
+        case .deleted: body = "~~" + Redline.escapeMarkdown(Terminal.sanitize(change.old.map(\.text).joined(separator: " / "))) + "~~"
+        default:
+            body = rewritten
+                ? Redline.render(change.words, mode: .markdown).replacingOccurrences(of: "\n", with: " / ")
+                : Redline.escapeMarkdown(Terminal.sanitize(change.new.map(\.text).joined(separator: " / ")))
+        }
+        return line + ": " + body + "\n"
+    }
+
+    /// "Inserts 1 preambular paragraph, rewords 8 clauses, deletes none; 18 clauses unchanged."
+    static func sentence(_ entry: Changelog.Entry) -> String {
+        let newKinds = entry.revision.resolution.paragraphs.map(\.kind)
+        let oldKinds = entry.parent?.resolution.paragraphs.map(\.kind) ?? []
+        func of(_ kind: ChangeKind) -> [ClauseChange] { entry.changes.filter { $0.kind == kind } }
+        /// Paragraphs by kind: "1 preambular paragraph and 2 sub-paragraphs", or "none".
+        func paragraphs(_ indexes: [Int], _ kinds: [Paragraph.Kind]) -> String {
+            let phrases = Paragraph.Kind.allCases.compactMap { kind -> String? in
+                let n = indexes.filter { $0 < kinds.count && kinds[$0] == kind }.count
+                return n == 0 ? nil : noun(n, kind)
+            }
+            return phrases.isEmpty ? "none" : list(phrases)
+        }
+        func clauses(_ n: Int) -> String { n == 0 ? "none" : "\(n) clause\(n == 1 ? "" : "s")" }
+
+        if entry.parent == nil {
+            return "The first revision in this history: "
+                + paragraphs(Array(newKinds.indices), newKinds) + "."
+        }
+        var parts = ["inserts " + paragraphs(of(.inserted).flatMap { $0.new.map(\.index) }, newKinds)]
+        parts.append("rewords " + clauses(of(.modified).count))
+        let moved = of(.moved)
+        if !moved.isEmpty {
+            let reworded = moved.filter { $0.words.contains { $0.op != .equal } }.count
+            parts.append("moves " + clauses(moved.count) + (reworded > 0 ? " (\(reworded) also reworded)" : ""))
+        }
+        let split = of(.split)
+        if !split.isEmpty {
+            parts.append("splits \(clauses(split.count)) into \(split.map(\.new.count).reduce(0, +)) paragraphs")
+        }
+        let merged = of(.merged)
+        if !merged.isEmpty {
+            let n = merged.map(\.old.count).reduce(0, +)
+            parts.append("merges \(clauses(n)) into \(merged.count) paragraph\(merged.count == 1 ? "" : "s")")
+        }
+        let restored = of(.restored)
+        if !restored.isEmpty {
+            parts.append("restores " + paragraphs(restored.flatMap { $0.new.map(\.index) }, newKinds))
+        }
+        parts.append("deletes " + paragraphs(of(.deleted).flatMap { $0.old.map(\.index) }, oldKinds))
+        let unchanged = of(.unchanged).count
+        let tail = unchanged == 0 ? "no clause unchanged" : "\(clauses(unchanged)) unchanged"
+        let text = parts.joined(separator: ", ") + "; " + tail + "."
+        return text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// "1 preambular paragraph", "2 operative paragraphs", "3 sub-paragraphs".
+    static func noun(_ n: Int, _ kind: Paragraph.Kind) -> String {
+        let s = n == 1 ? "" : "s"
+        switch kind {
+        case .preambular: return "\(n) preambular paragraph\(s)"
+        case .operative: return "\(n) operative paragraph\(s)"
+        case .subparagraph: return "\(n) sub-paragraph\(s)"
+        }
+    }
+
+    /// "a", "a and b", "a, b and c".
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
