@@ -84,7 +84,8 @@ func render(_ revision: RevisionText, index: Int) -> (text: String, date: CivilD
     let d = doy - (153 * mp + 2) / 5 + 1
     let m = mp < 10 ? mp + 3 : mp - 9
     let adopted = CivilDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
-    let number = "\(index + 1)/1"
+    // About 300 resolutions a session, as in the General Assembly.
+    let number = "\(1 + index / 300)/\(1 + index % 300)"
     var out = "General Assembly\n\nResolution adopted by the General Assembly on \(adopted.longForm)\n\n"
     out += "\(number). Developments in the field of information and telecommunications in the context of international security\n\n"
     out += "The General Assembly,\n\n"

@@ -23,7 +23,7 @@ enum ChangeView {
     static func text(_ change: ClauseChange, style: Style) -> String {
         var header = "\(change.kind.rawValue) \(where_(change))"
         if change.kind != .inserted && change.kind != .deleted {
-            header += style.dim(" (similarity \(percent(change.similarity)))")
+            header += style.dim(" (similarity \(percent(change)))")
         }
         if let clause = change.clause { header += style.dim("  clause \(clause)") }
         let color: (String) -> String
@@ -58,7 +58,7 @@ enum ChangeView {
         }
         var line = "- **\(verb)** \(where_(change))"
         if change.kind != .inserted && change.kind != .deleted && change.kind != .unchanged {
-            line += " _(similarity \(percent(change.similarity)))_"
+            line += " _(similarity \(percent(change)))_"
         }
         line += ":\n"
         let body: String
@@ -70,9 +70,11 @@ enum ChangeView {
         return line + "  > " + body + "\n"
     }
 
-    /// "85%"; a changed text never shows as 100%.
-    static func percent(_ x: Double) -> String {
-        let p = Int((x * 100).rounded())
-        return "\(x < 1 ? min(p, 99) : p)%"
+    /// The similarity as "85%"; a clause whose words changed never shows as 100% (a change of
+    /// stop-words alone, "it" to "were", scores 1).
+    static func percent(_ change: ClauseChange) -> String {
+        let p = Int((change.similarity * 100).rounded())
+        let changed = change.words.contains { $0.op != .equal }
+        return "\(changed ? min(p, 99) : p)%"
     }
 }

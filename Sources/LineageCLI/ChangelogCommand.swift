@@ -111,7 +111,7 @@ enum ChangelogView {
     static func item(_ change: ClauseChange) -> String {
         let rewritten = change.words.contains { $0.op != .equal }
         // A reworded clause never reads as "100%" similar, however small the change.
-        let similarity = ChangeView.percent(change.similarity)
+        let similarity = ChangeView.percent(change)
         var line = "- **\(label(ChangeView.where_(change)))**"
         switch change.kind {
         case .restored:
