@@ -18,8 +18,9 @@ enum Fixtures {
 
     /// `lineage/`, the bundled corpus.
     static let corpus = packageRoot.appendingPathComponent("lineage")
-    /// `../shared/later`, the three later PDF extracts (73/27, 73/266, 76/19).
-    static let later = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/later")
+    /// `Tests/Fixtures/later`, the three later PDF extracts (73/27, 73/266, 76/19), copied byte for
+    /// byte from the project's shared material so that a clean clone has them.
+    static let later = packageRoot.appendingPathComponent("Tests/Fixtures/later")
 
     /// The five bundled seeds, by number.
     static let seedNumbers = ["59/61", "61/54", "63/37", "65/41", "69/28"]
@@ -59,7 +60,7 @@ enum Fixtures {
         return s
     }
 
-    /// The later files: from ../shared/later, or from lineage/ once they have been copied there.
+    /// The later files: from Tests/Fixtures/later, or from lineage/ once they have been copied there.
     static func laterResolutions(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Seed] {
         var found: [String: Seed] = [:]
         if FileManager.default.fileExists(atPath: later.path) {
