@@ -54,7 +54,7 @@ enum CommitMessage {
         for line in trailers.split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon]
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: " ")
+            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
             switch key {
             case "Symbol": resolution.symbol = value
             case "Number": resolution.number = value
@@ -69,14 +69,5 @@ enum CommitMessage {
             }
         }
         return source
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: Character) -> String {
-        var s = Substring(self)
-        while s.first == set { s = s.dropFirst() }
-        while s.last == set { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Lineage
 
 /// `lineage blame [REV]`: for every paragraph, the revision that introduced its clause and the
@@ -41,7 +42,7 @@ struct BlameCommand: ParsableCommand {
                 print("\(intro) \(last) \(line.label.padded(7)) \(Terminal.sanitize(line.paragraph.text))")
                 if words {
                     for run in line.words {
-                        let text = Terminal.sanitize(run.text).trimmingCharacters(in: " ")
+                        let text = Terminal.sanitize(run.text).trimmingCharacters(in: .whitespaces)
                         print("    " + palette.paint(run.introduced.padded(width), run.introduced, style) + "  " + text)
                     }
                 }

@@ -32,12 +32,13 @@ enum ChangeView {
         case .deleted: color = style.red
         default: color = style.cyan
         }
-        var body: String
+        let runs: [WordRun]
         switch change.kind {
-        case .inserted: body = Redline.render([WordRun(op: .insert, text: change.new.map(\.text).joined(separator: "\n"))], mode: style.enabled ? .color : .plain)
-        case .deleted: body = Redline.render([WordRun(op: .delete, text: change.old.map(\.text).joined(separator: "\n"))], mode: style.enabled ? .color : .plain)
-        default: body = Redline.render(change.words, mode: style.enabled ? .color : .plain)
+        case .inserted: runs = [WordRun(op: .insert, text: change.new.map(\.text).joined(separator: "\n"))]
+        case .deleted: runs = [WordRun(op: .delete, text: change.old.map(\.text).joined(separator: "\n"))]
+        default: runs = change.words
         }
+        var body = Redline.render(runs, mode: style.enabled ? .color : .plain)
         if body.isEmpty { body = Terminal.sanitize(change.new.map(\.text).joined(separator: "\n")) }
         let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
         return color(header) + "\n" + indented + "\n"

@@ -1,3 +1,4 @@
+import Foundation
 import LineageCore
 import ResolutionText
 
@@ -27,7 +28,7 @@ enum Redline {
 
     /// Puts markers around the words of `text`, leaving its leading and trailing spaces outside.
     private static func wrap(_ text: String, _ open: String, _ close: String) -> String {
-        let core = text.trimmingCharacters(in: " \n")
+        let core = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !core.isEmpty else { return text }
         let lead = text.prefix(while: { $0 == " " || $0 == "\n" })
         let trail = String(text.reversed().prefix(while: { $0 == " " || $0 == "\n" }).reversed())
@@ -41,14 +42,5 @@ enum Redline {
             out.append(c)
         }
         return out
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, set.contains(f) { s = s.dropFirst() }
-        while let l = s.last, set.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }
