@@ -111,3 +111,16 @@ extension Repository {
         return git_reference_name_is_valid(&valid, name) == 0 && valid == 1
     }
 }
+
+extension Repository {
+    /// The reference a symbolic reference points to (`HEAD` → `refs/heads/main`), or `nil` if it
+    /// does not exist or is not symbolic (`git_reference_lookup`, `git_reference_symbolic_target`).
+    public func symbolicTarget(of name: String) throws(GitError) -> String? {
+        var ref: OpaquePointer?
+        let result = git_reference_lookup(&ref, pointer, name)
+        if result == GIT_ENOTFOUND.rawValue { return nil }
+        try GitError.check(result, "git_reference_lookup")
+        defer { git_reference_free(ref) }
+        return git_reference_symbolic_target(ref).map { String(cString: $0) }
+    }
+}

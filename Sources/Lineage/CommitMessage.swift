@@ -17,10 +17,13 @@ import ResolutionText
 /// Meeting: 62
 /// Agenda-Item: 91
 /// Committee-Report: A/69/435
+/// Parent: 65/41 (cited; 83% of its text is there)
 /// ```
 ///
 /// A field the text does not give is left out. When the date was not printed in the text,
 /// `Adopted-Source:` says where it came from (`cited by A/RES/63/37`, `supplied`).
+/// `Parent:` says which revision it continues and why (``Ancestry``), one trailer per parent of
+/// the commit, in order; `Parent: none (…)` for the start of a series.
 enum CommitMessage {
     static func render(_ revision: Revision) -> String {
         let r = revision.resolution
@@ -42,13 +45,19 @@ enum CommitMessage {
             ("Meeting", r.meeting.map(String.init)), ("Agenda-Item", r.agendaItem.map(String.init)),
             ("Committee-Report", r.committeeReport),
         ]
+        for link in revision.continues {
+            trailers.append(("Parent", "\(link.number ?? "none") (\(link.reason))"))
+        }
         for case let (key, value?) in trailers { out += "\(key): \(value)\n" }
         return out
     }
 
     /// Reads the trailers back into `resolution` (whose body comes from the document).
-    static func parse(_ message: String, into resolution: inout Resolution) -> Revision.DateSource {
+    static func parse(
+        _ message: String, into resolution: inout Resolution
+    ) -> (source: Revision.DateSource, continues: [Revision.Continuation]) {
         var source = Revision.DateSource.text
+        var continues: [Revision.Continuation] = []
         // Trailers are the last paragraph of the message.
         let trailers = message.components(separatedBy: "\n\n").last { !$0.isEmpty } ?? ""
         for line in trailers.split(separator: "\n") {
@@ -65,9 +74,14 @@ enum CommitMessage {
             case "Committee-Report": resolution.committeeReport = value
             case "Adopted-Source":
                 source = value.hasPrefix("cited by ") ? .citedBy(String(value.dropFirst(9))) : .supplied
+            case "Parent":
+                let number = value.prefix { $0 != " " }
+                var reason = value.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
+                if reason.hasPrefix("("), reason.hasSuffix(")") { reason = String(reason.dropFirst().dropLast()) }
+                continues.append(Revision.Continuation(number: number == "none" ? nil : String(number), reason: reason))
             default: continue
             }
         }
-        return source
+        return (source, continues)
     }
 }

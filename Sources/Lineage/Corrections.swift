@@ -10,6 +10,8 @@ import ResolutionText
 /// pair 59/61:op6 61/54:op5          # these two paragraphs are the same clause
 /// unpair 59/61:pp3 61/54:pp3        # these two are not, whatever their similarity
 /// editorial 63/37                   # this revision's changes are editorial only
+/// parents 73/266 69/28               # 73/266 continues 69/28 (several: a merge; none: a new series)
+/// branch 73/266 advancing            # the line 73/266 starts is the branch `advancing`
 /// ```
 ///
 /// A paragraph is named `REVISION:ADDRESS`, the revision by its number and the address as
@@ -27,6 +29,10 @@ public struct Corrections: Sendable, Equatable {
     public var unpairs: [ClausePair] = []
     /// Revisions whose changes are editorial only.
     public var editorial: Set<String> = []
+    /// Parents set by hand, by revision number (an empty list: the start of a new series).
+    public var parents: [String: [String]] = [:]
+    /// Branch names set by hand for the line a revision starts, by revision number.
+    public var branches: [String: String] = [:]
 
     /// A paragraph of one revision and one of a later revision.
     public struct ClausePair: Sendable, Hashable {
@@ -99,6 +105,20 @@ public struct Corrections: Sendable, Equatable {
                     throw LineageError("\(place): expected 'editorial REVISION', got '\(line)'")
                 }
                 editorial.insert(words[1])
+            case "parents":
+                guard words.count >= 3 else {
+                    throw LineageError("\(place): expected 'parents REVISION PARENT…' (or 'parents REVISION none'), got '\(line)'")
+                }
+                let list = Array(words[2...])
+                guard !(list.contains("none") && list.count > 1), !list.contains(words[1]), Set(list).count == list.count else {
+                    throw LineageError("\(place): the parents must be distinct earlier revisions, or 'none' alone, got '\(line)'")
+                }
+                parents[words[1]] = list == ["none"] ? [] : list
+            case "branch":
+                guard words.count == 3, LineName.isValid(words[2]) else {
+                    throw LineageError("\(place): expected 'branch REVISION NAME' with a valid git branch name, got '\(line)'")
+                }
+                branches[words[1]] = words[2]
             default:
                 throw LineageError("\(place): unknown directive '\(directive)'")
             }

@@ -2,13 +2,23 @@ import Foundation
 import GitStore
 import ResolutionText
 
-/// The stored history of a series: the revisions on the branch, oldest first, read back from
-/// their commits (document and trailers).
+/// The stored history of a series: every revision on every line (branch), oldest first, read
+/// back from their commits (document and trailers), with the lines they belong to.
 public struct History: Sendable {
     /// The repository's path as given.
     public let path: String
-    /// The revisions in commit order (oldest first).
-    public internal(set) var revisions: [Revision]
+    /// Every revision, in history order (adoption date, then number): parents before children.
+    public let revisions: [Revision]
+    /// The lines (branch names without `refs/heads/`), the default one (`HEAD`) first, then by name.
+    public let lines: [String]
+    private let position: [ObjectID: Int]
+
+    init(path: String, revisions: [Revision], lines: [String]) {
+        self.path = path
+        self.revisions = revisions
+        self.lines = lines
+        position = Dictionary(revisions.enumerated().compactMap { i, r in r.commit.map { ($0, i) } }) { a, _ in a }
+    }
 
     /// The default repository location: `$LINEAGE_REPO`, or `lineage.git` in the current folder.
     public static var defaultPath: String {
@@ -22,7 +32,8 @@ public struct History: Sendable {
         }
         do {
             let repo = try Repository.open(at: path)
-            return History(path: path, revisions: try read(repo))
+            let (revisions, lines) = try read(repo)
+            return History(path: path, revisions: revisions, lines: lines)
         } catch let error as LineageError {
             throw error
         } catch {
@@ -30,17 +41,56 @@ public struct History: Sendable {
         }
     }
 
-    /// Reads the chain behind the branch, following first parents, oldest first.
-    static func read(_ repo: Repository) throws -> [Revision] {
-        guard var next = try repo.reference(HistoryLayout.branch) else { return [] }
-        var out: [Revision] = []
-        while true {
-            let commit = try repo.commit(next)
-            out.append(try revision(of: commit, in: repo))
-            guard let parent = commit.parents.first else { break }
-            next = parent
+    /// The revisions `revision` continues (its commit's parents, in order).
+    public func parents(of revision: Revision) -> [Revision] {
+        revision.parents.compactMap { self.revision(commit: $0) }
+    }
+
+    /// The revision with this commit.
+    public func revision(commit: ObjectID) -> Revision? {
+        position[commit].map { revisions[$0] }
+    }
+
+    /// The tip (latest revision) of each line, in ``lines`` order.
+    public var tips: [(line: String, revision: Revision)] {
+        lines.compactMap { line in revisions.last { $0.line == line }.map { (line, $0) } }
+    }
+
+    /// Reads every commit reachable from the branches (`refs/heads/*`), through all parents, in
+    /// history order, each with the line it belongs to: the branch whose tip reaches it in the
+    /// fewest first-parent steps (the default branch first on a tie, then by name), as
+    /// `git name-rev` would name it. Also returns the branch names, the default first.
+    static func read(_ repo: Repository) throws -> (revisions: [Revision], lines: [String]) {
+        let head = try repo.symbolicTarget(of: "HEAD")
+        var branches = try repo.references(matching: "refs/heads/*")
+        branches.sort { a, b in
+            (a.name == head) != (b.name == head) ? a.name == head : a.name < b.name
         }
-        return out.reversed()
+        var byCommit: [ObjectID: Revision] = [:]
+        var pending = branches.map(\.target)
+        while let next = pending.popLast() {
+            guard byCommit[next] == nil else { continue }
+            let commit = try repo.commit(next)
+            byCommit[next] = try revision(of: commit, in: repo)
+            pending += commit.parents
+        }
+        // Lines: nearest branch tip along first parents.
+        var distance: [ObjectID: Int] = [:]
+        for branch in branches {
+            let line = String(branch.name.dropFirst("refs/heads/".count))
+            var at: ObjectID? = branch.target
+            var steps = 0
+            while let id = at, var revision = byCommit[id] {
+                if let d = distance[id], d <= steps { break }
+                distance[id] = steps
+                revision.line = line
+                byCommit[id] = revision
+                at = revision.parents.first
+                steps += 1
+            }
+        }
+        let revisions = byCommit.values.sorted(by: Revision.precedes)
+        return (revisions, branches.map { String($0.name.dropFirst("refs/heads/".count)) })
     }
 
     /// Rebuilds a revision from its commit.
@@ -50,11 +100,13 @@ public struct History: Sendable {
         }
         let body = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
         var resolution = Resolution(title: body.title, paragraphs: body.paragraphs, footnotes: body.footnotes)
-        let source = CommitMessage.parse(commit.message, into: &resolution)
+        let (source, continues) = CommitMessage.parse(commit.message, into: &resolution)
         guard resolution.number != nil else {
             throw LineageError("commit \(commit.id.hex) has no Number: trailer: not a lineage history")
         }
-        return Revision(resolution: resolution, dateSource: source, commit: commit.id, parents: commit.parents)
+        var revision = Revision(resolution: resolution, dateSource: source, commit: commit.id, parents: commit.parents)
+        revision.continues = continues
+        return revision
     }
 
     /// Finds a revision by number (`69/28`), symbol (`A/RES/69/28`), session (`69`), tag, or

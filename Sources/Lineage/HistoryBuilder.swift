@@ -7,10 +7,11 @@ public struct BuildReport: Sendable {
     public var repositoryPath: String
     /// True when the repository did not exist before.
     public var created: Bool
-    /// Revisions committed by this build, oldest first (new ones and re-committed later ones).
+    /// Revisions committed by this build, oldest first (new ones and re-committed ones).
     public var committed: [Revision]
-    /// Revisions that were already stored and re-committed because an older one was inserted
-    /// before them (their commit ids changed; their content did not).
+    /// Revisions that were already stored and re-committed because their parents changed (an
+    /// older revision was inserted before them, or a correction moved them; their commit ids
+    /// changed, their content did not).
     public var recommitted: [String]
     /// Inputs identical to what was already stored.
     public var unchanged: Int
@@ -28,7 +29,9 @@ public struct BuildReport: Sendable {
 /// as one pack before any reference moves; the branch and tags move together in one locked
 /// transaction that fails if someone else moved them; two builds on one repository take
 /// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
-/// recognised; newer ones are appended; an older one re-commits the chain from its place.
+/// recognised; each revision's parents are inferred (``Ancestry``) and only revisions whose
+/// parents changed are re-committed, with their descendants: adding a revision to one line
+/// does not rewrite the others.
 public struct HistoryBuilder {
     public var repositoryPath: String
     /// Adoption dates given on the command line, by resolution number.
@@ -68,41 +71,78 @@ public struct HistoryBuilder {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let stored = try History.read(repo)
+        let (stored, _) = try History.read(repo)
         let plan = try Self.plan(inputs: inputs, stored: stored, corrections: corrections)
         let storedNotes = try LineageNotes.Stored(repo)
+        let storedByCommit = Dictionary(stored.compactMap { r in r.commit.map { ($0, r) } }) { a, _ in a }
 
+        // Commit in history order (parents first). A stored revision keeps its commit when its
+        // parents and the reasons recorded for them are unchanged; otherwise it is re-committed.
         var revisions = plan.revisions
-        let staleCommits = stored[min(plan.firstChanged, stored.count)...].compactMap(\.commit)
+        var changed: [Int] = []
         let written = try repo.writeObjects { writer -> ObjectID? in
-            var parent = plan.firstChanged > 0 ? revisions[plan.firstChanged - 1].commit : nil
-            for i in plan.firstChanged..<revisions.count {
+            var commitOf: [String: ObjectID] = [:]
+            for i in revisions.indices {
+                let decision = plan.ancestry.decisions[i]
+                let parents = decision.parents.map { commitOf[$0]! }
+                let continues =
+                    decision.parents.isEmpty
+                    ? [Revision.Continuation(number: nil, reason: decision.reasons.first ?? "")]
+                    : zip(decision.parents, decision.reasons).map { Revision.Continuation(number: $0, reason: $1) }
+                revisions[i].line = decision.line
+                if let commit = revisions[i].commit, revisions[i].parents == parents, revisions[i].continues == continues {
+                    commitOf[revisions[i].number] = commit
+                    continue
+                }
+                revisions[i].parents = parents
+                revisions[i].continues = continues
                 let blob = try writer.blob(Array(revisions[i].document.utf8))
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
-                    tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature,
+                    tree: tree, parents: parents, author: signature, committer: signature,
                     message: CommitMessage.render(revisions[i]))
                 revisions[i].commit = commit
-                revisions[i].parents = parent.map { [$0] } ?? []
-                parent = commit
+                commitOf[revisions[i].number] = commit
+                changed.append(i)
             }
             guard !revisions.isEmpty else { return nil }
+            let kept = Set(revisions.compactMap(\.commit))
             return try LineageNotes.write(
-                revisions: revisions, from: plan.firstChanged, stored: storedNotes, corrections: corrections,
-                staleCommits: staleCommits, repo: repo, writer: writer)
+                revisions: revisions, ancestry: plan.ancestry, changed: changed, stored: storedNotes,
+                corrections: corrections, staleCommits: storedByCommit.keys.filter { !kept.contains($0) },
+                repo: repo, writer: writer)
         }
 
+        // References: one branch per line at its latest revision, stale lineage branches
+        // deleted, the tags of re-committed revisions moved; all in one transaction.
         var updates: [ReferenceUpdate] = []
-        if plan.firstChanged < revisions.count {
-            updates.append(
-                ReferenceUpdate(name: HistoryLayout.branch, expected: stored.last?.commit, target: revisions.last?.commit))
+        var lineTips: [String: ObjectID] = [:]
+        for (i, decision) in plan.ancestry.decisions.enumerated() { lineTips[decision.line] = revisions[i].commit }
+        let storedBranches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
+        for (line, tip) in lineTips.sorted(by: { $0.key < $1.key }) {
+            let name = HistoryLayout.branchPrefix + line
+            let current = storedBranches.first { $0.name == name }?.target
+            if let current, current != tip, storedByCommit[current] == nil {
+                throw LineageError(
+                    "\(repositoryPath): branch \(name) points to \(current.hex), which is not a revision of this series",
+                    hint: "rename that branch, or name the line otherwise with `branch` in \(Corpus.correctionsFileName)")
+            }
+            if current != tip { updates.append(ReferenceUpdate(name: name, expected: current, target: tip)) }
+        }
+        for branch in storedBranches where lineTips[String(branch.name.dropFirst(HistoryLayout.branchPrefix.count))] == nil {
+            // A line that no longer exists (renamed, or merged into another by a correction):
+            // delete its branch if it is lineage's own; its commits stay reachable through the tags.
+            if storedByCommit[branch.target] != nil {
+                updates.append(ReferenceUpdate(name: branch.name, expected: branch.target, target: nil))
+            }
         }
         if let notes = written.result {
             updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes))
         }
         let storedTags = Dictionary(stored.map { (HistoryLayout.tag(for: $0.symbol), $0.commit) }) { a, _ in a }
-        for revision in revisions[plan.firstChanged...] {
+        for i in changed {
+            let revision = revisions[i]
             let tag = HistoryLayout.tag(for: revision.symbol)
             let current = try repo.reference(tag)
             guard current != revision.commit else { continue }
@@ -113,14 +153,15 @@ public struct HistoryBuilder {
             }
             updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
         }
+        let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
         do {
             try repo.updateReferences(updates, message: "lineage build", signature: HistoryLayout.referenceSignature)
-            if !existed { try repo.setHead(to: HistoryLayout.branch) }
+            if let defaultBranch, try repo.symbolicTarget(of: "HEAD") != defaultBranch { try repo.setHead(to: defaultBranch) }
         } catch let error as GitError where error.isConcurrentModification {
             throw LineageError("\(repositoryPath): the history was changed by another process during the build; nothing was changed, build again")
         }
 
-        let committed = Array(revisions[plan.firstChanged...])
+        let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
         return BuildReport(
             repositoryPath: repositoryPath, created: !existed, committed: committed,
@@ -132,10 +173,10 @@ public struct HistoryBuilder {
     // MARK: - Planning (pure: no writes)
 
     struct Plan {
-        /// The whole series in commit order; stored revisions keep their commit until
-        /// `firstChanged`, from which on everything is (re)committed.
+        /// The whole series in history order; stored revisions still carry their commit.
         var revisions: [Revision]
-        var firstChanged: Int
+        /// Each revision's parents and line.
+        var ancestry: Ancestry
         var unchanged: Int
     }
 
@@ -161,13 +202,7 @@ public struct HistoryBuilder {
             merged.append(revision)
         }
         merged.sort(by: Revision.precedes)
-        var firstChanged = 0
-        while firstChanged < stored.count, firstChanged < merged.count,
-            merged[firstChanged].commit == stored[firstChanged].commit
-        {
-            firstChanged += 1
-        }
-        return Plan(revisions: merged, firstChanged: firstChanged, unchanged: unchanged)
+        return Plan(revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), unchanged: unchanged)
     }
 
     /// Refuses two input files that claim one symbol with different texts; drops exact repeats.

@@ -4,7 +4,9 @@ import ResolutionText
 /// How a series of resolutions is laid out in git. This layout is frozen (version 1): commit
 /// hashes depend on every detail, and they must reproduce on any machine.
 ///
-/// - A bare repository; the series is the branch ``branch``, and `HEAD` points to it.
+/// - A bare repository; each line of the series is a branch (``branchPrefix`` + ``LineName``),
+///   and `HEAD` points to the line the series began with. Commits have the parents ``Ancestry``
+///   infers: two children of one commit are a fork, a commit with two parents a merge.
 /// - Each revision is one commit whose tree holds one file, ``documentPath``, in the
 ///   ``CanonicalDocument`` format (one paragraph per line).
 /// - Author and committer are ``author``; the time is the adoption date at 12:00 in New York
@@ -14,7 +16,8 @@ import ResolutionText
 /// - Each revision is tagged with its symbol (`refs/tags/A/RES/69/28`).
 public enum HistoryLayout {
     public static let documentPath = "resolution.txt"
-    public static let branch = "refs/heads/main"
+    /// Each line of the series is a branch under this prefix, named by ``LineName``.
+    public static let branchPrefix = "refs/heads/"
     public static let formatVersion = 1
 
     /// The General Assembly, author of every revision.

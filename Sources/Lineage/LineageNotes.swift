@@ -61,6 +61,9 @@ public enum LineageNotes {
         var tree: ObjectID?
         var settings: String?
 
+        /// No stored lineage.
+        init() {}
+
         init(_ repo: Repository) throws {
             commit = try repo.reference(LineageNotes.reference)
             if let commit {
@@ -76,51 +79,83 @@ public enum LineageNotes {
         }
     }
 
-    /// Computes the lineage of `revisions[start...]` (the ones before keep their notes) and
-    /// writes the notes tree and commit; returns the new notes commit, or `nil` if nothing changed.
+    /// Computes the lineage of the revisions at `changed` (indexes into `revisions`, which is in
+    /// history order) and of every revision when the settings changed, and writes the notes tree
+    /// and commit; returns the new notes commit, or `nil` if nothing changed. The other
+    /// revisions keep their notes.
     ///
-    /// Cost: one alignment per computed revision, plus reading the stored notes of the revisions
-    /// before `start` to rebuild the archive of deleted clauses.
+    /// Cost: one alignment per computed revision, plus reading the stored notes of the
+    /// first-parent ancestors of the stored parents, to rebuild their archives of deleted
+    /// clauses. Memory: the full states of the revisions whose children are still to compute.
     static func write(
-        revisions: [Revision], from requestedStart: Int, stored: Stored, corrections: Corrections,
+        revisions: [Revision], ancestry: Ancestry, changed: [Int], stored: Stored, corrections: Corrections,
         staleCommits: [ObjectID], repo: Repository, writer: ObjectWriter
     ) throws -> ObjectID? {
         let settings = settings(for: corrections)
-        var reuse = stored.settings == settings
-        var start = reuse ? requestedStart : 0
-        guard start < revisions.count || !reuse else { return nil }
+        let reuse = stored.settings == settings && stored.tree != nil
+        let compute = reuse ? changed : Array(revisions.indices)
+        guard !compute.isEmpty || !reuse else { return nil }
         let overrides = try overrides(corrections, revisions: revisions)
+        let position = Dictionary(revisions.enumerated().map { ($1.number, $0) }) { a, _ in a }
+        let computing = Set(compute)
 
-        var parent: (number: String, state: LineageState)?
-        if start > 0 {
-            var archive: [ClauseRecord] = []
-            var last: RevisionLineage?
-            for revision in revisions[..<start] {
-                guard let note = try stored.note(for: revision.commit!, in: repo) else {
-                    last = nil  // A note is missing (edited by hand?): recompute everything.
-                    break
-                }
-                archive = note.fullState(parentArchive: archive).archive
-                last = note
-            }
-            if var state = last?.state {
-                state.archive = archive
-                parent = (revisions[start - 1].number, state)
-            } else {
-                reuse = false
-                start = 0
-            }
+        // How many children still need each revision's full state.
+        var waiting: [Int: Int] = [:]
+        for i in compute {
+            for p in ancestry.decisions[i].parents { waiting[position[p]!, default: 0] += 1 }
         }
+        var states: [Int: LineageState] = [:]
+        var storedArchives: [Int: [ClauseRecord]] = [:]
+
+        /// The full state of a revision whose note is stored: its note's state, with the archive
+        /// rebuilt along its first parents (memoised).
+        func storedState(_ i: Int) throws -> LineageState? {
+            var chain: [(Int, RevisionLineage)] = []
+            var at: Int? = i
+            while let k = at, storedArchives[k] == nil {
+                guard let note = try stored.note(for: revisions[k].commit!, in: repo) else { return nil }
+                chain.append((k, note))
+                at = ancestry.decisions[k].parents.first.map { position[$0]! }
+            }
+            var archive = at.map { storedArchives[$0]! } ?? []
+            for (_, note) in chain.reversed() { archive = note.fullState(parentArchive: archive).archive }
+            storedArchives[i] = archive
+            var own = chain.first?.1
+            if own == nil { own = try stored.note(for: revisions[i].commit!, in: repo) }
+            guard var state = own?.state else { return nil }
+            state.archive = archive
+            return state
+        }
+
         var entries: [TreeEntry] = [
             TreeEntry(name: settingsEntry, id: try writer.blob(Array(settings.utf8)))
         ]
-        for revision in revisions[start...] {
-            let (note, full) = RevisionLineage.compute(revision: revision, parent: parent, overrides: overrides)
-            entries.append(TreeEntry(name: revision.commit!.hex, id: try writer.blob(try note.encoded())))
-            parent = (revision.number, full)
+        for i in compute {
+            var parents: [(number: String, state: LineageState)] = []
+            for p in ancestry.decisions[i].parents {
+                let k = position[p]!
+                if let state = states[k] {
+                    parents.append((p, state))
+                } else if !computing.contains(k), let state = try storedState(k) {
+                    parents.append((p, state))
+                } else {
+                    // A stored note is missing (edited by hand?): recompute everything.
+                    var fresh = stored
+                    fresh.tree = nil
+                    fresh.settings = nil
+                    return try write(
+                        revisions: revisions, ancestry: ancestry, changed: Array(revisions.indices),
+                        stored: fresh, corrections: corrections, staleCommits: staleCommits, repo: repo, writer: writer)
+                }
+                waiting[k]! -= 1
+                if waiting[k] == 0 { states[k] = nil }
+            }
+            let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: parents, overrides: overrides)
+            entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(try note.encoded())))
+            if waiting[i, default: 0] > 0 { states[i] = full }
         }
         let tree = try writer.tree(
-            base: reuse ? stored.tree : nil, entries: entries, removing: staleCommits.map(\.hex))
+            base: reuse ? stored.tree : nil, entries: entries, removing: reuse ? staleCommits.map(\.hex) : [])
         if tree == stored.tree { return nil }
         let signature = HistoryLayout.author(adopted: revisions.last!.adopted!)
         return try writer.commit(

@@ -54,8 +54,12 @@ public final class LineageRepository {
 
     /// The revision `revision` continues (its first parent), if any.
     public func parent(of revision: Revision) -> Revision? {
-        guard let p = revision.parents.first else { return nil }
-        return history.revisions.first { $0.commit == p }
+        revision.parents.first.flatMap(history.revision(commit:))
+    }
+
+    /// The revisions `revision` continues, first parent first (two or more for a merge).
+    public func parents(of revision: Revision) -> [Revision] {
+        history.parents(of: revision)
     }
 
     public func revision(named name: String) throws(LineageError) -> Revision {

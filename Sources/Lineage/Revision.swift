@@ -11,6 +11,21 @@ public struct Revision: Sendable {
     public var commit: ObjectID?
     /// The parent commits, once stored.
     public var parents: [ObjectID] = []
+    /// Which revisions it continues and why (see ``Ancestry``), as recorded in its commit.
+    public var continues: [Continuation] = []
+    /// The line (git branch, without `refs/heads/`) it belongs to, once stored.
+    public var line: String?
+
+    /// One parent and why it was chosen; `number` is `nil` for the start of a series.
+    public struct Continuation: Sendable, Equatable {
+        public var number: String?
+        public var reason: String
+
+        public init(number: String?, reason: String) {
+            self.number = number
+            self.reason = reason
+        }
+    }
 
     public enum DateSource: Sendable, Equatable {
         /// Printed in the resolution itself.

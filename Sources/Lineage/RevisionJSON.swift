@@ -10,11 +10,16 @@ extension Revision {
         ])
     }
 
-    /// `lineage log --format json`: `{"number","symbol","session","adopted","title","commit"}`.
+    /// `lineage log --format json`: `{"number","symbol","session","adopted","title","commit",
+    /// "parents":[numbers],"branch","reasons":[…]}`: `parents` in commit order (first parent
+    /// first; empty for the start of the series), `branch` the line it belongs to, `reasons` why
+    /// each parent was chosen (one for the start of a series).
     public var logJSON: JSONValue {
         .object([
             ("number", .string(number)), ("symbol", .string(symbol)), ("session", .int(resolution.session)),
             ("adopted", .string(adopted?.iso)), ("title", .string(resolution.title)), ("commit", .string(commit?.hex)),
+            ("parents", .array(continues.compactMap(\.number).map { .string($0) })), ("branch", .string(line)),
+            ("reasons", .array(continues.map { .string($0.reason) })),
         ])
     }
 

@@ -27,26 +27,28 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
     public var changes: [Change]
     public var footnoteChanges: [Change]
 
-    /// Computes the lineage of `revision` from its parent's full state (archive included).
+    /// Computes the lineage of `revision` from its parents' full states (archives included).
+    /// The archive deltas are taken against the first parent's archive.
     static func compute(
-        revision: Revision, parent: (number: String, state: LineageState)?, overrides: AlignmentOverrides
+        revision: Revision, parents: [(number: String, state: LineageState)], overrides: AlignmentOverrides
     ) -> (note: RevisionLineage, fullState: LineageState) {
         let text = RevisionText(
             key: revision.number, paragraphs: revision.resolution.paragraphs, footnotes: revision.resolution.footnotes)
-        let step = Provenance.step(parents: parent.map { [$0.state] } ?? [], to: text, overrides: overrides)
-        let before = Set((parent?.state.archive ?? []).map(\.id))
+        let step = Provenance.step(parents: parents.map(\.state), to: text, overrides: overrides)
+        let parentArchive = parents.first?.state.archive ?? []
+        let before = Set(parentArchive.map(\.id))
         let after = Set(step.state.archive.map(\.id))
         var light = step.state
         light.archive = []
         let note = RevisionLineage(
-            revision: revision.number, parents: parent.map { [$0.number] } ?? [], state: light,
+            revision: revision.number, parents: parents.map(\.number), state: light,
             archived: step.state.archive.filter { !before.contains($0.id) },
-            restored: (parent?.state.archive ?? []).map(\.id).filter { !after.contains($0) },
+            restored: parentArchive.map(\.id).filter { !after.contains($0) },
             changes: step.changes, footnoteChanges: step.footnoteChanges)
         return (note, step.state)
     }
 
-    /// This revision's full state, given its parent's archive.
+    /// This revision's full state, given its first parent's archive.
     func fullState(parentArchive: [ClauseRecord]) -> LineageState {
         var full = state
         let gone = Set(restored)

@@ -7,15 +7,44 @@ enum LogView {
         .array(history.revisions.reversed().map(\.logJSON))
     }
 
+    /// `git log`'s decorations: the branches whose tip it is (`HEAD -> ` on the default one), its tag.
+    static func decorations(_ revision: Revision, in history: History, style: Style) -> String {
+        var names: [String] = []
+        for (i, tip) in history.tips.enumerated() where tip.revision.commit == revision.commit {
+            names.append(i == 0 ? "HEAD -> " + tip.line : tip.line)
+        }
+        names.append("tag: " + revision.symbol)
+        return style.yellow("(") + names.map { style.cyan($0) }.joined(separator: style.yellow(", ")) + style.yellow(")")
+    }
+
+    /// `lineage log --graph`: the graph of the lines, one revision per entry, with why each
+    /// parent was chosen.
+    static func graph(_ history: History, style: Style) -> String {
+        let nodes = history.revisions.reversed().map { revision in
+            var lines = [
+                style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + (revision.adopted?.iso ?? "????-??-??") + " "
+                    + style.bold(revision.number) + " " + decorations(revision, in: history, style: style),
+                Terminal.sanitize(revision.resolution.title ?? "(untitled)"),
+            ]
+            for link in revision.continues {
+                let reason = Terminal.sanitize(link.reason)
+                lines.append(style.dim(link.number.map { "parent \($0): \(reason)" } ?? "no parent: \(reason)"))
+            }
+            return LogGraph<String>.Node(
+                id: revision.commit?.hex ?? revision.number, parents: revision.parents.map(\.hex), lines: lines)
+        }
+        return LogGraph.draw(nodes).map { $0 + "\n" }.joined()
+    }
+
     static func text(_ history: History, style: Style) -> String {
         var out = ""
         for (i, revision) in history.revisions.reversed().enumerated() {
             if i > 0 { out += "\n" }
             let r = revision.resolution
-            var decorations = ["tag: " + revision.symbol]
-            if i == 0 { decorations.insert("main", at: 0) }
-            out += style.yellow("commit \(revision.commit?.hex ?? "?")")
-            out += " " + style.yellow("(") + decorations.map { style.cyan($0) }.joined(separator: style.yellow(", ")) + style.yellow(")") + "\n"
+            out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, in: history, style: style) + "\n"
+            if revision.parents.count > 1 {
+                out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
+            }
             out += "Resolution: \(revision.number)  \(revision.symbol)\n"
             var adopted = "Adopted:    \(revision.adopted?.iso ?? "unknown")"
             var context: [String] = []
@@ -29,6 +58,7 @@ enum LogView {
             }
             out += adopted + "\n"
             let c = revision.counts
+            if let line = revision.line { out += "Line:       \(line)\n" }
             out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
             out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
         }

@@ -17,11 +17,33 @@ extension Resolution {
         for f in footnotes { CitationScanner.scan(f.text, into: &out) }
         return out
     }
+
+    /// The General Assembly resolutions this resolution's preamble recalls or reaffirms, in the
+    /// order first cited, with or without a date: "Recalling its resolutions 53/70 of
+    /// 4 December 1998, …, 70/237 and 71/28" gives `["53/70", …, "70/237", "71/28"]`. Read from
+    /// the preambular paragraphs that begin with "Recall…" or "Reaffirm…" (where a resolution
+    /// names the texts it continues); decisions and other bodies' resolutions are skipped as in
+    /// ``citedDates()``. O(n) in the length of those paragraphs.
+    public func citedResolutions() -> [String] {
+        var dates: [String: CivilDate] = [:]
+        var cited: [String] = []
+        for p in paragraphs where p.kind == .preambular && (p.text.hasPrefix("Recall") || p.text.hasPrefix("Reaffirm")) {
+            CitationScanner.scan(p.text, into: &dates, cited: &cited)
+        }
+        var seen = Set<String>()
+        return cited.filter { seen.insert($0).inserted }
+    }
 }
 
 /// Finds "NN/NN of <date>" citations in a text (see ``Resolution/citedDates()``).
 enum CitationScanner {
     static func scan(_ text: String, into out: inout [String: CivilDate]) {
+        var cited: [String] = []
+        scan(text, into: &out, cited: &cited)
+    }
+
+    /// Also appends every General Assembly resolution number cited, dated or not, to `cited`.
+    static func scan(_ text: String, into out: inout [String: CivilDate], cited: inout [String]) {
         let s = Scalars(scalarsOf: text)
         let words = s.wordRanges()
         func core(_ k: Int) -> Scalars {
@@ -56,7 +78,10 @@ enum CitationScanner {
                         i += 1
                     }
                 }
-                if citing == true { pending.append(key) }
+                if citing == true {
+                    pending.append(key)
+                    cited.append(key)
+                }
             } else if lower == "and" || word.isEmpty {
                 // the list goes on
             } else if lower == "of", i + 1 < words.count, let (date, range) = Dates.date(at: words[i + 1].lowerBound, in: s) {

@@ -60,13 +60,13 @@ import Testing
     @Test func buildThenLogInTextAndJSON() throws {
         let dir = ScratchDirectory()
         let repo = dir.path + "/h.git"
-        let built = lineage(["build", Package.corpus, "--repo", repo])
+        let built = lineage(["build"] + Package.seedFiles + ["--repo", repo])
         #expect(built.status == 0, "\(built.stderr)")
         #expect(built.stdout.contains("5 revision(s) in \(repo)"))
         #expect(built.stdout.contains("A/RES/61/54  (date cited by A/RES/"))
         #expect(!built.stdout.contains("\u{1B}["), "no colour when not a terminal")
 
-        let again = lineage(["build", Package.corpus, "--repo", repo])
+        let again = lineage(["build"] + Package.seedFiles + ["--repo", repo])
         #expect(again.status == 0)
         #expect(again.stdout.hasPrefix("Nothing to commit"))
 
@@ -81,15 +81,15 @@ import Testing
         let json = lineage(["log", "--repo", repo, "--format", "json"])
         let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         #expect(entries.map { $0["number"] as! String } == ["69/28", "65/41", "63/37", "61/54", "59/61"])
-        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit"])
-        let head = git(["rev-parse", "main"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons"])
+        let head = git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(entries[0]["commit"] as? String == head)
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {
         let dir = ScratchDirectory()
         let repo = dir.path + "/h.git"
-        #expect(lineage(["build", Package.corpus, "--repo", repo]).status == 0)
+        #expect(lineage(["build"] + Package.seedFiles + ["--repo", repo]).status == 0)
         #expect(lineage(["log", "--repo", repo, "--color", "always"]).stdout.contains("\u{1B}[33mcommit"))
         #expect(!lineage(["log", "--repo", repo, "--color", "never"]).stdout.contains("\u{1B}["))
         #expect(!lineage(["log", "--repo", repo], environment: ["NO_COLOR": "1"]).stdout.contains("\u{1B}["))

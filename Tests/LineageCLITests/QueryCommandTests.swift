@@ -5,7 +5,7 @@ import Testing
 /// Builds the bundled corpus with the `lineage` tool into a scratch repository; returns its path.
 private func builtRepository(_ dir: ScratchDirectory) -> String {
     let repo = dir.path + "/q.git"
-    let built = lineage(["build", Package.corpus, "--repo", repo])
+    let built = lineage(["build"] + Package.seedFiles + ["--repo", repo])
     #expect(built.status == 0, "\(built.stderr)")
     return repo
 }

@@ -14,14 +14,14 @@ func build(_ paths: [String], repo: String, dates: [String: CivilDate] = [:]) th
 }
 
 func head(_ repo: String) -> String {
-    git(["rev-parse", "refs/heads/main"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
 }
 
 @Suite struct BuildTests {
     @Test func theCorpusBecomesAHistoryInAdoptionOrder() throws {
         let dir = ScratchDirectory()
         let repo = dir.path + "/h.git"
-        let report = try build([Package.corpus], repo: repo)
+        let report = try build(Package.seedFiles, repo: repo)
         #expect(report.created)
         #expect(report.committed.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28"])
         #expect(report.history.map { $0.adopted?.iso } == ["2004-12-03", "2006-12-06", "2008-12-02", "2010-12-08", "2014-12-02"])
@@ -48,7 +48,7 @@ func head(_ repo: String) -> String {
         #expect(shown.stdout.hasPrefix("Developments in the field of information and telecommunications in the context of international security\nRecalling its resolutions 53/70"))
         let trailers = git(["log", "-1", "--format=%(trailers:key=Adopted-Source,valueonly)", "A/RES/61/54"], in: repo).stdout
         #expect(trailers.hasPrefix("cited by A/RES/"))
-        let blame = git(["blame", "--line-porcelain", "main", "--", "resolution.txt"], in: repo)
+        let blame = git(["blame", "--line-porcelain", "HEAD", "--", "resolution.txt"], in: repo)
         #expect(blame.status == 0)
         #expect(blame.stdout.contains("summary A/RES/59/61:"))
 
@@ -61,7 +61,7 @@ func head(_ repo: String) -> String {
 
     @Test func buildsAreReproducibleAndIdempotent() throws {
         let a = ScratchDirectory(), b = ScratchDirectory()
-        _ = try build([Package.corpus], repo: a.path + "/h.git")
+        _ = try build(Package.seedFiles, repo: a.path + "/h.git")
         // Files in another order, from another folder, with other names: same hashes.
         let names = ["one.txt", "two", "three.md", "four.text", "five"]
         let copies = Package.seeds.values.sorted().reversed().enumerated().map { i, path in
@@ -73,7 +73,7 @@ func head(_ repo: String) -> String {
 
         // Building again writes nothing.
         let before = snapshot(a.path + "/h.git")
-        let again = try build([Package.corpus], repo: a.path + "/h.git")
+        let again = try build(Package.seedFiles, repo: a.path + "/h.git")
         #expect(again.committed.isEmpty)
         #expect(again.unchanged == 5)
         #expect(again.newObjects == 0)
@@ -82,7 +82,7 @@ func head(_ repo: String) -> String {
 
     @Test func anOlderResolutionIsInsertedAndTheChainRecommitted() throws {
         let full = ScratchDirectory(), step = ScratchDirectory()
-        _ = try build([Package.corpus], repo: full.path + "/h.git")
+        _ = try build(Package.seedFiles, repo: full.path + "/h.git")
         let repo = step.path + "/h.git"
         let first = try build([Package.seeds["63/37"]!, Package.seeds["69/28"]!], repo: repo)
         #expect(first.committed.map(\.number) == ["63/37", "69/28"])
@@ -194,7 +194,7 @@ func head(_ repo: String) -> String {
         let dir = ScratchDirectory()
         let repo = dir.path + "/h.git"
         _ = try build([Package.seeds["59/61"]!], repo: repo)
-        let inputs = [[Package.seeds["65/41"]!], [Package.seeds["63/37"]!], [Package.corpus], [Package.seeds["69/28"]!]]
+        let inputs = [[Package.seeds["65/41"]!], [Package.seeds["63/37"]!], Package.seedFiles, [Package.seeds["69/28"]!]]
         try await withThrowingTaskGroup(of: Void.self) { group in
             for paths in inputs {
                 group.addTask { _ = try build(paths, repo: repo) }

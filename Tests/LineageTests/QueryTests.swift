@@ -7,7 +7,7 @@ import Testing
 @testable import Lineage
 
 /// Builds `paths` (default: the bundled corpus) into a scratch repository and opens it.
-private func queryRepository(_ dir: ScratchDirectory, paths: [String] = [Package.corpus]) throws -> LineageRepository {
+private func queryRepository(_ dir: ScratchDirectory, paths: [String] = Package.seedFiles) throws -> LineageRepository {
     let builder = HistoryBuilder(repositoryPath: dir.path + "/q.git")
     _ = try builder.build(paths: paths)
     return try LineageRepository.open(dir.path + "/q.git")
@@ -154,7 +154,7 @@ private func lineageError(_ body: () throws -> Void) -> LineageError? {
             for n in 3...5 where line.hasPrefix("\t\(n).\t") { lines[i] = "\t\(n - 1).\t" + line.dropFirst(4) }
         }
         let seventy = dir.write("extra/70-99.txt", lines.joined(separator: "\n"))
-        let store = try queryRepository(dir, paths: [Package.corpus, seventy])
+        let store = try queryRepository(dir, paths: Package.seedFiles + [seventy])
 
         let restored = try store.clauseHistory(named: "Definition of basic notions")
         #expect(restored.clause == "59/61#18")

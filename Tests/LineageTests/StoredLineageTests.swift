@@ -9,7 +9,7 @@ import Testing
 /// Builds the corpus into a scratch repository and opens its lineage.
 func corpusLineage(_ dir: ScratchDirectory, extra: [String] = []) throws -> LineageRepository {
     let builder = HistoryBuilder(repositoryPath: dir.path + "/h.git")
-    _ = try builder.build(paths: [Package.corpus] + extra)
+    _ = try builder.build(paths: Package.seedFiles + extra)
     return try LineageRepository.open(dir.path + "/h.git")
 }
 

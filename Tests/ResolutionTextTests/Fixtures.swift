@@ -18,9 +18,6 @@ enum Fixtures {
 
     /// `lineage/`, the bundled corpus.
     static let corpus = packageRoot.appendingPathComponent("lineage")
-    /// `Tests/Fixtures/later`, the three later PDF extracts (73/27, 73/266, 76/19), copied byte for
-    /// byte from the project's shared material so that a clean clone has them.
-    static let later = packageRoot.appendingPathComponent("Tests/Fixtures/later")
 
     /// The five bundled seeds, by number.
     static let seedNumbers = ["59/61", "61/54", "63/37", "65/41", "69/28"]
@@ -60,17 +57,14 @@ enum Fixtures {
         return s
     }
 
-    /// The later files: from Tests/Fixtures/later, or from lineage/ once they have been copied there.
+    /// The later files of the bundled corpus (73/27, 73/266, 76/19: PDF extracts as published).
     static func laterResolutions(sourceLocation: SourceLocation = #_sourceLocation) throws -> [String: Seed] {
         var found: [String: Seed] = [:]
-        if FileManager.default.fileExists(atPath: later.path) {
-            found = try load(later)
-        }
-        for n in laterNumbers where found[n] == nil { found[n] = seeds[n] }
+        for n in laterNumbers { found[n] = seeds[n] }
         let missing = laterNumbers.filter { found[$0] == nil }
         if !missing.isEmpty {
             Issue.record(
-                "the later resolutions \(missing.joined(separator: ", ")) were found neither in \(later.path) nor in \(corpus.path)",
+                "the later resolutions \(missing.joined(separator: ", ")) are not in \(corpus.path)",
                 sourceLocation: sourceLocation)
         }
         return found

@@ -49,6 +49,14 @@ public enum Package {
         "65/41": seed("unicode-marks.txt"), "69/28": seed("word-export.txt"),
     ]
 
+    /// The five seed files (the first corpus: 59/61 … 69/28, one straight line), sorted by path.
+    public static var seedFiles: [String] { seeds.values.sorted() }
+
+    /// The later files of the bundled corpus, by resolution: the 2018 fork and the 2021 merge.
+    public static let later: [String: String] = [
+        "73/27": seed("A_RES_73_27.txt"), "73/266": seed("A_RES_73_266.txt"), "76/19": seed("A_RES_76_19.txt"),
+    ]
+
     /// The built `lineage` executable, beside the test bundle.
     public static var executable: String {
         let candidates = [

@@ -1,0 +1,260 @@
+import ResolutionText
+
+/// Which earlier revision(s) each revision continues, and which line (git branch) it belongs
+/// to: the series as a graph, as a careful analyst would draw it.
+///
+/// Revisions are taken in history order (adoption date, then number); each one's parents are
+/// chosen among the revisions before it, on this evidence, first that applies:
+///
+/// 1. **The corrections file** (`parents 73/266 69/28`) decides.
+/// 2. **Citations.** The resolutions its preamble recalls or reaffirms
+///    (``ResolutionText/Resolution/citedResolutions()``) that are in the history, keeping only
+///    the latest of each line: a cited revision that is an ancestor of another cited one is
+///    dropped. Resolutions missing from the corpus are thereby skipped over (73/27 cites
+///    70/237 and 71/28; when they are absent its latest cited revision is 69/28). Each remaining
+///    candidate must also have given text: at least ``minimumShare`` of the revision's word
+///    4-grams occur in it, or of its 4-grams occur in the revision (a long rewrite keeps most of
+///    a short parent). A cited revision gives way to a later revision with the new one's title
+///    that descends from it and gives clearly more of the text (a preamble copied from the
+///    predecessor may not cite the predecessor itself). A second or later parent must give at least ``minimumMergeShare``
+///    that the parents before it do not. One candidate left is the parent; several are a
+///    **merge**, ordered by how much text each gave.
+/// 3. **The title.** With no usable citation, a revision continues the latest earlier revision
+///    with the same title (normalised: case, punctuation and spacing aside).
+/// 4. **The text.** A revision with a new title and no citation branches from the earlier
+///    revision that shares the most of its word 4-grams (if any shares ``minimumShare``);
+///    otherwise it starts a new series.
+///
+/// Two revisions that continue one parent are a **fork** (73/27 and 73/266 both continue 69/28).
+///
+/// Lines: the first revision starts the default line. A revision continues its first parent's
+/// line when the parent is still that line's latest revision and it has the same title or is
+/// a merge (a merge lands on its first parent's line, as in git; its first parent is the one
+/// whose title is closest to its own, by word overlap); otherwise it starts a new line, named after its title by ``LineName`` (or as the
+/// corrections file says with `branch`).
+///
+/// Complexity: O(n·c) for n revisions citing c revisions each, with ancestor sets of O(n) each
+/// (O(n²) bits in the worst case, only for revisions that cite); 4-gram sets are built only for
+/// revisions whose parents the text must confirm or decide, O(length) each.
+public struct Ancestry: Sendable {
+    /// Share of a revision's word 4-grams a cited candidate must hold to be a parent.
+    public static let minimumShare = 0.2
+    /// Share of a revision's word 4-grams a second parent must give that earlier parents do not.
+    public static let minimumMergeShare = 0.05
+
+    /// The decision for one revision.
+    public struct Decision: Sendable, Equatable {
+        /// The revision's number.
+        public var revision: String
+        /// Parent numbers, first parent first; empty for the start of a series.
+        public var parents: [String]
+        /// Why, for each parent (same order), or why there is none: one short phrase each.
+        public var reasons: [String]
+        /// The line (branch name) the revision belongs to.
+        public var line: String
+    }
+
+    /// Decisions in history order.
+    public private(set) var decisions: [Decision]
+    /// Line names in the order the lines started; the first is the default line.
+    public private(set) var lines: [String]
+
+    /// The decision for a revision number.
+    public func decision(for number: String) -> Decision? {
+        index[number].map { decisions[$0] }
+    }
+
+    private var index: [String: Int] = [:]
+
+    /// Infers the graph of `revisions` (in history order) with the user's `corrections`.
+    /// Throws when a correction names a revision that is not in the history or not earlier.
+    public init(_ revisions: [Revision], corrections: Corrections = Corrections()) throws(LineageError) {
+        decisions = []
+        lines = []
+        var inference = Inference(revisions: revisions)
+        var lineTip: [String: String] = [:]  // line name -> latest revision number
+        var titles: [String: String] = [:]  // line name -> the normalised title that named it
+        for (k, revision) in revisions.enumerated() {
+            let number = revision.number
+            let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
+            inference.record(k, parents: parents)
+            let title = Inference.normalisedTitle(revision.resolution.title)
+            var line: String
+            if let first = parents.first, let parentLine = decision(for: first)?.line, lineTip[parentLine] == first,
+                parents.count > 1 || Inference.normalisedTitle(revisions[index[first]!].resolution.title) == title,
+                corrections.branches[number] == nil
+            {
+                line = parentLine
+            } else {
+                line = LineName.make(
+                    title: revision.resolution.title, requested: corrections.branches[number], number: number,
+                    taken: titles)
+                titles[line] = LineName.slugWords(revision.resolution.title).joined(separator: " ")
+                lines.append(line)
+            }
+            lineTip[line] = number
+            index[number] = decisions.count
+            decisions.append(Decision(revision: number, parents: parents, reasons: reasons, line: line))
+        }
+    }
+}
+
+/// The evidence and its bookkeeping, revision by revision.
+private struct Inference {
+    let revisions: [Revision]
+    var position: [String: Int] = [:]
+    /// Ancestors of each revision (positions), filled as revisions are decided.
+    var ancestors: [Set<Int>] = []
+    var grams: [Int: Set<UInt64>] = [:]
+
+    init(revisions: [Revision]) {
+        self.revisions = revisions
+        for (k, r) in revisions.enumerated() where position[r.number] == nil { position[r.number] = k }
+    }
+
+    mutating func record(_ k: Int, parents: [String]) {
+        var set = Set<Int>()
+        for p in parents {
+            let i = position[p]!
+            set.insert(i)
+            set.formUnion(ancestors[i])
+        }
+        ancestors.append(set)
+    }
+
+    mutating func parents(of k: Int, corrections: Corrections) throws(LineageError) -> ([String], [String]) {
+        let revision = revisions[k]
+        if let forced = corrections.parents[revision.number] {
+            for p in forced {
+                guard let i = position[p], i < k else {
+                    throw LineageError(
+                        "\(Corpus.correctionsFileName): parents \(revision.number): \(p) is not a revision before \(revision.number) in the history")
+                }
+            }
+            return (forced, forced.isEmpty ? ["set by \(Corpus.correctionsFileName)"] : forced.map { _ in "set by \(Corpus.correctionsFileName)" })
+        }
+        guard k > 0 else { return ([], ["the first revision"]) }
+
+        // 2. Citations: the latest cited revision of each line, confirmed by the text.
+        let cited = revision.resolution.citedResolutions().compactMap { position[$0] }.filter { $0 < k }
+        if !cited.isEmpty {
+            let citedSet = Set(cited)
+            var latest = cited.filter { c in !citedSet.contains { $0 != c && ancestors[$0].contains(c) } }
+            // A text that copies its predecessor's preamble may not cite that predecessor: a
+            // later revision with the same title that descends from the cited one and gives more
+            // of the text takes its place.
+            let title = Self.normalisedTitle(revision.resolution.title)
+            var replaced: [Int: Int] = [:]
+            for (n, c) in latest.enumerated() {
+                guard let d = (c + 1..<k).last(where: { ancestors[$0].contains(c) && Self.normalisedTitle(revisions[$0].resolution.title) == title }),
+                    share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
+                else { continue }
+                latest[n] = d
+                replaced[d] = c
+            }
+            var scored = latest.map { (at: $0, share: share(of: k, in: [$0]), kept: share(of: $0, in: [k])) }
+                .filter { max($0.share, $0.kept) >= Ancestry.minimumShare }
+            scored.sort { $0.share != $1.share ? $0.share > $1.share : $0.at > $1.at }
+            var chosen: [(at: Int, share: Double, kept: Double, only: Double)] = []
+            for candidate in scored {
+                let before = chosen.map(\.at)
+                let only = before.isEmpty ? candidate.share : share(of: k, in: before + [candidate.at]) - share(of: k, in: before)
+                if before.isEmpty || only >= Ancestry.minimumMergeShare {
+                    chosen.append((candidate.at, candidate.share, candidate.kept, only))
+                }
+            }
+            if !chosen.isEmpty {
+                let merge = chosen.count > 1
+                if merge {
+                    // The line a merge lands on: the parent whose title is closest to its own.
+                    let own = Set(Self.normalisedTitle(revision.resolution.title).split(separator: " "))
+                    func closeness(_ at: Int) -> Double {
+                        let other = Set(Self.normalisedTitle(revisions[at].resolution.title).split(separator: " "))
+                        let union = own.union(other).count
+                        return union == 0 ? 0 : Double(own.intersection(other).count) / Double(union)
+                    }
+                    let first = chosen.indices.max { a, b in
+                        let (x, y) = (closeness(chosen[a].at), closeness(chosen[b].at))
+                        return x != y ? x < y : a > b
+                    }!
+                    if first != 0 {
+                        let head = chosen.remove(at: first)
+                        chosen.insert(head, at: 0)
+                        // What each gives beyond the ones before it, in the new order.
+                        for i in chosen.indices {
+                            let before = chosen[..<i].map(\.at)
+                            chosen[i].only = before.isEmpty ? chosen[i].share : share(of: k, in: before + [chosen[i].at]) - share(of: k, in: before)
+                        }
+                    }
+                }
+                return (
+                    chosen.map { revisions[$0.at].number },
+                    chosen.enumerated().map { i, c in
+                        var reason = replaced[c.at].map { "continues the cited \(revisions[$0].number) with this title" } ?? "cited"
+                        reason += "; \(percent(c.share)) of this text comes from it"
+                        if merge && i > 0 { reason += " (\(percent(c.only)) from it alone)" }
+                        return reason + ", \(percent(c.kept)) of it is kept"
+                    }
+                )
+            }
+        }
+        // 3. The title: the latest earlier revision with the same title.
+        let title = Self.normalisedTitle(revision.resolution.title)
+        if !title.isEmpty, let same = (0..<k).last(where: { Self.normalisedTitle(revisions[$0].resolution.title) == title }) {
+            return ([revisions[same].number], ["same title, latest before it"])
+        }
+        // 4. The text: the earlier revision it draws most from.
+        var best: (at: Int, share: Double)?
+        for j in (0..<k).reversed() {
+            let s = share(of: k, in: [j])
+            if s > (best?.share ?? 0) { best = (j, s) }
+        }
+        if let best, best.share >= Ancestry.minimumShare {
+            return ([revisions[best.at].number], ["new title; \(percent(best.share)) of this text comes from it, the most"])
+        }
+        return ([], ["new title, and no earlier revision shares \(percent(Ancestry.minimumShare)) of its text"])
+    }
+
+    /// The share of revision `k`'s distinct word 4-grams that occur in any of `sources`.
+    mutating func share(of k: Int, in sources: [Int]) -> Double {
+        let own = fourGrams(k)
+        guard !own.isEmpty else { return 0 }
+        let others = sources.map { fourGrams($0) }
+        let found = own.filter { g in others.contains { $0.contains(g) } }.count
+        return Double(found) / Double(own.count)
+    }
+
+    mutating func fourGrams(_ k: Int) -> Set<UInt64> {
+        if let cached = grams[k] { return cached }
+        var words: [UInt64] = []
+        for p in revisions[k].resolution.paragraphs {
+            for w in p.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
+                words.append(Self.fnv(w.lowercased().utf8, seed: 0xcbf2_9ce4_8422_2325))
+            }
+        }
+        var out = Set<UInt64>()
+        if words.count >= 4 {
+            for i in 0...(words.count - 4) {
+                var h: UInt64 = 0xcbf2_9ce4_8422_2325
+                for w in words[i..<(i + 4)] { h = (h ^ w) &* 0x100_0000_01b3 }
+                out.insert(h)
+            }
+        }
+        grams[k] = out
+        return out
+    }
+
+    /// FNV-1a: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
+    static func fnv<S: Sequence>(_ bytes: S, seed: UInt64) -> UInt64 where S.Element == UInt8 {
+        var h = seed
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        return h
+    }
+
+    /// The title without case, punctuation or spacing differences.
+    static func normalisedTitle(_ title: String?) -> String {
+        (title ?? "").lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }).joined(separator: " ")
+    }
+
+    func percent(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+}
