@@ -9,11 +9,14 @@ public struct Changelog: Sendable {
     /// One entry per revision, in history order (oldest first).
     public var entries: [Entry]
 
-    /// One revision and its changes against its parent.
+    /// One revision and its changes against its parent(s).
     public struct Entry: Sendable {
         public var revision: Revision
-        /// The revision it continues; `nil` for the first revision of the history.
-        public var parent: Revision?
+        /// The revision it continues (the first parent of a merge); `nil` for the first revision.
+        public var parent: Revision? { parents.first }
+        /// Every revision it continues: two or more for a merge, whose changes are then against
+        /// the union of the parents, each old side naming the parent it comes from.
+        public var parents: [Revision]
         /// Every aligned change, unchanged clauses included, in the revision's reading order.
         public var changes: [ClauseChange]
 
@@ -24,15 +27,24 @@ public struct Changelog: Sendable {
                 return n > 0 ? (kind, n) : nil
             }
         }
+
+        /// For a merge: how many of its paragraphs come from each parent (by the parent of the
+        /// first old side of their change), in parent order.
+        public var taken: [(parent: Revision, paragraphs: Int)] {
+            parents.map { parent in
+                (parent, changes.filter { $0.old.first?.revision == parent.number }.reduce(0) { $0 + $1.new.count })
+            }
+        }
     }
 
-    /// `{"revisions":[{"revision":rev,"parent":rev|null,"changes":[change…]}]}`, oldest first,
-    /// each change as in `lineage diff --format json`.
+    /// `{"revisions":[{"revision":rev,"parent":rev|null,"parents":[rev…],"changes":[change…]}]}`,
+    /// oldest first, each change as in `lineage diff --format json` (`parent` is the first parent).
     public var json: JSONValue {
         .object([
             ("revisions", .array(entries.map { entry in
                 .object([
                     ("revision", entry.revision.json), ("parent", entry.parent?.json ?? .null),
+                    ("parents", .array(entry.parents.map(\.json))),
                     ("changes", .array(entry.changes.map(\.json))),
                 ])
             })),
@@ -41,9 +53,9 @@ public struct Changelog: Sendable {
 }
 
 extension LineageRepository {
-    /// The changelog of the revisions from `first` to `last` (both included; default: the whole
-    /// history), each against its own parent, so the first one listed still shows what it
-    /// changed. Read from the stored lineage: O(size of the revisions listed).
+    /// The changelog of the revisions from `first` to `last` (both included, in history order,
+    /// every line; default: the whole history), each against its own parent(s), so the first one
+    /// listed still shows what it changed. Read from the stored lineage: O(size of the revisions listed).
     public func changelog(from first: Revision? = nil, to last: Revision? = nil) throws(LineageError) -> Changelog {
         let revisions = history.revisions
         guard !revisions.isEmpty else { return Changelog(entries: []) }
@@ -58,16 +70,8 @@ extension LineageRepository {
         }
         var entries: [Changelog.Entry] = []
         for revision in revisions[lower...upper] {
-            if let parent = parent(of: revision) {
-                let diff = try diff(from: parent, to: revision)
-                entries.append(Changelog.Entry(revision: revision, parent: parent, changes: diff.changes))
-            } else {
-                let lineage = try lineage(of: revision)
-                let changes = ClauseChange.from(
-                    lineage.changes, old: Resolution(), new: revision.resolution, oldClauses: [],
-                    newClauses: lineage.state.clauses)
-                entries.append(Changelog.Entry(revision: revision, parent: nil, changes: changes))
-            }
+            entries.append(
+                Changelog.Entry(revision: revision, parents: parents(of: revision), changes: try storedChanges(of: revision)))
         }
         return Changelog(entries: entries)
     }

@@ -18,12 +18,17 @@ public struct ClauseChange: Sendable {
         /// The address as delegates cite it: `pp11`, `op4`, `op3(b)`.
         public var label: String
         public var text: String
+        /// For the old side of a merge's change: the parent the paragraph is taken from.
+        public var revision: String? = nil
     }
 
-    /// `{"op","clause","similarity","old":[{"index","label","text"}],"new":[…],"words":[{"op","text"}]}`.
+    /// `{"op","clause","similarity","old":[{"index","label","text"}],"new":[…],"words":[{"op","text"}]}`;
+    /// the old sides of a merge's changes also have `"revision"`, the parent they come from.
     public var json: JSONValue {
         func side(_ s: Side) -> JSONValue {
-            .object([("index", .int(s.index)), ("label", .string(s.label)), ("text", .string(s.text))])
+            var fields: [(String, JSONValue)] = [("index", .int(s.index)), ("label", .string(s.label)), ("text", .string(s.text))]
+            if let revision = s.revision { fields.append(("revision", .string(revision))) }
+            return .object(fields)
         }
         return .object([
             ("op", .string(kind.rawValue)), ("clause", .string(clause)), ("similarity", .double(similarity)),
@@ -36,15 +41,25 @@ public struct ClauseChange: Sendable {
     static func from(
         _ changes: [Change], old: Resolution, new: Resolution, oldClauses: [ClauseRecord], newClauses: [ClauseRecord]
     ) -> [ClauseChange] {
-        let oldAddresses = old.clauseAddresses, newAddresses = new.clauseAddresses
+        let addresses = old.clauseAddresses
+        let sides = old.paragraphs.indices.map { i in
+            (side: Side(index: i, label: addresses[i], text: old.paragraphs[i].text), clause: i < oldClauses.count ? oldClauses[i].id : nil)
+        }
+        return from(changes, old: sides, new: new, newClauses: newClauses)
+    }
+
+    /// Builds the changes of an alignment whose `old` indexes refer to `old` (one revision's
+    /// paragraphs, or the union of a merge's parents, see ``ParentUnion``).
+    static func from(
+        _ changes: [Change], old: [(side: Side, clause: String?)], new: Resolution, newClauses: [ClauseRecord]
+    ) -> [ClauseChange] {
+        let newAddresses = new.clauseAddresses
         return changes.map { change in
-            let oldSides = change.old.compactMap { i in
-                i < old.paragraphs.count ? Side(index: i, label: oldAddresses[i], text: old.paragraphs[i].text) : nil
-            }
+            let oldSides = change.old.compactMap { i in i < old.count ? old[i].side : nil }
             let newSides = change.new.map { Side(index: $0, label: newAddresses[$0], text: new.paragraphs[$0].text) }
             let clause: String?
             switch change.kind {
-            case .deleted, .split: clause = change.old.first.flatMap { $0 < oldClauses.count ? oldClauses[$0].id : nil }
+            case .deleted, .split: clause = change.old.first.flatMap { $0 < old.count ? old[$0].clause : nil }
             default: clause = change.new.first.flatMap { $0 < newClauses.count ? newClauses[$0].id : nil }
             }
             return ClauseChange(
@@ -75,34 +90,57 @@ public struct RevisionDiff: Sendable {
 }
 
 extension LineageRepository {
-    /// The aligned changes from `old` to `new`: the stored ones when `new` continues `old`,
-    /// otherwise a fresh alignment of the two texts (any two revisions, either order).
+    /// The aligned changes from `old` to `new`: the stored ones when `new` continues `old` alone,
+    /// otherwise a fresh alignment of the two texts (any two revisions, either order, across
+    /// lines too).
     public func diff(from old: Revision, to new: Revision) throws(LineageError) -> RevisionDiff {
-        let newLineage = try lineage(of: new)
-        let oldLineage = try lineage(of: old)
-        let changes: [Change]
-        if new.parents.first == old.commit {
-            changes = newLineage.changes
-        } else {
-            let names = corrections
-            func pairs(_ list: [Corrections.ClausePair]) -> [(old: Int, new: Int)] {
-                list.compactMap { pair in
-                    guard pair.old.revision == old.number, pair.new.revision == new.number,
-                        let o = old.resolution.paragraph(at: pair.old.address),
-                        let n = new.resolution.paragraph(at: pair.new.address)
-                    else { return nil }
-                    return (o.index, n.index)
-                }
-            }
-            changes = ParagraphAligner.align(
-                old: old.resolution.paragraphs, new: new.resolution.paragraphs,
-                forced: pairs(names.pairs), forbidden: pairs(names.unpairs)
-            ).changes
+        if new.parents == [old.commit].compactMap({ $0 }) {
+            return RevisionDiff(from: old, to: new, changes: try storedChanges(of: new))
         }
+        let names = corrections
+        func pairs(_ list: [Corrections.ClausePair]) -> [(old: Int, new: Int)] {
+            list.compactMap { pair in
+                guard pair.old.revision == old.number, pair.new.revision == new.number,
+                    let o = old.resolution.paragraph(at: pair.old.address),
+                    let n = new.resolution.paragraph(at: pair.new.address)
+                else { return nil }
+                return (o.index, n.index)
+            }
+        }
+        let changes = ParagraphAligner.align(
+            old: old.resolution.paragraphs, new: new.resolution.paragraphs,
+            forced: pairs(names.pairs), forbidden: pairs(names.unpairs)
+        ).changes
         return RevisionDiff(
             from: old, to: new,
             changes: ClauseChange.from(
-                changes, old: old.resolution, new: new.resolution, oldClauses: oldLineage.state.clauses,
-                newClauses: newLineage.state.clauses))
+                changes, old: old.resolution, new: new.resolution, oldClauses: try lineage(of: old).state.clauses,
+                newClauses: try lineage(of: new).state.clauses))
+    }
+
+    /// The changes `revision` made, as stored by the build: against its parent, or for a merge
+    /// against the union of its parents (each old side then names the parent it comes from);
+    /// for the first revision, every paragraph inserted.
+    public func storedChanges(of revision: Revision) throws(LineageError) -> [ClauseChange] {
+        let lineage = try lineage(of: revision)
+        let parents = parents(of: revision)
+        var old: [(side: ClauseChange.Side, clause: String?)] = []
+        if parents.count > 1 {
+            let states = try parents.map { (p) throws(LineageError) in try self.lineage(of: p).state.clauses }
+            let sources = ParentUnion.sources(states, newTexts: Set(revision.resolution.paragraphs.map(\.text)))
+            let addresses = parents.map(\.resolution.clauseAddresses)
+            for (p, i) in sources where i < parents[p].resolution.paragraphs.count {
+                let side = ClauseChange.Side(
+                    index: i, label: addresses[p][i], text: parents[p].resolution.paragraphs[i].text, revision: parents[p].number)
+                old.append((side, states[p][i].id))
+            }
+        } else if let parent = parents.first {
+            let clauses = try self.lineage(of: parent).state.clauses
+            let addresses = parent.resolution.clauseAddresses
+            old = parent.resolution.paragraphs.indices.map { i in
+                (ClauseChange.Side(index: i, label: addresses[i], text: parent.resolution.paragraphs[i].text), i < clauses.count ? clauses[i].id : nil)
+            }
+        }
+        return ClauseChange.from(lineage.changes, old: old, new: revision.resolution, newClauses: lineage.state.clauses)
     }
 }

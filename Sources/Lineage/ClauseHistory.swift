@@ -9,8 +9,8 @@ import ResolutionText
 public struct ClauseHistory: Sendable {
     /// The clause's stable id, `59/61#20`.
     public var clause: String
-    /// The versions, in history order (oldest first): every revision that has the clause, and
-    /// each revision where it disappears.
+    /// The versions, in history order (oldest first, every line): every revision that has the
+    /// clause, and each revision where it disappears.
     public var versions: [Version]
 
     /// The clause in one revision.
@@ -131,32 +131,48 @@ extension LineageRepository {
             hint: "name one of them, e.g. `lineage history \(found[0].where)`, or give a longer phrase")
     }
 
-    /// Every version of the clause `id`, oldest first.
+    /// Every version of the clause `id`, in history order (every line), each compared with the
+    /// version in its own parent: across a fork both lines show their versions against the
+    /// common ancestor; a merge compares with the parent it took the clause from.
     public func clauseHistory(of id: String) throws(LineageError) -> ClauseHistory {
+        /// Where the clause stands in a revision: present (its text, address and index), or
+        /// gone after having existed (its last text, address and index).
+        enum Standing {
+            case present(text: String, label: String, index: Int)
+            case gone(text: String, label: String, index: Int)
+        }
+        var standing: [String: Standing] = [:]
         var versions: [ClauseHistory.Version] = []
-        // The last version in which the clause was present, and the revision before this one.
-        var last: (text: String, label: String, index: Int)?
-        var present = false
-        var parent: Revision?
         for revision in history.revisions {
             let lineage = try lineage(of: revision)
             let paragraphs = revision.resolution.paragraphs
             let addresses = revision.resolution.clauseAddresses
+            let parents = history.parents(of: revision)
+            let before = parents.compactMap { standing[$0.number] }
+            var present: (text: String, label: String, index: Int)?
+            var gone: (text: String, label: String, index: Int)?
+            for s in before {
+                switch s {
+                case .present(let t, let l, let i): if present == nil { present = (t, l, i) }
+                case .gone(let t, let l, let i): if gone == nil { gone = (t, l, i) }
+                }
+            }
             if let i = lineage.state.clauses.firstIndex(where: { $0.id == id }), i < paragraphs.count {
                 let text = paragraphs[i].text
                 let change = lineage.changes.first { $0.new.contains(i) }
                 var status: String
                 var words: [WordRun] = []
-                if let previous = last {
+                if let previous = present {
                     words = WordDiff.diff(previous.text, text)
-                    if !present {
-                        status = "restored"
-                    } else if let kind = change?.kind, kind != .inserted, kind != .restored {
+                    if let kind = change?.kind, kind != .inserted, kind != .restored {
                         status = kind.rawValue
                     } else {
                         status = previous.text == text ? "unchanged" : "modified"
                     }
-                } else if let change, change.kind == .split, let parent {
+                } else if let previous = gone {
+                    status = "restored"
+                    words = WordDiff.diff(previous.text, text)
+                } else if let change, change.kind == .split, let parent = parents.first {
                     // A part split off another clause: its words come from that clause.
                     status = "split"
                     let old = change.old.filter { $0 < parent.resolution.paragraphs.count }
@@ -164,16 +180,20 @@ extension LineageRepository {
                 } else {
                     status = "introduced"
                 }
-                let previousLabel = present && last?.label != addresses[i] ? last?.label : nil
+                let previousLabel = present.flatMap { $0.label != addresses[i] ? $0.label : nil }
                 versions.append(
                     ClauseHistory.Version(
                         revision: revision, status: status, label: addresses[i], previousLabel: previousLabel, text: text,
                         present: true, words: words))
-                last = (text, addresses[i], i)
-                present = true
-            } else if present, let previous = last {
-                // Gone: merged into another clause, or deleted.
-                if let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(previous.index) }),
+                standing[revision.number] = .present(text: text, label: addresses[i], index: i)
+            } else if let previous = present {
+                // Gone: merged into another clause, or deleted. (A merge's changes index the
+                // union of its parents; the first parent's clauses come first, at their own
+                // indexes, so a clause of the first parent is found at its index.)
+                let fromFirst = parents.first.map { standing[$0.number] }.flatMap { s -> Bool in
+                    if case .present = s { return true } else { return false }
+                } ?? false
+                if fromFirst, let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(previous.index) }),
                     let into = change.new.first, into < paragraphs.count
                 {
                     versions.append(
@@ -186,9 +206,10 @@ extension LineageRepository {
                             revision: revision, status: "deleted", label: previous.label, previousLabel: nil, text: nil,
                             present: false, words: [WordRun(op: .delete, text: previous.text)]))
                 }
-                present = false
+                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index)
+            } else if let previous = gone {
+                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index)
             }
-            parent = revision
         }
         guard !versions.isEmpty else {
             throw LineageError("\(id): no revision has this clause", hint: "`lineage blame --format json` shows the clause ids")

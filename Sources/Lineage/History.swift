@@ -57,9 +57,8 @@ public struct History: Sendable {
     }
 
     /// Reads every commit reachable from the branches (`refs/heads/*`), through all parents, in
-    /// history order, each with the line it belongs to: the branch whose tip reaches it in the
-    /// fewest first-parent steps (the default branch first on a tie, then by name), as
-    /// `git name-rev` would name it. Also returns the branch names, the default first.
+    /// history order, each with the line (branch) it belongs to, and the branch names, the
+    /// default first.
     static func read(_ repo: Repository) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
         var branches = try repo.references(matching: "refs/heads/*")
@@ -74,20 +73,30 @@ public struct History: Sendable {
             byCommit[next] = try revision(of: commit, in: repo)
             pending += commit.parents
         }
-        // Lines: nearest branch tip along first parents.
-        var distance: [ObjectID: Int] = [:]
-        for branch in branches {
-            let line = String(branch.name.dropFirst("refs/heads/".count))
-            var at: ObjectID? = branch.target
-            var steps = 0
-            while let id = at, var revision = byCommit[id] {
-                if let d = distance[id], d <= steps { break }
-                distance[id] = steps
-                revision.line = line
-                byCommit[id] = revision
+        // Lines: the default branch claims its whole first-parent chain; then, repeatedly, the
+        // branch that reaches an already claimed revision in the fewest first-parent steps
+        // claims the revisions on its way there (a line branched off a line branched off the
+        // default one is claimed after its parent line).
+        func chain(from tip: ObjectID) -> [ObjectID] {
+            var out: [ObjectID] = []
+            var at: ObjectID? = tip
+            while let id = at, let revision = byCommit[id], revision.line == nil {
+                out.append(id)
                 at = revision.parents.first
-                steps += 1
             }
+            return out
+        }
+        var remaining = branches.map { (line: String($0.name.dropFirst(HistoryLayout.branchPrefix.count)), tip: $0.target) }
+        if branches.first?.name == head, let first = remaining.first {
+            remaining.removeFirst()
+            for id in chain(from: first.tip) { byCommit[id]!.line = first.line }
+        }
+        while let next = remaining.indices.min(by: { a, b in
+            let (x, y) = (chain(from: remaining[a].tip).count, chain(from: remaining[b].tip).count)
+            return x != y ? x < y : remaining[a].line < remaining[b].line
+        }) {
+            let branch = remaining.remove(at: next)
+            for id in chain(from: branch.tip) { byCommit[id]!.line = branch.line }
         }
         let revisions = byCommit.values.sorted(by: Revision.precedes)
         return (revisions, branches.map { String($0.name.dropFirst("refs/heads/".count)) })

@@ -125,15 +125,21 @@ public struct PhrasePattern: Sendable, Hashable {
 
 extension LineageRepository {
     /// Where `phrase` occurs in every revision, with the revisions where it appears, disappears
-    /// and returns. O(total text of the history). An error if the phrase is empty.
+    /// and returns, each judged against its own parent(s): it appears where no ancestor had it,
+    /// returns where an ancestor had it but no parent, disappears where a parent had it.
+    /// O(total text of the history). An error if the phrase is empty.
     public func search(_ phrase: String, footnotes: Bool = false) throws(LineageError) -> PhraseSearch {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else {
             throw LineageError("the phrase to search for is empty", hint: "give some words, e.g. `lineage search \"human rights\"`")
         }
         var occurrences: [PhraseSearch.Occurrence] = []
-        var seen = false, wasPresent = false
+        // Per revision: whether the phrase is there, and whether it was there or in an ancestor.
+        var presentIn: [String: Bool] = [:], seenBy: [String: Bool] = [:]
         for revision in history.revisions {
+            let parents = history.parents(of: revision)
+            let wasPresent = parents.contains { presentIn[$0.number] == true }
+            let seen = parents.contains { seenBy[$0.number] == true }
             let state = try lineage(of: revision).state
             let addresses = revision.resolution.clauseAddresses
             var paragraphs: [PhraseSearch.ParagraphMatch] = []
@@ -153,8 +159,8 @@ extension LineageRepository {
             case (false, true): occurrence.event = .disappears
             default: break
             }
-            seen = seen || occurrence.present
-            wasPresent = occurrence.present
+            presentIn[revision.number] = occurrence.present
+            seenBy[revision.number] = seen || occurrence.present
             occurrences.append(occurrence)
         }
         return PhraseSearch(phrase: phrase, searchedFootnotes: footnotes, revisions: occurrences)

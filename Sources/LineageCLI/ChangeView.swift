@@ -10,7 +10,8 @@ enum ChangeView {
     }
 
     static func where_(_ change: ClauseChange) -> String {
-        let old = Terminal.sanitize(change.old.map(\.label).joined(separator: " + "))
+        // A merge's old sides name the parent they come from: `73/266:op2`.
+        let old = Terminal.sanitize(change.old.map { ($0.revision.map { $0 + ":" } ?? "") + $0.label }.joined(separator: " + "))
         let new = Terminal.sanitize(change.new.map(\.label).joined(separator: " + "))
         switch change.kind {
         case .inserted, .restored: return new

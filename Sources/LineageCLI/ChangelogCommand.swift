@@ -45,13 +45,24 @@ enum ChangelogView {
             if n > 0 { out += "\n" }
             let r = entry.revision
             var header = style.yellow("revision \(r.number)") + "  \(r.symbol)  adopted \(r.adopted?.iso ?? "unknown")"
-            header += style.dim(entry.parent.map { "  (against \($0.number))" } ?? "  (first revision)")
+            header += style.dim(
+                entry.parents.isEmpty ? "  (first revision)" : "  (against \(entry.parents.map(\.number).joined(separator: " + ")))")
             out += header + "\n" + ChangeView.summary(entry.counts) + "\n"
+            if entry.parents.count > 1 { out += merged(entry) + "\n" }
             for change in entry.changes where change.kind != .unchanged {
                 out += "\n" + ChangeView.text(change, style: style)
             }
         }
         return out
+    }
+
+    /// "merges 73/27 and 73/266: 14 paragraphs from 73/27, 6 from 73/266, 2 new".
+    static func merged(_ entry: Changelog.Entry) -> String {
+        let taken = entry.taken
+        let new = entry.changes.filter { $0.old.isEmpty }.reduce(0) { $0 + $1.new.count }
+        var parts = taken.enumerated().map { i, t in "\(t.paragraphs)\(i == 0 ? " paragraphs" : "") from \(t.parent.number)" }
+        parts.append("\(new) new")
+        return "merges " + list(taken.map(\.parent.number)) + ": " + parts.joined(separator: ", ")
     }
 
     /// Release notes: a title, then per revision (newest first) a heading, a sentence that
@@ -76,6 +87,7 @@ enum ChangelogView {
             } else if r.dateSource == .supplied {
                 out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
             }
+            if entry.parents.count > 1 { out += "_A merge: it " + merged(entry) + "._\n\n" }
             out += sentence(entry) + "\n"
             if entry.parent == nil {
                 out += "\n### Text\n\n"
@@ -137,7 +149,7 @@ enum ChangelogView {
     /// "Inserts 1 preambular paragraph, rewords 8 clauses, deletes none; 18 clauses unchanged."
     static func sentence(_ entry: Changelog.Entry) -> String {
         let newKinds = entry.revision.resolution.paragraphs.map(\.kind)
-        let oldKinds = entry.parent?.resolution.paragraphs.map(\.kind) ?? []
+        let oldKinds = entry.parents.count > 1 ? [] : entry.parent?.resolution.paragraphs.map(\.kind) ?? []
         func of(_ kind: ChangeKind) -> [ClauseChange] { entry.changes.filter { $0.kind == kind } }
         /// Paragraphs by kind: "1 preambular paragraph and 2 sub-paragraphs", or "none".
         func paragraphs(_ indexes: [Int], _ kinds: [Paragraph.Kind]) -> String {

@@ -177,7 +177,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(Set(object.keys) == ["revisions"])
         let revisions = try #require(object["revisions"] as? [[String: Any]])
         #expect(revisions.count == 5)
-        #expect(Set(revisions[0].keys) == ["revision", "parent", "changes"])
+        #expect(Set(revisions[0].keys) == ["revision", "parent", "parents", "changes"])
         #expect(revisions[0]["parent"] is NSNull)
         #expect((revisions[1]["parent"] as? [String: Any])?["number"] as? String == "59/61")
         #expect(revisions.map { ($0["revision"] as? [String: Any])?["number"] as? String } == ["59/61", "61/54", "63/37", "65/41", "69/28"])

@@ -1,0 +1,144 @@
+import Foundation
+import GitStore
+import ResolutionText
+import TestSupport
+import Testing
+
+@testable import Lineage
+
+/// The series as a graph: the 2018 fork (73/27 "Developments…" and 73/266 "Advancing…", both
+/// continuing 69/28) and the 2021 merge (76/19 continues both), built from the bundled corpus.
+@Suite struct GraphTests {
+    static let developments = "developments-in-the-field-of-information"
+    static let advancing = "advancing-responsible-state-behaviour-in-cyberspace"
+
+    func parents(_ history: History) -> [String: [String]] {
+        Dictionary(uniqueKeysWithValues: history.revisions.map { r in (r.number, history.parents(of: r).map(\.number)) })
+    }
+
+    @Test func theEightResolutionCorpusForksIn2018AndMergesIn2021() throws {
+        let dir = ScratchDirectory()
+        let repo = dir.path + "/h.git"
+        let report = try build([Package.corpus], repo: repo)
+        #expect(report.history.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28", "73/27", "73/266", "76/19"])
+
+        let history = try History.open(repo)
+        let graph = parents(history)
+        #expect(graph["59/61"] == [])
+        #expect(graph["61/54"] == ["59/61"] && graph["69/28"] == ["65/41"])
+        #expect(graph["73/27"] == ["69/28"])
+        #expect(graph["73/266"] == ["69/28"])
+        #expect(graph["76/19"] == ["73/27", "73/266"])
+
+        // Lines: the series' own line is the default branch; 73/266 starts the "Advancing" line;
+        // the merge lands on the default line, like a git merge into it.
+        #expect(history.lines == [Self.developments, Self.advancing])
+        let line = Dictionary(uniqueKeysWithValues: history.revisions.map { ($0.number, $0.line) })
+        #expect(line["69/28"] == Self.developments && line["73/27"] == Self.developments)
+        #expect(line["73/266"] == Self.advancing && line["76/19"] == Self.developments)
+        #expect(git(["symbolic-ref", "HEAD"], in: repo).stdout == "refs/heads/\(Self.developments)\n")
+        #expect(git(["for-each-ref", "--format=%(refname:short)", "refs/heads"], in: repo).stdout
+            == "\(Self.advancing)\n\(Self.developments)\n")
+
+        // Each parent's reason is in its commit, and git sees the fork and the merge.
+        let reasons = git(["log", "-1", "--format=%(trailers:key=Parent,valueonly)", "A/RES/76/19"], in: repo).stdout
+        #expect(reasons.hasPrefix("73/27 (cited;") && reasons.contains("\n73/266 (cited;"))
+        #expect(git(["rev-parse", "A/RES/76/19^2"], in: repo).stdout == git(["rev-parse", "A/RES/73/266^{commit}"], in: repo).stdout)
+        let drawn = git(["log", "--graph", "--oneline", "--branches"], in: repo).stdout
+        #expect(drawn.contains("|\\") && drawn.contains("|/"))
+        #expect(git(["fsck", "--strict"], in: repo).status == 0)
+        #expect(git(["merge-base", "A/RES/73/27", "A/RES/73/266"], in: repo).stdout
+            == git(["rev-parse", "A/RES/69/28^{commit}"], in: repo).stdout)
+    }
+
+    @Test func blameFollowsClausesThroughTheMerge() throws {
+        let dir = ScratchDirectory()
+        let repo = dir.path + "/h.git"
+        _ = try build([Package.corpus], repo: repo)
+        let store = try LineageRepository.open(repo)
+        let blame = try store.blame(try store.revision(named: "76/19"))
+        func line(_ prefix: String) -> Blame.Line? { blame.paragraphs.first { $0.paragraph.text.hasPrefix(prefix) } }
+        // From the "Advancing" line: the wording 73/266 introduced, not 73/27's "ICTs" one.
+        let advancing = line("Stressing that it is in the interest of all States to promote the use of information and communications technologies")
+        #expect(advancing?.introduced.number == "73/266")
+        // From the "Developments" line: capacity-building came in with 73/27.
+        let developments = line("Noting that capacity-building is essential")
+        #expect(developments?.introduced.number == "73/27")
+        // New in the merge.
+        let new = line("Recognizes the adoption of the consensus final report of the Open-ended Working Group")
+        #expect(new?.introduced.number == "76/19" && new?.label == "op1")
+        // A clause from before the fork keeps its origin.
+        #expect(line("Noting that considerable progress has been achieved")?.introduced.number == "59/61")
+
+        // The changelog reports the merge against both parents, each old side naming its parent.
+        let entry = try store.changelog().entries.first { $0.revision.number == "76/19" }!
+        #expect(entry.parents.map(\.number) == ["73/27", "73/266"])
+        let from = Set(entry.changes.flatMap { $0.old.compactMap(\.revision) })
+        #expect(from == ["73/27", "73/266"])
+        #expect(entry.taken.allSatisfy { $0.paragraphs > 0 })
+
+        // History of a clause compares each version with its own parent's: across the fork both
+        // lines start from 69/28's version.
+        let history = try store.clauseHistory(named: "76/19:op6")
+        let numbers = history.versions.map(\.revision.number)
+        #expect(numbers.suffix(3) == ["73/27", "73/266", "76/19"])
+        #expect(history.versions.first { $0.revision.number == "73/266" }?.status == "modified")
+
+        // Search judges each revision against its parents: present in both lines after 69/28.
+        let search = try store.search("human rights")
+        #expect(search.presentIn.map(\.number) == ["69/28", "73/27", "73/266", "76/19"])
+        #expect(search.revisions.compactMap(\.event).map(\.rawValue) == ["appears"])
+
+        // Diff works across lines.
+        let across = try store.diff(from: try store.revision(named: "73/27"), to: try store.revision(named: "73/266"))
+        #expect(across.changes.contains { $0.kind == .inserted } && across.changes.contains { $0.kind == .deleted })
+    }
+
+    @Test func aCorrectionChangesAParentAndOnlyItsDescendantsAreRecommitted() throws {
+        let dir = ScratchDirectory()
+        let corpus = dir.path + "/corpus"
+        try FileManager.default.createDirectory(atPath: corpus, withIntermediateDirectories: true)
+        for path in Package.seedFiles + Package.later.values.sorted() {
+            try FileManager.default.copyItem(atPath: path, toPath: corpus + "/" + URL(fileURLWithPath: path).lastPathComponent)
+        }
+        let repo = dir.path + "/h.git"
+        _ = try build([corpus], repo: repo)
+        let before = try History.open(repo)
+
+        dir.write("corpus/.lineage-corrections", "parents 73/266 73/27   # read it as a continuation\nbranch 73/266 advancing\n")
+        let report = try build([corpus], repo: repo)
+        #expect(report.committed.map(\.number) == ["73/266", "76/19"])
+        let after = try History.open(repo)
+        #expect(parents(after)["73/266"] == ["73/27"])
+        #expect(after.revisions.first { $0.number == "73/266" }?.continues.first?.reason == "set by .lineage-corrections")
+        // 73/27 and everything before it keep their commits.
+        for number in ["59/61", "69/28", "73/27"] {
+            #expect(after.revisions.first { $0.number == number }?.commit == before.revisions.first { $0.number == number }?.commit)
+        }
+        #expect(after.lines.contains("advancing") && !after.lines.contains(Self.advancing))
+        #expect(git(["fsck", "--strict"], in: repo).status == 0)
+
+        // A correction naming a revision that does not exist is refused, and nothing changes.
+        dir.write("corpus/.lineage-corrections", "parents 73/266 70/237\n")
+        let snapshotBefore = snapshot(repo)
+        #expect(throws: LineageError.self) { try build([corpus], repo: repo) }
+        #expect(snapshot(repo) == snapshotBefore)
+    }
+
+    @Test func addingARevisionToOneLineDoesNotRewriteTheOther() throws {
+        let full = ScratchDirectory(), step = ScratchDirectory()
+        _ = try build([Package.corpus], repo: full.path + "/h.git")
+        let repo = step.path + "/h.git"
+        _ = try build(Package.seedFiles + [Package.later["73/27"]!], repo: repo)
+        let developments = git(["rev-parse", "A/RES/73/27"], in: repo).stdout
+        let second = try build([Package.later["73/266"]!], repo: repo)
+        #expect(second.committed.map(\.number) == ["73/266"])
+        #expect(git(["rev-parse", "A/RES/73/27"], in: repo).stdout == developments)
+        let third = try build([Package.later["76/19"]!], repo: repo)
+        #expect(third.committed.map(\.number) == ["76/19"])
+        // Step by step or all at once: the same commits, the same lineage.
+        for ref in ["A/RES/76/19", "refs/notes/lineage^{tree}", "refs/heads/\(Self.advancing)"] {
+            #expect(git(["rev-parse", ref], in: repo).stdout == git(["rev-parse", ref], in: full.path + "/h.git").stdout)
+        }
+    }
+}
