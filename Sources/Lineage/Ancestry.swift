@@ -40,7 +40,7 @@ public struct Ancestry: Sendable {
     /// Share of a revision's word 4-grams a cited candidate must hold to be a parent.
     public static let minimumShare = 0.2
     /// Share of a revision's word 4-grams a second parent must give that earlier parents do not.
-    public static let minimumMergeShare = 0.05
+    public static let minimumMergeShare = 0.02
 
     /// The decision for one revision.
     public struct Decision: Sendable, Equatable {

@@ -250,6 +250,12 @@ public struct SyntheticGenerator: Sendable {
     // MARK: - Steps
 
     /// The next revision and its truth.
+    /// Restarts the random choices from `seed`, keeping the document: a copy of a generator
+    /// reseeded this way continues the same text along another line (a fork).
+    public mutating func reseed(_ seed: UInt64) {
+        rng = SplitMix64(seed: seed)
+    }
+
     public mutating func next() -> (RevisionText, RevisionTruth) {
         let previous = flattenIDs()
         if revision == 0 {
