@@ -27,6 +27,22 @@ struct AlignmentUnit: Sendable {
         }
     }
 
+    /// Units for a list of paragraphs (reads the fields in place, without copying each paragraph).
+    static func units(_ paragraphs: [Paragraph]) -> [AlignmentUnit] {
+        var out: [AlignmentUnit] = []
+        out.reserveCapacity(paragraphs.count)
+        for i in paragraphs.indices {
+            let k: Kind
+            switch paragraphs[i].kind {
+            case .preambular: k = .preambular
+            case .operative: k = .operative
+            case .subparagraph: k = .subparagraph
+            }
+            out.append(AlignmentUnit(text: paragraphs[i].text, kind: k, parent: k == .subparagraph ? paragraphs[i].parent : nil))
+        }
+        return out
+    }
+
     init(_ f: Footnote) {
         self.text = f.text
         self.kind = .footnote

@@ -39,4 +39,50 @@ enum LongestIncreasingSubsequence {
         }
         return result
     }
+
+    /// Indexes `0..<count`, in increasing order, of a subsequence whose keys strictly increase and
+    /// whose total weight is largest (keys must be distinct and in `0..<keyBound`). A Fenwick tree
+    /// of prefix maxima makes this O(n log keyBound).
+    static func heaviest(_ count: Int, keyBound: Int, key: (Int) -> Int, weight: (Int) -> Int) -> [Int] {
+        guard count > 0 else { return [] }
+        var tree = [Int](repeating: 0, count: keyBound + 1)  // best total ending at key ≤ position
+        var treeAt = [Int](repeating: -1, count: keyBound + 1)  // element achieving it
+        var previous = [Int](repeating: -1, count: count)
+        var total = [Int](repeating: 0, count: count)
+        var bestEnd = -1, bestTotal = Int.min
+        for i in 0..<count {
+            let k = key(i)
+            // Query prefix max over keys < k.
+            var q = k
+            var best = 0, bestIdx = -1
+            while q > 0 {
+                if tree[q] > best {
+                    best = tree[q]
+                    bestIdx = treeAt[q]
+                }
+                q -= q & (-q)
+            }
+            total[i] = best + weight(i)
+            previous[i] = bestIdx
+            if total[i] > bestTotal {
+                bestTotal = total[i]
+                bestEnd = i
+            }
+            var u = k + 1
+            while u <= keyBound {
+                if total[i] > tree[u] {
+                    tree[u] = total[i]
+                    treeAt[u] = i
+                }
+                u += u & (-u)
+            }
+        }
+        var out: [Int] = []
+        var cur = bestEnd
+        while cur >= 0 {
+            out.append(cur)
+            cur = previous[cur]
+        }
+        return out.reversed()
+    }
 }

@@ -1,19 +1,5 @@
 import ResolutionText
 
-/// One revision of the evolving document, as given to ``Provenance/advance(parents:to:overrides:)``.
-public struct RevisionText: Sendable, Hashable {
-    /// The revision's key, e.g. `"69/28"`. Keys must be unique within a history.
-    public var key: String
-    public var paragraphs: [Paragraph]
-    public var footnotes: [Footnote]
-
-    public init(key: String, paragraphs: [Paragraph], footnotes: [Footnote] = []) {
-        self.key = key
-        self.paragraphs = paragraphs
-        self.footnotes = footnotes
-    }
-}
-
 /// Clause identity and word provenance across a history, computed incrementally: each revision's
 /// ``LineageState`` is derived from its parents' states and its own text only.
 ///
@@ -23,10 +9,14 @@ public struct RevisionText: Sendable, Hashable {
 /// - **One parent**: the parent's current clauses are aligned with the new paragraphs
 ///   (``ParagraphAligner``). New paragraphs left unmatched are then compared with the parent's
 ///   archive, i.e. with every clause deleted at any earlier point of the history (first by exact
-///   text, then by a MinHash pre-filter and the weighted similarity, from ``restoreThreshold``). A
-///   match is a **restoration**: the clause gets its old id and `introduced` back, the change is
-///   reported as ``ChangeKind/restored`` with ``Change/restoredFrom``, and its words keep their
-///   archived origins where the word diff finds them equal.
+///   text, then by a MinHash pre-filter, the exact Jaccard similarity of content words and the
+///   weighted similarity, from ``restoreThreshold``). A paragraph only weakly paired with a clause
+///   of the parent (similarity below ``restoreThreshold``) is also compared, and restored instead
+///   when an archived clause matches it better by 0.15 or more. A match is a **restoration**: the
+///   clause gets its old id and `introduced` back, the change is reported as
+///   ``ChangeKind/restored`` with ``Change/restoredFrom`` (and, if it displaced a weak pairing, the
+///   old paragraph as ``ChangeKind/deleted``), and its words keep their archived origins where the
+///   word diff finds them equal.
 /// - **Several parents** (a merge of two lines of the series): the new revision is aligned with
 ///   the union of the parents' clauses, in parent order. A clause present in several parents
 ///   appears once: the copy whose text occurs verbatim in the new revision, else the first parent's.
@@ -35,10 +25,13 @@ public struct RevisionText: Sendable, Hashable {
 ///   archives are merged likewise.
 ///
 /// Word provenance (as WikiWho does): the tokens of an unchanged clause keep their origins; in a
-/// changed clause, tokens the word diff (raw, without the display clean-up) finds equal keep
-/// theirs and inserted tokens originate in the new revision (for editorial revisions see
-/// ``AlignmentOverrides/editorial``). The parts of a split take their origins from the part of the
-/// old clause they came from; a merged clause from each of its sources.
+/// changed clause, tokens the word diff finds equal keep theirs and inserted tokens originate in the
+/// new revision (for editorial revisions see ``AlignmentOverrides/editorial``). The diff used is the
+/// raw one, except that a lone stop word or punctuation mark kept between two changes counts as
+/// rewritten with them (chance matches of "the" or "," inside a rewritten phrase). The parts of a
+/// split take their origins from the part of the old clause they came from (parts are diffed in the
+/// order their words appear in the old clause, so reordered parts work too); a merged clause from
+/// each of its sources.
 ///
 /// Identity: a moved, renumbered or modified clause keeps its id. When a clause splits, the part
 /// inheriting the most tokens keeps the id; the other parts are new clauses (new ids, introduced
@@ -50,14 +43,20 @@ public struct RevisionText: Sendable, Hashable {
 /// Ids are `"<key>#<n>"` for paragraphs and `"<key>#f<n>"` for footnotes, numbered in document
 /// order among the clauses a revision introduces: deterministic and never reused.
 ///
-/// Complexity: one alignment (see ``ParagraphAligner``) plus O(A·k) for restoration candidates in
-/// an archive of A clauses (k = 16 hashes each; a clause's fingerprint is computed once and kept in
-/// memory with the state) plus O(T) to propagate origins.
+/// Footnotes get identities and word origins the same way (``LineageState/footnotes``), without
+/// an archive: a deleted footnote is not restored.
+///
+/// Complexity: one alignment (see ``ParagraphAligner``) plus O(A·k) to find restoration candidates
+/// in an archive of A clauses (k = 16 MinHash values each, in a flat in-memory index kept with the
+/// state and extended incrementally; rebuilt once, O(archive text), after decoding a state) plus
+/// O(T) to propagate origins, plus the O(A) copy of the archive into the new state.
 public enum Provenance {
     /// Minimum similarity for a new paragraph to be recognised as an archived clause.
     public static let restoreThreshold = 0.5
     /// Minimum estimated Jaccard similarity of content tokens for an archived clause to be scored.
-    static let sketchThreshold = 0.15
+    static let sketchThreshold = 0.3
+    /// Minimum exact Jaccard similarity of content tokens for an archived clause to be scored.
+    static let jaccardThreshold = 0.25
 
     /// The result of advancing a history by one revision.
     public struct Step: Sendable {
@@ -152,61 +151,46 @@ private struct StepEngine {
 
     // MARK: - Union of parents
 
-    /// The union of the parents' records (deduplicated by id), with, for each, (parent, index).
+    /// The union of the parents' records (see ``ParentUnion``), with, for each, (parent, index).
     func union(_ lists: [[ClauseRecord]], newTexts: Set<String>) -> (records: [ClauseRecord], origin: [(Int, Int)]) {
         if lists.count == 1 {
             return (lists[0], lists[0].indices.map { (0, $0) })
         }
-        var records: [ClauseRecord] = []
-        var origin: [(Int, Int)] = []
+        let origin = ParentUnion.sources(lists, newTexts: newTexts)
+        var records = origin.map { lists[$0.parent][$0.index] }
         var position: [String: Int] = [:]
-        var parentMaps: [[Int: String]] = []
-        for (p, list) in lists.enumerated() {
-            var ids: [Int: String] = [:]
-            for (i, r) in list.enumerated() {
-                ids[i] = r.id
-                if let at = position[r.id] {
-                    if !newTexts.contains(records[at].text) && newTexts.contains(r.text) {
-                        records[at] = r
-                        origin[at] = (p, i)
-                    }
-                    continue
-                }
-                position[r.id] = records.count
-                records.append(r)
-                origin.append((p, i))
-            }
-            parentMaps.append(ids)
-        }
+        for (k, r) in records.enumerated() { position[r.id] = k }
         // Re-point parents to union indexes.
         for k in records.indices {
-            if let par = records[k].parent {
-                let (p, _) = origin[k]
-                if let pid = parentMaps[p][par], let at = position[pid] {
-                    records[k].parent = at
-                } else {
-                    records[k].parent = nil
-                }
-            }
+            guard let par = records[k].parent else { continue }
+            let list = lists[origin[k].parent]
+            records[k].parent = par < list.count ? position[list[par].id] : nil
         }
-        return (records, origin)
+        return (records, origin.map { ($0.parent, $0.index) })
     }
 
     // MARK: - Run
 
     mutating func run() -> Provenance.Step {
-        let newTexts = Set(revision.paragraphs.map(\.text))
-        let (oldRecords, oldOrigin) = union(parents.map(\.clauses), newTexts: newTexts)
-        let (oldNotes, oldNoteOrigin) = union(parents.map(\.footnotes), newTexts: Set(revision.footnotes.map(\.text)))
+        let multi = parents.count > 1
+        let (oldRecords, oldOrigin) = union(
+            parents.map(\.clauses), newTexts: multi ? Set(revision.paragraphs.map(\.text)) : [])
+        let (oldNotes, oldNoteOrigin) = union(
+            parents.map(\.footnotes), newTexts: multi ? Set(revision.footnotes.map(\.text)) : [])
 
-        // Archive: union, minus anything current.
-        var current = Set(oldRecords.map(\.id))
-        var archive: [ClauseRecord] = []
-        var archived = Set<String>()
-        for p in parents {
-            for r in p.archive where !current.contains(r.id) && !archived.contains(r.id) {
-                archived.insert(r.id)
-                archive.append(r)
+        // Archive: with several parents, the union minus anything current.
+        var archive: [ClauseRecord] = parents.first?.archive ?? []
+        var index: ArchiveIndex? = nil
+        if !multi, let p = parents.first, let i = p.archiveIndex, i.count == p.archive.count { index = i }
+        if multi {
+            let current = Set(oldRecords.map(\.id))
+            var archived = Set<String>()
+            archive = []
+            for p in parents {
+                for r in p.archive where !current.contains(r.id) && !archived.contains(r.id) {
+                    archived.insert(r.id)
+                    archive.append(r)
+                }
             }
         }
 
@@ -214,53 +198,83 @@ private struct StepEngine {
         let oldUnits = oldRecords.map { r in
             AlignmentUnit(text: r.text, kind: unitKind(r.kind), parent: r.kind == .subparagraph ? r.parent : nil)
         }
-        let newUnits = revision.paragraphs.map(AlignmentUnit.init)
+        let newUnits = AlignmentUnit.units(revision.paragraphs)
         let (forced, forbidden) = resolveOverrides(oldOrigin)
-        let aligner = UnitAligner(old: oldUnits, new: newUnits)
-        let groups = aligner.run(forced: forced, forbidden: forbidden)
+        var aligner = UnitAligner(old: oldUnits, new: newUnits)
+        var groups = aligner.run(forced: forced, forbidden: forbidden)
+
+        // Restorations from the archive: inserted paragraphs, and paragraphs only weakly paired
+        // with a clause of the parent when an archived clause matches them clearly better.
+        var restoredAt: [Int: (entry: Int, script: [EditRun], similarity: Double, ids: [Int32])] = [:]
+        if !archive.isEmpty {
+            let forcedSet = Set(forced.map { ($0.old << 32) | $0.new })
+            var candidates: [(v: Int, floor: Double)] = []
+            for g in groups {
+                if g.kind == .inserted {
+                    candidates.append((g.new[0], 0))
+                } else if g.old.count == 1 && g.new.count == 1 && g.textChanged
+                    && g.similarity < Provenance.restoreThreshold && !forcedSet.contains((g.old[0] << 32) | g.new[0])
+                {
+                    candidates.append((g.new[0], g.similarity + 0.15))
+                }
+            }
+            if !candidates.isEmpty {
+                if index == nil { index = ArchiveIndex(archive) }
+                for m in restore(candidates, aligner: &aligner, archive: &archive, index: index!) {
+                    restoredAt[m.v] = (m.entry, m.script, m.similarity, m.ids)
+                }
+            }
+            if !restoredAt.isEmpty {
+                var regrouped: [AlignedGroup] = []
+                for g in groups {
+                    if g.kind != .inserted && g.new.count == 1 && restoredAt[g.new[0]] != nil {
+                        regrouped.append(AlignedGroup(kind: .deleted, old: g.old, new: [], similarity: 0, script: [], textChanged: true))
+                        regrouped.append(AlignedGroup(kind: .inserted, old: [], new: g.new, similarity: 0, script: [], textChanged: true))
+                    } else {
+                        regrouped.append(g)
+                    }
+                }
+                groups = regrouped
+            }
+        }
 
         var records = [ClauseRecord?](repeating: nil, count: newUnits.count)
         var changes: [Change] = []
         var removed: [ClauseRecord] = []
-        var inserted: [Int] = []
-        var changeIndexOfInserted: [Int: Int] = [:]
+        var restoredIDs = Set<String>()
         for g in groups {
             switch g.kind {
             case .inserted:
-                inserted.append(g.new[0])
-                changeIndexOfInserted[g.new[0]] = changes.count
+                let v = g.new[0]
+                if let m = restoredAt[v] {
+                    let r = archive[m.entry]
+                    restoredIDs.insert(r.id)
+                    let newCount = aligner.tokens(1, v).count
+                    let o = mapOrigins(keys.expand(r.origins), script: m.script, newCount: newCount, oldIDs: m.ids, weak: aligner.weak)
+                    var rec = r
+                    rec.removedIn = nil
+                    rec.sketch = nil
+                    rec.origins = keys.compress(o[...])
+                    if !editorial { rec.lastChanged = key }
+                    records[v] = rec
+                    let words = WordDiff.diff(Tokenizer.tokenize(r.text), aligner.tokens(1, v))
+                    changes.append(
+                        Change(kind: .restored, old: [], new: [v], similarity: m.similarity, words: words, restoredFrom: r.id))
+                    continue
+                }
             case .deleted:
                 var r = oldRecords[g.old[0]]
                 r.removedIn = key
                 removed.append(r)
             default:
-                propagate(g, aligner: aligner, oldRecords: oldRecords, into: &records, removed: &removed)
+                propagate(g, aligner: &aligner, oldRecords: oldRecords, into: &records, removed: &removed)
             }
             changes.append(aligner.change(for: g))
         }
-
-        // Restorations from the archive.
-        if !inserted.isEmpty && !archive.isEmpty {
-            let restored = restore(inserted, aligner: aligner, archive: &archive)
-            var restoredIDs = Set<String>()
-            for (v, entry, script, similarity) in restored {
-                let r = archive[entry]
-                restoredIDs.insert(r.id)
-                let oldOrigins = keys.expand(r.origins)
-                let newCount = aligner.tokens(1, v).count
-                let o = mapOrigins(oldOrigins, script: script, newCount: newCount)
-                var rec = r
-                rec.removedIn = nil
-                rec.sketch = nil
-                rec.origins = keys.compress(o[...])
-                if !editorial { rec.lastChanged = key }
-                records[v] = rec
-                let words = WordDiff.diff(Tokenizer.tokenize(r.text), aligner.tokens(1, v))
-                changes[changeIndexOfInserted[v]!] = Change(
-                    kind: .restored, old: [], new: [v], similarity: similarity, words: words, restoredFrom: r.id)
-            }
+        if !restoredIDs.isEmpty {
+            let keep = archive.map { !restoredIDs.contains($0.id) }
             archive.removeAll { restoredIDs.contains($0.id) }
-            current.formUnion(restoredIDs)
+            index?.filter(keep)
         }
 
         // Fresh clauses and split-off parts get ids in document order.
@@ -289,13 +303,17 @@ private struct StepEngine {
         for var r in removed where !newIDs.contains(r.id) {
             r.parent = nil
             if r.sketch == nil { r.sketch = ClauseSketch(text: r.text) }
+            index?.append(r.sketch!)
             archive.append(r)
         }
 
         // Footnotes.
         let footnoteChanges = footnotes(oldNotes, oldNoteOrigin)
+        var state = LineageState(revision: key, clauses: clauses, footnotes: footnoteChanges.records, archive: archive)
+        if index == nil && !archive.isEmpty { index = ArchiveIndex(archive) }
+        state.archiveIndex = index ?? ArchiveIndex()
         return Provenance.Step(
-            state: LineageState(revision: key, clauses: clauses, footnotes: footnoteChanges.records, archive: archive),
+            state: state,
             changes: changes, footnoteChanges: footnoteChanges.changes)
     }
 
@@ -339,8 +357,11 @@ private struct StepEngine {
 
     /// Carries origins through a raw script. Inserted tokens get the revision's key, or, for an
     /// editorial revision, the origins of the tokens they replace.
-    mutating func mapOrigins(_ old: [Int32], script: [EditRun], newCount: Int) -> [Int32] {
+    mutating func mapOrigins(_ old: [Int32], script: [EditRun], newCount: Int, oldIDs: [Int32], weak: [Bool]) -> [Int32] {
         let fresh = keys.id(key)
+        // A lone stop word or punctuation mark the diff keeps between two changes is taken as
+        // rewritten with them (chance matches of "the", "of", "," inside rewritten phrases).
+        let script = WordDiff.clean(script, old: oldIDs, weak: weak, weakRun: 1, proportional: false)
         var out: [Int32] = []
         out.reserveCapacity(newCount)
         var i = 0
@@ -389,30 +410,47 @@ private struct StepEngine {
 
     /// Propagates ids and origins for a matched group (unchanged, modified, moved, split, merged).
     mutating func propagate(
-        _ g: AlignedGroup, aligner: UnitAligner, oldRecords: [ClauseRecord], into records: inout [ClauseRecord?],
+        _ g: AlignedGroup, aligner: inout UnitAligner, oldRecords: [ClauseRecord], into records: inout [ClauseRecord?],
         removed: inout [ClauseRecord]
     ) {
         if !g.textChanged && g.old.count == 1 && g.new.count == 1 {
             records[g.new[0]] = oldRecords[g.old[0]]
             return
         }
+        // Several parts: order them by where their words sit on the other side, so that one
+        // sequential diff serves them all even if the parts were also reordered.
+        var olds = g.old, news = g.new
+        var script = g.script
+        if olds.count > 1 || news.count > 1 {
+            if news.count > 1 {
+                let whole = aligner.ids(0, joined: olds)
+                news = news.map { (v: $0, m: median(&aligner, whole, aligner.ids(1, $0), onOld: true)) }
+                    .sorted { ($0.m, $0.v) < ($1.m, $1.v) }.map(\.v)
+            }
+            if olds.count > 1 {
+                let whole = aligner.ids(1, joined: news)
+                olds = olds.map { (u: $0, m: median(&aligner, aligner.ids(0, $0), whole, onOld: false)) }
+                    .sorted { ($0.m, $0.u) < ($1.m, $1.u) }.map(\.u)
+            }
+            script = aligner.diff(aligner.ids(0, joined: olds), aligner.ids(1, joined: news))
+        }
         var oldOrigins: [Int32] = []
         var oldSpans: [Range<Int>] = []
-        for u in g.old {
+        for u in olds {
             let o = keys.expand(oldRecords[u].origins)
             let n = aligner.tokens(0, u).count
             let fixed = o.count == n ? o : fit(o, n)
             oldSpans.append(oldOrigins.count..<(oldOrigins.count + n))
             oldOrigins += fixed
         }
-        let newCounts = g.new.map { aligner.tokens(1, $0).count }
+        let newCounts = news.map { aligner.tokens(1, $0).count }
         let newTotal = newCounts.reduce(0, +)
-        let origins = mapOrigins(oldOrigins, script: g.script, newCount: newTotal)
+        let origins = mapOrigins(oldOrigins, script: script, newCount: newTotal, oldIDs: aligner.ids(0, joined: olds), weak: aligner.weak)
         // Which old token each new token inherits (-1 if inserted), to count inheritance.
         var inheritedFrom = [Int](repeating: -1, count: newTotal)
         do {
             var i = 0, j = 0
-            for r in g.script {
+            for r in script {
                 switch r.op {
                 case .equal:
                     for q in 0..<r.count { inheritedFrom[j + q] = i + q }
@@ -430,9 +468,9 @@ private struct StepEngine {
             at += c
         }
         let changedKey = editorial ? nil : key
-        if g.old.count == 1 {
+        if olds.count == 1 {
             // One old clause to one or several new ones: the part inheriting most keeps the id.
-            let src = oldRecords[g.old[0]]
+            let src = oldRecords[olds[0]]
             var best = 0, bestCount = -1
             for (p, span) in newSpans.enumerated() {
                 let c = span.reduce(0) { $0 + (inheritedFrom[$1] >= 0 ? 1 : 0) }
@@ -441,7 +479,7 @@ private struct StepEngine {
                     bestCount = c
                 }
             }
-            for (p, v) in g.new.enumerated() {
+            for (p, v) in news.enumerated() {
                 let o = keys.compress(origins[newSpans[p]])
                 if p == best {
                     var r = src
@@ -455,22 +493,40 @@ private struct StepEngine {
             }
         } else {
             // Several old clauses to one new: the source contributing most keeps the id.
-            var contributed = [Int](repeating: 0, count: g.old.count)
+            var contributed = [Int](repeating: 0, count: olds.count)
             for f in inheritedFrom where f >= 0 {
                 if let s = oldSpans.firstIndex(where: { $0.contains(f) }) { contributed[s] += 1 }
             }
             var best = 0
             for s in 0..<contributed.count where contributed[s] > contributed[best] { best = s }
-            var r = oldRecords[g.old[best]]
+            var r = oldRecords[olds[best]]
             r.origins = keys.compress(origins[...])
             if let k = changedKey { r.lastChanged = k }
-            records[g.new[0]] = r
-            for (s, u) in g.old.enumerated() where s != best {
+            records[news[0]] = r
+            for (s, u) in olds.enumerated() where s != best {
                 var gone = oldRecords[u]
                 gone.removedIn = key
                 removed.append(gone)
             }
         }
+    }
+
+    /// The median position, on the old side (`onOld`) or the new side, of the tokens the diff of
+    /// `a` against `b` keeps (infinity if none).
+    private func median(_ aligner: inout UnitAligner, _ a: [Int32], _ b: [Int32], onOld: Bool) -> Double {
+        var positions: [Int] = []
+        var i = 0, j = 0
+        for r in aligner.diff(a, b) {
+            switch r.op {
+            case .equal:
+                for q in 0..<r.count { positions.append(onOld ? i + q : j + q) }
+                i += r.count
+                j += r.count
+            case .delete: i += r.count
+            case .insert: j += r.count
+            }
+        }
+        return positions.isEmpty ? .infinity : Double(positions[positions.count / 2])
     }
 
     /// Stretches or truncates an origin list to `n` tokens (only if a stored state is inconsistent
@@ -482,14 +538,12 @@ private struct StepEngine {
 
     // MARK: - Restoration
 
-    /// Matches inserted paragraphs against archived clauses. Returns (new index, archive index,
-    /// raw script archived → new, similarity).
-    mutating func restore(_ inserted: [Int], aligner: UnitAligner, archive: inout [ClauseRecord])
-        -> [(Int, Int, [EditRun], Double)]
-    {
-        for i in archive.indices where archive[i].sketch == nil {
-            archive[i].sketch = ClauseSketch(text: archive[i].text)
-        }
+    /// Matches new paragraphs against archived clauses; each candidate needs a score of at least
+    /// ``Provenance/restoreThreshold`` and above its `floor`. Greedy, best score first.
+    mutating func restore(
+        _ candidates: [(v: Int, floor: Double)], aligner: inout UnitAligner, archive: inout [ClauseRecord],
+        index: ArchiveIndex
+    ) -> [(v: Int, entry: Int, script: [EditRun], similarity: Double, ids: [Int32])] {
         struct Cand {
             var v: Int
             var entry: Int
@@ -497,28 +551,32 @@ private struct StepEngine {
             var ids: [Int32]
         }
         var cands: [Cand] = []
-        for v in inserted {
+        for (v, _) in candidates { _ = aligner.ids(1, v) }
+        aligner.ensureWeights()
+        for (v, floor) in candidates {
             let text = revision.paragraphs[v].text
             let sk = ClauseSketch(text: text)
             let bv = aligner.bag(1, v)
             let newKind = recordKind(revision.paragraphs[v].kind)
-            for (e, r) in archive.enumerated() {
-                let rs = r.sketch!
+            for e in index.candidates(for: sk, threshold: Provenance.sketchThreshold) {
+                if archive[e].sketch == nil { archive[e].sketch = ClauseSketch(text: archive[e].text) }
+                let rs = archive[e].sketch!
                 var score: Double
                 var ids: [Int32]
-                if rs.textHash == sk.textHash && r.text == text {
+                if rs.textHash == sk.textHash && archive[e].text == text {
                     score = 1
                     ids = aligner.ids(1, v)
                 } else {
-                    guard rs.jaccard(sk) >= Provenance.sketchThreshold else { continue }
-                    ids = aligner.ids(forKeys: Tokenizer.keys(r.text))
+                    guard rs.exactJaccard(sk) >= Provenance.jaccardThreshold else { continue }
+                    ids = aligner.ids(forKeys: rs.keys)
                     score = aligner.dice(aligner.bag(forIds: ids), bv)
                 }
-                let sameLevel = (r.kind == .subparagraph) == (newKind == .subparagraph)
+                let kind = archive[e].kind
+                let sameLevel = (kind == .subparagraph) == (newKind == .subparagraph)
                 let needed = sameLevel
-                    ? (r.kind == newKind ? Provenance.restoreThreshold : max(Provenance.restoreThreshold, ParagraphAligner.crossKindThreshold))
+                    ? (kind == newKind ? Provenance.restoreThreshold : max(Provenance.restoreThreshold, ParagraphAligner.crossKindThreshold))
                     : ParagraphAligner.subparagraphCrossThreshold
-                if score >= needed { cands.append(Cand(v: v, entry: e, score: score, ids: ids)) }
+                if score >= needed && score > floor { cands.append(Cand(v: v, entry: e, score: score, ids: ids)) }
             }
         }
         cands.sort { a, b in
@@ -527,12 +585,12 @@ private struct StepEngine {
             return a.entry > b.entry  // the most recently deleted first
         }
         var usedV = Set<Int>(), usedE = Set<Int>()
-        var out: [(Int, Int, [EditRun], Double)] = []
+        var out: [(v: Int, entry: Int, script: [EditRun], similarity: Double, ids: [Int32])] = []
         for c in cands where !usedV.contains(c.v) && !usedE.contains(c.entry) {
             usedV.insert(c.v)
             usedE.insert(c.entry)
             let script = aligner.diff(c.ids, aligner.ids(1, c.v))
-            out.append((c.v, c.entry, script, c.score))
+            out.append((c.v, c.entry, script, c.score, c.ids))
         }
         return out
     }
@@ -542,14 +600,14 @@ private struct StepEngine {
     mutating func footnotes(_ oldNotes: [ClauseRecord], _ origin: [(Int, Int)]) -> (records: [ClauseRecord], changes: [Change]) {
         let oldUnits = oldNotes.map { AlignmentUnit(text: $0.text, kind: .footnote) }
         let newUnits = revision.footnotes.map(AlignmentUnit.init)
-        let aligner = UnitAligner(old: oldUnits, new: newUnits)
+        var aligner = UnitAligner(old: oldUnits, new: newUnits)
         let groups = aligner.run(forced: [], forbidden: [])
         var records = [ClauseRecord?](repeating: nil, count: newUnits.count)
         var removed: [ClauseRecord] = []
         var changes: [Change] = []
         for g in groups {
             if g.kind != .inserted && g.kind != .deleted {
-                propagate(g, aligner: aligner, oldRecords: oldNotes, into: &records, removed: &removed)
+                propagate(g, aligner: &aligner, oldRecords: oldNotes, into: &records, removed: &removed)
             }
             changes.append(aligner.change(for: g))
         }

@@ -16,20 +16,21 @@ enum StopWords {
         "without", "would", "you",
     ]
 
-    /// Keys of the stop words, lower-case and capitalised.
-    static let keys: Set<UInt64> = {
-        var s = Set<UInt64>()
+    /// Keys of the stop words, lower-case and capitalised (an open-addressing table: token keys are
+    /// already well-mixed hashes, so this is cheaper than a `Set`).
+    static let keys: KeyInterner = {
+        var s = KeyInterner(capacity: 512)
         for w in words {
             for form in [w, w.prefix(1).uppercased() + w.dropFirst()] {
-                for k in Tokenizer.keys(form) { s.insert(k) }
+                for k in Tokenizer.keys(form) { _ = s.intern(k) }
             }
         }
         return s
     }()
 
     /// Keys of single punctuation marks and symbols (ASCII and common typographic ones).
-    static let punctuationKeys: Set<UInt64> = {
-        var s = Set<UInt64>()
+    static let punctuationKeys: KeyInterner = {
+        var s = KeyInterner(capacity: 256)
         var chars: [Character] = []
         for v in 33..<127 {
             let c = Character(Unicode.Scalar(UInt8(v)))
@@ -37,15 +38,15 @@ enum StopWords {
         }
         chars += ["–", "—", "…", "•", "§", "«", "»", "“", "”", "‘", "’", "·", "¶"]
         for c in chars {
-            for k in Tokenizer.keys(String(c)) { s.insert(k) }
+            for k in Tokenizer.keys(String(c)) { _ = s.intern(k) }
         }
         return s
     }()
 
     @inline(__always)
-    static func isStop(_ key: UInt64) -> Bool { keys.contains(key) }
+    static func isStop(_ key: UInt64) -> Bool { keys.lookup(key) >= 0 }
 
     /// Stop word or punctuation.
     @inline(__always)
-    static func isWeak(_ key: UInt64) -> Bool { keys.contains(key) || punctuationKeys.contains(key) }
+    static func isWeak(_ key: UInt64) -> Bool { keys.lookup(key) >= 0 || punctuationKeys.lookup(key) >= 0 }
 }

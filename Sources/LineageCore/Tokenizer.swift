@@ -32,17 +32,18 @@ public struct TokenizedText: Sendable {
     public let text: String
     /// One comparison key per token (see ``Token/key``).
     public let keys: [UInt64]
-    @usableFromInline let starts: [Int32]
-    @usableFromInline let ends: [Int32]
-    let kinds: [Token.Kind]
+    /// Per token: kind (2 bits) << 62 | UTF-8 start << 31 | UTF-8 end.
+    let spans: [UInt64]
 
-    init(text: String, keys: [UInt64], starts: [Int32], ends: [Int32], kinds: [Token.Kind]) {
+    init(text: String, keys: [UInt64], spans: [UInt64]) {
         self.text = text
         self.keys = keys
-        self.starts = starts
-        self.ends = ends
-        self.kinds = kinds
+        self.spans = spans
     }
+
+    @inline(__always) func start(_ i: Int) -> Int { Int((spans[i] >> 31) & 0x7FFF_FFFF) }
+    @inline(__always) func end(_ i: Int) -> Int { Int(spans[i] & 0x7FFF_FFFF) }
+    @inline(__always) func kind(_ i: Int) -> Token.Kind { Token.Kind(rawValue: UInt8(spans[i] >> 62)) ?? .word }
 
     /// The number of tokens.
     public var count: Int { keys.count }
@@ -56,9 +57,9 @@ public struct TokenizedText: Sendable {
     }
 
     public subscript(i: Int) -> Token {
-        let s = Int(starts[i]), e = Int(ends[i])
-        let ws = i == 0 ? 0 : Int(ends[i - 1])
-        return Token(text: slice(s, e), leadingWhitespace: slice(ws, s), kind: kinds[i], key: keys[i])
+        let s = start(i), e = end(i)
+        let ws = i == 0 ? 0 : end(i - 1)
+        return Token(text: slice(s, e), leadingWhitespace: slice(ws, s), kind: kind(i), key: keys[i])
     }
 
     /// All tokens, in order.
@@ -69,13 +70,13 @@ public struct TokenizedText: Sendable {
     /// ``trailingWhitespace`` gives back ``text``.
     public func joined(_ range: Range<Int>) -> String {
         guard !range.isEmpty else { return "" }
-        let from = range.lowerBound == 0 ? 0 : Int(ends[range.lowerBound - 1])
-        return String(slice(from, Int(ends[range.upperBound - 1])))
+        let from = range.lowerBound == 0 ? 0 : end(range.lowerBound - 1)
+        return String(slice(from, end(range.upperBound - 1)))
     }
 
     /// The whitespace after the last token.
     public var trailingWhitespace: Substring {
-        let last = count == 0 ? 0 : Int(ends[count - 1])
+        let last = count == 0 ? 0 : end(count - 1)
         return slice(last, text.utf8.count)
     }
 
@@ -108,32 +109,47 @@ public struct TokenizedText: Sendable {
 public enum Tokenizer {
     /// Tokenizes `text`.
     public static func tokenize(_ text: String) -> TokenizedText {
-        var keys: [UInt64] = []
-        var starts: [Int32] = []
-        var ends: [Int32] = []
-        var kinds: [Token.Kind] = []
         let estimate = text.utf8.count / 5 + 4
-        keys.reserveCapacity(estimate)
-        starts.reserveCapacity(estimate)
-        ends.reserveCapacity(estimate)
-        kinds.reserveCapacity(estimate)
         var t = text
         t.makeContiguousUTF8()
-        scan(t) { s, e, k, kind in
-            keys.append(k)
-            starts.append(Int32(truncatingIfNeeded: s))
-            ends.append(Int32(truncatingIfNeeded: e))
-            kinds.append(kind)
-        }
-        return TokenizedText(text: t, keys: keys, starts: starts, ends: ends, kinds: kinds)
+        var v = Collector(keys: [], spans: [])
+        v.keys.reserveCapacity(estimate)
+        v.spans.reserveCapacity(estimate)
+        visit(t, &v)
+        return TokenizedText(text: t, keys: v.keys, spans: v.spans)
     }
 
     /// Only the token keys of `text` (faster than ``tokenize(_:)`` when positions are not needed).
     public static func keys(_ text: String) -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(text.utf8.count / 5 + 4)
-        scan(text) { _, _, k, _ in keys.append(k) }
-        return keys
+        var v = KeyCollector(keys: [])
+        v.keys.reserveCapacity(text.utf8.count / 5 + 4)
+        visit(text, &v)
+        return v.keys
+    }
+
+    private struct Collector: TokenVisitor {
+        var keys: [UInt64]
+        var spans: [UInt64]
+
+        @inline(__always)
+        mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind) {
+            keys.append(key)
+            spans.append(UInt64(kind.rawValue) << 62 | UInt64(start) << 31 | UInt64(end))
+        }
+    }
+
+    private struct KeyCollector: TokenVisitor {
+        var keys: [UInt64]
+
+        @inline(__always)
+        mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind) { keys.append(key) }
+    }
+
+    private struct ClosureVisitor: TokenVisitor {
+        let body: (Int, Int, UInt64, Token.Kind) -> Void
+
+        @inline(__always)
+        mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind) { body(start, end, key, kind) }
     }
 
     /// Re-joins tokens with their leading whitespace: the inverse of ``tokenize(_:)`` up to trailing
@@ -151,20 +167,22 @@ public enum Tokenizer {
 
     private enum Class: UInt8 { case space, alnum, joiner, punct, comma }
 
-    private static let asciiClass: [Class] = {
-        var table = [Class](repeating: .punct, count: 128)
-        for b in [9, 10, 11, 12, 13, 32] { table[b] = .space }
-        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { table[Int(b)] = .alnum }
-        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { table[Int(b)] = .alnum }
-        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { table[Int(b)] = .alnum }
-        for c in "-/.'" { table[Int(c.asciiValue!)] = .joiner }
-        table[Int(UInt8(ascii: ","))] = .comma
-        return table
-    }()
-
     @inline(__always)
     private static func classify(_ v: UInt32) -> Class {
-        if v < 128 { return asciiClass[Int(v)] }
+        if v < 128 {
+            if v >= 0x61 && v <= 0x7A { return .alnum }  // a-z
+            if v >= 0x41 && v <= 0x5A { return .alnum }  // A-Z
+            if v >= 0x30 && v <= 0x39 { return .alnum }  // 0-9
+            if v == 0x20 || (v >= 9 && v <= 13) { return .space }
+            if v == 0x2D || v == 0x2F || v == 0x2E || v == 0x27 { return .joiner }  // - / . '
+            if v == 0x2C { return .comma }
+            return .punct
+        }
+        return classifyNonASCII(v)
+    }
+
+    @inline(never)
+    private static func classifyNonASCII(_ v: UInt32) -> Class {
         switch v {
         case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF:
             return .space
@@ -217,59 +235,188 @@ public enum Tokenizer {
     }
 
     /// Calls `emit(start, end, key, kind)` for every token, with UTF-8 offsets.
-    @inline(__always)
     static func scan(_ text: String, _ emit: (Int, Int, UInt64, Token.Kind) -> Void) {
+        withoutActuallyEscaping(emit) { body in
+            var v = ClosureVisitor(body: body)
+            visit(text, &v)
+        }
+    }
+
+    /// Feeds every token of `text` to `visitor` (specialised per visitor type, so the per-token
+    /// call is inlined).
+    ///
+    /// Keys hash the token's UTF-8 bytes after folding (``fold(_:)``), so a token spelled with a
+    /// typographic apostrophe gets the key of its ASCII spelling. Pure-ASCII tokens, the vast
+    /// majority, take a fast path that hashes the bytes in place.
+    @inline(__always)
+    static func visit<V: TokenVisitor>(_ text: String, _ visitor: inout V) {
         var text = text
         text.withUTF8 { p in
             let n = p.count
             var i = 0
             while i < n {
-                let (v, len) = decode(p, i)
-                let cls = classify(v)
-                if cls == .space {
-                    i += len
-                    continue
-                }
-                if cls != .alnum {
-                    emit(i, i + len, TokenHash.finish(TokenHash.combine(TokenHash.seed, fold(v))), .punctuation)
-                    i += len
-                    continue
-                }
-                let start = i
-                var h = TokenHash.combine(TokenHash.seed, v)
-                let startsWithDigit = isDigit(v)
-                var hasSlash = false
-                var hasDigit = startsWithDigit
-                var prev = v
-                i += len
-                while i < n {
-                    let (w, wl) = decode(p, i)
-                    let c = classify(w)
-                    if c == .alnum {
-                        h = TokenHash.combine(h, w)
-                        if isDigit(w) { hasDigit = true }
-                        prev = w
-                        i += wl
+                let b = p[i]
+                if b < 0x80 {
+                    let cls = asciiClass(b)
+                    if cls == .space {
+                        i += 1
                         continue
                     }
-                    if c == .joiner || c == .comma {
-                        let j = i + wl
-                        guard j < n else { break }
-                        let (x, xl) = decode(p, j)
-                        guard classify(x) == .alnum else { break }
-                        if c == .comma && !(isDigit(prev) && isDigit(x)) { break }
-                        if w == 0x2F { hasSlash = true }
-                        h = TokenHash.combine(TokenHash.combine(h, fold(w)), x)
-                        if isDigit(x) { hasDigit = true }
-                        prev = x
-                        i = j + xl
+                    if cls != .alnum {
+                        visitor.token(start: i, end: i + 1, key: punctuationKey(UInt32(b)), kind: .punctuation)
+                        i += 1
                         continue
                     }
-                    break
+                    // ASCII fast path: letters and digits, joined by - / . ' (and , between digits).
+                    let start = i
+                    var j = i + 1
+                    var hasSlash = false
+                    var hasDigit = b <= 0x39
+                    var ascii = true
+                    while j < n {
+                        let c = p[j]
+                        if c >= 0x80 {
+                            ascii = false
+                            break
+                        }
+                        let k = asciiClass(c)
+                        if k == .alnum {
+                            if c <= 0x39 { hasDigit = true }
+                            j += 1
+                            continue
+                        }
+                        if k == .joiner || k == .comma {
+                            guard j + 1 < n else { break }
+                            let d = p[j + 1]
+                            if d >= 0x80 {
+                                ascii = false
+                                break
+                            }
+                            guard asciiClass(d) == .alnum else { break }
+                            if k == .comma && !(p[j - 1] <= 0x39 && p[j - 1] >= 0x30 && d <= 0x39) { break }
+                            if c == 0x2F { hasSlash = true }
+                            j += 1
+                            continue
+                        }
+                        break
+                    }
+                    if ascii {
+                        let startsWithDigit = b >= 0x30 && b <= 0x39
+                        let kind: Token.Kind = startsWithDigit || (hasSlash && hasDigit) ? .number : .word
+                        visitor.token(start: start, end: j, key: TokenHash.bytes(p, start, j), kind: kind)
+                        i = j
+                        continue
+                    }
                 }
-                let kind: Token.Kind = startsWithDigit || (hasSlash && hasDigit) ? .number : .word
-                emit(start, i, TokenHash.finish(h), kind)
+                i = slowToken(p, i, &visitor)
             }
         }
     }
+
+    @inline(__always)
+    private static func asciiClass(_ b: UInt8) -> Class {
+        if b >= 0x61 && b <= 0x7A { return .alnum }  // a-z
+        if b >= 0x41 && b <= 0x5A { return .alnum }  // A-Z
+        if b >= 0x30 && b <= 0x39 { return .alnum }  // 0-9
+        if b == 0x20 || (b >= 9 && b <= 13) { return .space }
+        if b == 0x2D || b == 0x2F || b == 0x2E || b == 0x27 { return .joiner }  // - / . '
+        if b == 0x2C { return .comma }
+        return .punct
+    }
+
+    @inline(__always)
+    private static func punctuationKey(_ v: UInt32) -> UInt64 {
+        var buf: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let n = encode(fold(v), &buf)
+        return withUnsafeBytes(of: &buf) { TokenHash.bytes($0.bindMemory(to: UInt8.self), 0, n) }
+    }
+
+    /// UTF-8 encoding of one scalar into `buf`; returns its length.
+    @inline(__always)
+    private static func encode(_ v: UInt32, _ buf: inout (UInt8, UInt8, UInt8, UInt8)) -> Int {
+        if v < 0x80 {
+            buf.0 = UInt8(v)
+            return 1
+        }
+        if v < 0x800 {
+            buf.0 = UInt8(0xC0 | (v >> 6))
+            buf.1 = UInt8(0x80 | (v & 0x3F))
+            return 2
+        }
+        if v < 0x10000 {
+            buf.0 = UInt8(0xE0 | (v >> 12))
+            buf.1 = UInt8(0x80 | ((v >> 6) & 0x3F))
+            buf.2 = UInt8(0x80 | (v & 0x3F))
+            return 3
+        }
+        buf.0 = UInt8(0xF0 | (v >> 18))
+        buf.1 = UInt8(0x80 | ((v >> 12) & 0x3F))
+        buf.2 = UInt8(0x80 | ((v >> 6) & 0x3F))
+        buf.3 = UInt8(0x80 | (v & 0x3F))
+        return 4
+    }
+
+    /// The general path, scalar by scalar, for text that is not ASCII: returns the offset after
+    /// the token (or the whitespace) starting at `i`.
+    @inline(never)
+    private static func slowToken<V: TokenVisitor>(_ p: UnsafeBufferPointer<UInt8>, _ i0: Int, _ visitor: inout V) -> Int {
+        let n = p.count
+        var i = i0
+        let (v, len) = decode(p, i)
+        let cls = classify(v)
+        if cls == .space { return i + len }
+        if cls != .alnum {
+            visitor.token(start: i, end: i + len, key: punctuationKey(v), kind: .punctuation)
+            return i + len
+        }
+        let start = i
+        var folded: [UInt8] = []
+        folded.reserveCapacity(32)
+        func append(_ s: UInt32) {
+            var buf: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+            let k = encode(s, &buf)
+            withUnsafeBytes(of: &buf) { folded.append(contentsOf: $0.prefix(k)) }
+        }
+        append(v)
+        let startsWithDigit = isDigit(v)
+        var hasSlash = false
+        var hasDigit = startsWithDigit
+        var prev = v
+        i += len
+        while i < n {
+            let (w, wl) = decode(p, i)
+            let c = classify(w)
+            if c == .alnum {
+                append(w)
+                if isDigit(w) { hasDigit = true }
+                prev = w
+                i += wl
+                continue
+            }
+            if c == .joiner || c == .comma {
+                let j = i + wl
+                guard j < n else { break }
+                let (x, xl) = decode(p, j)
+                guard classify(x) == .alnum else { break }
+                if c == .comma && !(isDigit(prev) && isDigit(x)) { break }
+                if w == 0x2F { hasSlash = true }
+                append(fold(w))
+                append(x)
+                if isDigit(x) { hasDigit = true }
+                prev = x
+                i = j + xl
+                continue
+            }
+            break
+        }
+        let kind: Token.Kind = startsWithDigit || (hasSlash && hasDigit) ? .number : .word
+        let key = folded.withUnsafeBufferPointer { TokenHash.bytes($0, 0, $0.count) }
+        visitor.token(start: start, end: i, key: key, kind: kind)
+        return i
+    }
+}
+
+/// Receives the tokens found by ``Tokenizer``'s scanner.
+protocol TokenVisitor {
+    mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind)
 }

@@ -1,0 +1,65 @@
+/// A text hash, the token keys and a bottom-k MinHash of a clause's content tokens, to find
+/// restoration candidates in a large archive without tokenizing it again.
+struct ClauseSketch: Sendable {
+    static let size = 16
+    var textHash: UInt64
+    var keys: [UInt64]
+    /// Distinct content-token hashes, sorted; the first `size` are the MinHash sketch.
+    var content: [UInt64]
+
+    init(text: String) {
+        textHash = TokenHash.text(text)
+        keys = Tokenizer.keys(text)
+        var content: [UInt64] = []
+        content.reserveCapacity(keys.count)
+        for k in keys where !StopWords.isWeak(k) { content.append(k &* 0x9e37_79b9_7f4a_7c15) }
+        content.sort()
+        var out: [UInt64] = []
+        out.reserveCapacity(content.count)
+        for k in content where out.last != k { out.append(k) }
+        self.content = out
+    }
+
+    /// Exact Jaccard similarity of the two content-token sets.
+    func exactJaccard(_ o: ClauseSketch) -> Double {
+        let a = content, b = o.content
+        var i = 0, j = 0, both = 0
+        while i < a.count && j < b.count {
+            if a[i] < b[j] {
+                i += 1
+            } else if b[j] < a[i] {
+                j += 1
+            } else {
+                both += 1
+                i += 1
+                j += 1
+            }
+        }
+        let union = a.count + b.count - both
+        return union == 0 ? 0 : Double(both) / Double(union)
+    }
+
+    /// Estimated Jaccard similarity of the two content-token sets (bottom-k MinHash).
+    func jaccard(_ o: ClauseSketch) -> Double {
+        let k = ClauseSketch.size
+        let na = min(content.count, k), nb = min(o.content.count, k)
+        var i = 0, j = 0, seen = 0, both = 0
+        content.withUnsafeBufferPointer { a in
+            o.content.withUnsafeBufferPointer { b in
+                while seen < k && (i < na || j < nb) {
+                    if j == nb || (i < na && a[i] < b[j]) {
+                        i += 1
+                    } else if i == na || b[j] < a[i] {
+                        j += 1
+                    } else {
+                        both += 1
+                        i += 1
+                        j += 1
+                    }
+                    seen += 1
+                }
+            }
+        }
+        return seen == 0 ? 0 : Double(both) / Double(seen)
+    }
+}
