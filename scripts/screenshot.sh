@@ -5,7 +5,7 @@
 #
 #   scripts/screenshot.sh [REPORT.html] [OUT.png] [WIDTHxHEIGHT]
 #
-# Defaults: the bundled corpus's report, docs/report.png, 1280x2400.
+# Defaults: the bundled corpus's report, docs/report.png, 1200x2200.
 set -euo pipefail
 caller=$PWD
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ absolute() { case "$1" in /*) echo "$1" ;; *) echo "$caller/$1" ;; esac; }
 report=${1:+$(absolute "$1")}
 out=${2:+$(absolute "$2")}
 out=${out:-$PWD/docs/report.png}
-size=${3:-1280x2400}
+size=${3:-1200x2200}
 
 scripts/install-deps.sh chromium
 browser=$(command -v chromium || command -v chromium-browser || true)

@@ -39,7 +39,7 @@ public struct SessionColors: Sendable {
     public func strong(_ number: String) -> String { rgb(number, whiten: 0) }
 
     /// A light tint of it, to put behind text.
-    public func light(_ number: String) -> String { rgb(number, whiten: 0.62) }
+    public func light(_ number: String) -> String { rgb(number, whiten: 0.7) }
 
     /// The CSS class of `number` (`s0`, `s1`, …), styled by ``css``.
     public func cssClass(_ number: String) -> String { "s\(index[number] ?? 0)" }
