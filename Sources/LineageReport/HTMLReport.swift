@@ -82,10 +82,7 @@ public enum HTMLReport {
 
     private static func timeline(_ m: inout Markup, _ data: ReportData) {
         let multiline = data.graph.branches.count > 1
-        m.newline()
-        m.block("section", ["id": "timeline"]) { m in
-            m.newline()
-            m.element("h2", text: "Timeline")
+        section(&m, id: "timeline", heading: "Timeline") { m in
             m.newline()
             m.element("figure", ["class": "wide"]) { m in m.raw(TimelineChart(data.graph, colors: data.colors).svg()) }
             m.newline()
@@ -126,30 +123,48 @@ public enum HTMLReport {
         }
     }
 
-    private static func charts(_ m: inout Markup, _ data: ReportData) {
+    /// A `<section>` with its `<h2>` heading.
+    private static func section(
+        _ m: inout Markup, id: String, class cls: String? = nil, heading: String, _ body: (inout Markup) -> Void
+    ) {
         m.newline()
-        m.block("section", ["id": "charts"]) { m in
+        m.block("section", ["id": id, "class": cls]) { m in
             m.newline()
-            m.element("h2", text: "How the text grew")
-            m.newline()
-            m.element("figure", ["class": "wide"]) { m in
-                m.raw(CohortChart(data.cohorts, colors: data.colors).svg())
-                m.element("figcaption", text: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom.")
-            }
-            m.newline()
-            numbers(&m, caption: "Words by the session that wrote them", rows: data.cohorts.cohorts.map(\.number),
-                    columns: data.cohorts.revisions.map(\.number)) { c, r in String(data.cohorts.words[r][c]) }
-            m.newline()
-            m.element("figure", ["class": "wide"]) { m in
-                m.raw(SurvivalChart(data.survival, colors: data.colors).svg())
-                m.element("figcaption", text: "Of the clauses each session introduced, the share still in each later text (solid) and still worded as introduced (dashed).")
-            }
-            m.newline()
-            numbers(&m, caption: "Clauses still present (of them word for word)", rows: data.survival.cohorts.map(\.number),
-                    columns: data.survival.revisions.map(\.number)) { c, r in
-                data.survival.present[r][c] == 0 ? "" : "\(data.survival.present[r][c]) (\(data.survival.unchanged[r][c]))"
-            }
+            m.element("h2", text: heading)
+            body(&m)
         }
+    }
+
+    private static func charts(_ m: inout Markup, _ data: ReportData) {
+        section(&m, id: "charts", heading: "How the text grew") { m in
+            let cohorts = data.cohorts, survival = data.survival
+            figure(
+                &m, svg: CohortChart(cohorts, colors: data.colors).svg(),
+                caption: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom.",
+                numbers: "Words by the session that wrote them", rows: cohorts.cohorts.map(\.number),
+                columns: cohorts.revisions.map(\.number)
+            ) { c, r in String(cohorts.words[r][c]) }
+            figure(
+                &m, svg: SurvivalChart(survival, colors: data.colors).svg(),
+                caption: "Of the clauses each session introduced, the share still in each later text (solid) and still worded as introduced (dashed).",
+                numbers: "Clauses still present (of them word for word)", rows: survival.cohorts.map(\.number),
+                columns: survival.revisions.map(\.number)
+            ) { c, r in survival.present[r][c] == 0 ? "" : "\(survival.present[r][c]) (\(survival.unchanged[r][c]))" }
+        }
+    }
+
+    /// A chart with its caption, then its numbers as a table, folded.
+    private static func figure(
+        _ m: inout Markup, svg: String, caption: String, numbers title: String, rows: [String], columns: [String],
+        cell: (Int, Int) -> String
+    ) {
+        m.newline()
+        m.element("figure", ["class": "wide"]) { m in
+            m.raw(svg)
+            m.element("figcaption", text: caption)
+        }
+        m.newline()
+        numbers(&m, caption: title, rows: rows, columns: columns, cell: cell)
     }
 
     /// A chart's numbers as a table, folded.
@@ -177,10 +192,7 @@ public enum HTMLReport {
     }
 
     private static func redlines(_ m: inout Markup, _ data: ReportData) {
-        m.newline()
-        m.block("section", ["id": "changes"]) { m in
-            m.newline()
-            m.element("h2", text: "Changes, revision by revision")
+        section(&m, id: "changes", heading: "Changes, revision by revision") { m in
             m.newline()
             m.element("p", ["class": "legend"]) { m in
                 m.text("Newest first. ")
@@ -245,10 +257,7 @@ public enum HTMLReport {
 
     private static func latestText(_ m: inout Markup, _ blame: Blame, _ data: ReportData) {
         let r = blame.revision
-        m.newline()
-        m.block("section", ["id": "text-" + Escape.identifier(r.number), "class": "document"]) { m in
-            m.newline()
-            m.element("h2", text: "The text of \(r.symbol)")
+        section(&m, id: "text-" + Escape.identifier(r.number), class: "document", heading: "The text of \(r.symbol)") { m in
             m.newline()
             m.element("p", ["class": "legend"], text: "Each clause is tagged with the session that introduced it and the one that last changed its wording.")
             m.newline()
@@ -274,10 +283,7 @@ public enum HTMLReport {
 
     private static func wordBlame(_ m: inout Markup, _ blame: Blame, _ data: ReportData) {
         let r = blame.revision
-        m.newline()
-        m.block("section", ["id": "words-" + Escape.identifier(r.number), "class": "document words"]) { m in
-            m.newline()
-            m.element("h2", text: "Who wrote each word of \(r.number)")
+        section(&m, id: "words-" + Escape.identifier(r.number), class: "document words", heading: "Who wrote each word of \(r.number)") { m in
             m.newline()
             let used = Set(blame.paragraphs.flatMap { $0.words.map(\.introduced) })
             m.element("p", ["class": "legend sessions"]) { m in

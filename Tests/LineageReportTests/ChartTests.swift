@@ -31,15 +31,6 @@ import Testing
         return root
     }
 
-    private func elements(_ root: XMLElement, _ name: String) -> [XMLElement] {
-        var out: [XMLElement] = []
-        func walk(_ e: XMLElement) {
-            if e.localName == name { out.append(e) }
-            for case let child as XMLElement in e.children ?? [] { walk(child) }
-        }
-        walk(root)
-        return out
-    }
 
     @Test func cohortBandsEqualBlameWordCounts() throws {
         let dir = ScratchDirectory()
@@ -48,7 +39,7 @@ import Testing
         let colors = SessionColors(revisions.map(\.number))
         let svg = CohortChart(try store.wordCohorts(), colors: colors).svg()
         let root = try svgElement(svg)
-        let bands = elements(root, "path").filter { attribute($0, "data-words") != nil }
+        let bands = descendants(root, "path").filter { attribute($0, "data-words") != nil }
         #expect(bands.map { attribute($0, "data-cohort") } == ["59/61", "61/54", "63/37", "65/41", "69/28"])
         for band in bands {
             let cohort = attribute(band, "data-cohort")!
@@ -79,7 +70,7 @@ import Testing
         let revisions = store.history.revisions
         let svg = SurvivalChart(try store.clauseSurvival(), colors: SessionColors(revisions.map(\.number))).svg()
         let root = try svgElement(svg)
-        let lines = elements(root, "g").filter { attribute($0, "data-present") != nil }
+        let lines = descendants(root, "g").filter { attribute($0, "data-present") != nil }
         // 63/37 introduced no clause, so it has no line.
         #expect(lines.map { attribute($0, "data-cohort") } == ["59/61", "61/54", "65/41", "69/28"])
         for line in lines {
@@ -112,12 +103,12 @@ import Testing
         #expect(graph.tips.map(\.revision.number) == ["69/28"])
         #expect(graph.line(to: r[4]).map(\.number) == ["59/61", "61/54", "65/41", "69/28"])
         let root = try svgElement(TimelineChart(graph, colors: SessionColors(r.map(\.number))).svg())
-        #expect(elements(root, "circle").count == 5)
-        let edges = elements(root, "g").first { attribute($0, "class") == "edges" }
-        #expect(edges.map { elements($0, "path").count } == 5)
-        let lanes = elements(root, "g").first { attribute($0, "class") == "lanes" }
-        #expect(lanes.map { elements($0, "text").compactMap(\.stringValue) } == ["main", "fork"])
-        #expect(elements(root, "a").compactMap { attribute($0, "href") }.first == "#rev-59-61")
+        #expect(descendants(root, "circle").count == 5)
+        let edges = descendants(root, "g").first { attribute($0, "class") == "edges" }
+        #expect(edges.map { descendants($0, "path").count } == 5)
+        let lanes = descendants(root, "g").first { attribute($0, "class") == "lanes" }
+        #expect(lanes.map { descendants($0, "text").compactMap(\.stringValue) } == ["main", "fork"])
+        #expect(descendants(root, "a").compactMap { attribute($0, "href") }.first == "#rev-59-61")
 
         // Today's history is one line, and the graph says so.
         #expect(store.graph.nodes.map { $0.parents.map(\.number) } == [[], ["59/61"], ["61/54"], ["63/37"], ["65/41"]])
@@ -134,6 +125,6 @@ import Testing
         data.words = data.words.map { row in Array(repeating: row, count: 6).flatMap { $0 } }
         let svg = CohortChart(data, colors: SessionColors(store.history.revisions.map(\.number))).svg()
         let root = try svgElement(svg)
-        #expect(elements(root, "path").filter { attribute($0, "data-words") != nil }.count <= 12)
+        #expect(descendants(root, "path").filter { attribute($0, "data-words") != nil }.count <= 12)
     }
 }

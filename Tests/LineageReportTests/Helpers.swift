@@ -59,3 +59,14 @@ func attributeValues(_ name: String, in markup: String) -> [String] {
 func attribute(_ e: XMLElement, _ name: String) -> String? {
     (e.attributes ?? []).first { $0.name == name }?.stringValue
 }
+
+/// `root` and the elements below it whose local name is `name`, in document order.
+func descendants(_ root: XMLElement, _ name: String) -> [XMLElement] {
+    var out: [XMLElement] = []
+    func walk(_ e: XMLElement) {
+        if e.localName == name { out.append(e) }
+        for case let child as XMLElement in e.children ?? [] { walk(child) }
+    }
+    walk(root)
+    return out
+}
