@@ -26,11 +26,14 @@ let package = Package(
         .target(name: "LineageCore", dependencies: ["ResolutionText"]),
         // The corpus and the history: ties text, alignment and git storage together.
         .target(name: "Lineage", dependencies: ["ResolutionText", "LineageCore", "GitStore"]),
+        // Pure Swift: the HTML report, SVG charts and Akoma Ntoso export drawn from the lineage.
+        .target(name: "LineageReport", dependencies: ["Lineage", "LineageCore", "ResolutionText"]),
         // The command-line tool: parsing arguments and printing, nothing else.
         .executableTarget(
             name: "LineageCLI",
             dependencies: [
                 "Lineage",
+                "LineageReport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,5 +46,6 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),
         .testTarget(name: "LineageCLITests", dependencies: ["Lineage", "TestSupport", "LineageCLI"]),
+        .testTarget(name: "LineageReportTests", dependencies: ["LineageReport", "Lineage", "LineageCore", "TestSupport"]),
     ]
 )

@@ -15,3 +15,8 @@ echo
 echo
 echo "The history is an ordinary git repository: $(cd "$repo" && pwd)"
 echo "  git -C $repo log --stat        git -C $repo blame main -- resolution.txt"
+
+report=${LINEAGE_REPORT:-lineage-report.html}
+"$lineage" report --repo "$repo" -o "$report" >/dev/null
+echo
+echo "The report (one self-contained HTML file; open it in a browser): $(cd "$(dirname "$report")" && pwd)/$(basename "$report")"

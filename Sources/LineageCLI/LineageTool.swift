@@ -15,6 +15,7 @@ struct LineageTool: ParsableCommand {
             """,
         subcommands: [
             ParseCommand.self, BuildCommand.self, LogCommand.self, DiffCommand.self, BlameCommand.self, HistoryCommand.self, SearchCommand.self, ChangelogCommand.self,
+            ReportCommand.self, ChartCommand.self, ExportCommand.self,
         ]
     )
 

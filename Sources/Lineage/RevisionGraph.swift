@@ -1,0 +1,77 @@
+import ResolutionText
+
+/// The revisions as a graph: what each revision continues (its parents) and the line (branch) it
+/// belongs to. Reports draw their timeline, redlines and charts from this graph only, so that a
+/// forked and merged history (2018: 73/27 and 73/266; 2021: 76/19 merging them) shows as such.
+///
+/// Today's history is one line: every revision has at most one parent and the branch is `main`.
+/// ``LineageRepository/parents(of:)`` and ``LineageRepository/branch(of:)`` are the one place that
+/// says so; when revisions gain several parents and a branch name, switch those two functions.
+public struct RevisionGraph: Sendable {
+    public struct Node: Sendable {
+        public var revision: Revision
+        /// The revisions this one continues: none for the first, two or more for a merge. The
+        /// first parent is the line it continues.
+        public var parents: [Revision]
+        /// The line the revision is on (`main`, or a fork's name).
+        public var branch: String
+    }
+
+    /// Every revision, parents before children, in history order.
+    public var nodes: [Node]
+
+    public init(nodes: [Node]) { self.nodes = nodes }
+
+    /// The revisions nothing continues: the head of each line, oldest first.
+    public var tips: [Node] {
+        let continued = Set(nodes.flatMap { $0.parents.compactMap(\.commit) })
+        return nodes.filter { node in node.revision.commit.map { !continued.contains($0) } ?? true }
+    }
+
+    /// The lines (branches) in order of their first revision.
+    public var branches: [String] {
+        var seen: [String] = []
+        for node in nodes where !seen.contains(node.branch) { seen.append(node.branch) }
+        return seen
+    }
+
+    /// The node of `revision`.
+    public func node(of revision: Revision) -> Node? {
+        nodes.first { $0.revision.commit == revision.commit && $0.revision.number == revision.number }
+    }
+
+    /// The revisions from the first one to `tip`, following first parents, oldest first: the line
+    /// charts are drawn along.
+    public func line(to tip: Revision) -> [Revision] {
+        var out: [Revision] = []
+        var next: Revision? = tip
+        var seen = Set<String>()
+        while let revision = next, seen.insert(revision.number).inserted {
+            out.append(revision)
+            next = node(of: revision)?.parents.first
+        }
+        return out.reversed()
+    }
+}
+
+extension LineageRepository {
+    /// The revisions `revision` continues, first parent first.
+    ///
+    /// The one place to switch when the history becomes a graph: today the history is linear and
+    /// this is ``parent(of:)``; then it maps `revision.parents` (commits) to revisions.
+    public func parents(of revision: Revision) -> [Revision] {
+        parent(of: revision).map { [$0] } ?? []
+    }
+
+    /// The line `revision` is on. The one place to switch when revisions gain a branch name.
+    public func branch(of revision: Revision) -> String {
+        String(HistoryLayout.branch.dropFirst("refs/heads/".count))
+    }
+
+    /// The history as a graph (see ``RevisionGraph``).
+    public var graph: RevisionGraph {
+        RevisionGraph(nodes: history.revisions.map {
+            RevisionGraph.Node(revision: $0, parents: parents(of: $0), branch: branch(of: $0))
+        })
+    }
+}

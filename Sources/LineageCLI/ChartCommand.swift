@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import Lineage
+import LineageReport
+
+/// `lineage chart [--kind cohort|survival] [-o FILE.svg]`: one chart of the report, as SVG.
+struct ChartCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chart",
+        abstract: "Write a chart of the lineage as SVG.",
+        discussion: """
+            cohort: the words of each revision stacked by the session that wrote them.
+            survival: the share of each session's clauses still present, and still word for word.
+            Without -o the SVG goes to standard output.
+            """)
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable { case cohort, survival }
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(help: "The chart: cohort or survival.") var kind: Kind = .cohort
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the SVG.", valueName: "file")) var output: String?
+
+    func run() throws {
+        let store = try LineageRepository.open(repository.repo)
+        guard !store.history.revisions.isEmpty else { throw LineageError("\(repository.repo): the history is empty") }
+        let colors = SessionColors(store.history.revisions.map(\.number))
+        let svg: String
+        switch kind {
+        case .cohort: svg = CohortChart(try store.wordCohorts(), colors: colors).svg()
+        case .survival: svg = SurvivalChart(try store.clauseSurvival(), colors: colors).svg()
+        }
+        try OutputFile.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg + "\n", to: output)
+    }
+}

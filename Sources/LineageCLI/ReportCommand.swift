@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+import Lineage
+import LineageReport
+
+/// `lineage report [-o FILE]`: the whole lineage as one self-contained HTML page.
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Write a self-contained HTML report: timeline, redlines, blame and charts.",
+        discussion: """
+            One file with inline CSS and SVG; it needs no network and no JavaScript, and prints well.
+            Open it in any browser. `-o -` writes it to standard output.
+            """)
+
+    @OptionGroup var repository: RepositoryOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report.", valueName: "file"))
+    var output: String = "lineage-report.html"
+
+    func run() throws {
+        let store = try LineageRepository.open(repository.repo)
+        let progress = ProgressBar("report")
+        let data = try ReportData.collect(store) { progress.update($0, of: $1) }
+        let html = HTMLReport.render(data)
+        progress.finish()
+        try OutputFile.write(html, to: output)
+        if output != "-" {
+            print("Wrote \(OutputFile.absolute(output)) (\(html.utf8.count / 1024) KB, \(data.entries.count) revisions)")
+        }
+    }
+}

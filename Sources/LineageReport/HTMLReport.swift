@@ -1,0 +1,337 @@
+import Lineage
+import LineageCore
+import ResolutionText
+
+/// The report: one self-contained HTML page (inline CSS and SVG, no script, no network) with the
+/// timeline, the charts, a redline of every revision against its parent(s), and the text at the
+/// head of each line with its clause and word-level blame. Readable without JavaScript (folding
+/// is `<details>`) and printable. Every piece of document text is escaped.
+public enum HTMLReport {
+    /// The id of a revision's section: `rev-69-28`.
+    public static func anchor(_ revision: Revision) -> String { "rev-" + Escape.identifier(revision.number) }
+
+    public static func render(_ data: ReportData) -> String {
+        var m = Markup()
+        let latest = data.entries.last!.revision
+        let title = latest.resolution.title ?? latest.symbol
+        m.raw("<!DOCTYPE html>\n")
+        m.open("html", ["lang": "en"])
+        m.newline()
+        m.block("head") { m in
+            m.newline()
+            m.empty("meta", ["charset": "utf-8"], void: true)
+            m.newline()
+            m.empty("meta", ["name": "viewport", "content": "width=device-width, initial-scale=1"], void: true)
+            m.newline()
+            m.empty("meta", ["name": "generator", "content": "lineage"], void: true)
+            m.newline()
+            m.element("title", text: "Lineage of \(title)")
+            m.newline()
+            m.element("style") { m in m.raw(ReportStyle.css + "\n" + data.colors.css) }
+        }
+        m.newline()
+        m.block("body") { m in
+            header(&m, data, title: title)
+            timeline(&m, data)
+            charts(&m, data)
+            redlines(&m, data)
+            for tip in data.tips { latestText(&m, tip, data) }
+            for tip in data.tips { wordBlame(&m, tip, data) }
+            m.newline()
+            m.element("footer") { m in
+                m.text("Written by lineage from the repository \(data.path). Every revision is a commit of an ordinary git "
+                    + "repository; the clause lineage is stored as git notes under refs/notes/lineage.")
+            }
+        }
+        m.newline()
+        m.close("html")
+        m.raw("\n")
+        return m.output
+    }
+
+    // MARK: - Sections
+
+    private static func header(_ m: inout Markup, _ data: ReportData, title: String) {
+        let first = data.entries.first!.revision, last = data.entries.last!.revision
+        m.newline()
+        m.block("header") { m in
+            m.newline()
+            m.element("p", ["class": "kicker"], text: "Lineage report · \(data.entries.count) revision\(data.entries.count == 1 ? "" : "s")")
+            m.newline()
+            m.element("h1", text: title)
+            m.newline()
+            m.element("p", ["class": "lede"]) { m in
+                m.text("From \(first.symbol) (\(first.adopted?.longForm ?? "undated")) to \(last.symbol) (\(last.adopted?.longForm ?? "undated")). ")
+                if let r = data.cohorts.revisions.indices.last, data.cohorts.total(r) > 0, let oldest = data.cohorts.cohorts.first {
+                    let share = 100 * data.cohorts.words[r][0] / data.cohorts.total(r)
+                    m.text("\(data.cohorts.revisions[r].number) has \(data.cohorts.total(r)) words; \(share)% of them were written in \(oldest.number).")
+                }
+            }
+            m.newline()
+            m.element("nav", ["aria-label": "Contents"]) { m in
+                m.element("a", ["href": "#timeline"], text: "Timeline")
+                m.element("a", ["href": "#charts"], text: "Charts")
+                m.element("a", ["href": "#changes"], text: "Changes")
+                for tip in data.tips {
+                    m.element("a", ["href": "#text-" + Escape.identifier(tip.revision.number)], text: "Text of \(tip.revision.number)")
+                    m.element("a", ["href": "#words-" + Escape.identifier(tip.revision.number)], text: "Who wrote each word")
+                }
+            }
+        }
+    }
+
+    private static func timeline(_ m: inout Markup, _ data: ReportData) {
+        let multiline = data.graph.branches.count > 1
+        section(&m, id: "timeline", heading: "Timeline") { m in
+            m.newline()
+            m.element("figure", ["class": "wide"]) { m in m.raw(TimelineChart(data.graph, colors: data.colors).svg()) }
+            m.newline()
+            m.element("div", ["class": "scroll"]) { m in
+                m.element("table", ["class": "revisions"]) { m in
+                    m.element("thead") { m in
+                        m.element("tr") { m in
+                            let headings = ["Revision", "Adopted", "Session"] + (multiline ? ["Line"] : [])
+                                + ["Continues", "Paragraphs", "Words", "Changes against its parent", "Unchanged"]
+                            for heading in headings {
+                                let numeric = ["Session", "Paragraphs", "Words", "Unchanged"].contains(heading)
+                                m.element("th", ["scope": "col", "class": numeric ? "n" : nil], text: heading)
+                            }
+                        }
+                    }
+                    m.element("tbody") { m in
+                        for entry in data.entries {
+                            let r = entry.revision, c = entry.comparisons.first
+                            m.newline()
+                            m.element("tr") { m in
+                                m.element("th", ["scope": "row"]) { m in
+                                    m.element("span", ["class": "swatch " + data.colors.cssClass(r.number), "aria-hidden": "true"], text: "")
+                                    m.element("a", ["href": "#" + anchor(r)], text: r.number)
+                                }
+                                m.element("td", text: r.adopted?.iso ?? "")
+                                m.element("td", ["class": "n"], text: r.resolution.session.map(String.init) ?? "")
+                                if multiline { m.element("td", text: entry.node.branch) }
+                                m.element("td", text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
+                                m.element("td", ["class": "n"], text: String(r.resolution.paragraphs.count))
+                                m.element("td", ["class": "n"], text: String(entry.words))
+                                m.element("td", ["class": "changes"], text: c.flatMap { $0.parent == nil ? nil : summary($0, unchanged: false) } ?? "first text")
+                                m.element("td", ["class": "n"], text: c.flatMap { $0.parent == nil ? nil : String($0.count(.unchanged)) } ?? "")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// A `<section>` with its `<h2>` heading.
+    private static func section(
+        _ m: inout Markup, id: String, class cls: String? = nil, heading: String, _ body: (inout Markup) -> Void
+    ) {
+        m.newline()
+        m.block("section", ["id": id, "class": cls]) { m in
+            m.newline()
+            m.element("h2", text: heading)
+            body(&m)
+        }
+    }
+
+    private static func charts(_ m: inout Markup, _ data: ReportData) {
+        section(&m, id: "charts", heading: "How the text grew") { m in
+            let cohorts = data.cohorts, survival = data.survival
+            figure(
+                &m, svg: CohortChart(cohorts, colors: data.colors).svg(),
+                caption: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom.",
+                numbers: "Words by the session that wrote them", rows: cohorts.cohorts.map(\.number),
+                columns: cohorts.revisions.map(\.number)
+            ) { c, r in String(cohorts.words[r][c]) }
+            figure(
+                &m, svg: SurvivalChart(survival, colors: data.colors).svg(),
+                caption: "Of the clauses each session introduced, the share still in each later text (solid) and still worded as introduced (dashed).",
+                numbers: "Clauses still present (of them word for word)", rows: survival.cohorts.map(\.number),
+                columns: survival.revisions.map(\.number)
+            ) { c, r in survival.present[r][c] == 0 ? "" : "\(survival.present[r][c]) (\(survival.unchanged[r][c]))" }
+        }
+    }
+
+    /// A chart with its caption, then its numbers as a table, folded.
+    private static func figure(
+        _ m: inout Markup, svg: String, caption: String, numbers title: String, rows: [String], columns: [String],
+        cell: (Int, Int) -> String
+    ) {
+        m.newline()
+        m.element("figure", ["class": "wide"]) { m in
+            m.raw(svg)
+            m.element("figcaption", text: caption)
+        }
+        m.newline()
+        numbers(&m, caption: title, rows: rows, columns: columns, cell: cell)
+    }
+
+    /// A chart's numbers as a table, folded.
+    private static func numbers(
+        _ m: inout Markup, caption: String, rows: [String], columns: [String], cell: (Int, Int) -> String
+    ) {
+        m.element("details", ["class": "numbers"]) { m in
+            m.element("summary", text: "The numbers: \(caption.lowercased())")
+            m.element("div", ["class": "scroll"]) { m in
+                m.element("table") { m in
+                    m.element("caption", text: caption)
+                    m.element("tr") { m in
+                        m.element("th", ["scope": "col"], text: "written in \\ revision")
+                        for column in columns { m.element("th", ["scope": "col", "class": "n"], text: column) }
+                    }
+                    for (c, row) in rows.enumerated() {
+                        m.element("tr") { m in
+                            m.element("th", ["scope": "row"], text: row)
+                            for r in columns.indices { m.element("td", ["class": "n"], text: cell(c, r)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static func redlines(_ m: inout Markup, _ data: ReportData) {
+        section(&m, id: "changes", heading: "Changes, revision by revision") { m in
+            m.newline()
+            m.element("p", ["class": "legend"]) { m in
+                m.text("Newest first. ")
+                m.element("ins", text: "Inserted words")
+                m.text(", ")
+                m.element("del", text: "deleted words")
+                m.text(", ")
+                m.element("span", ["class": "moved-sample"], text: "moved clauses")
+                m.text(" (marked where they left and where they landed). Unchanged clauses are folded: open them to read them.")
+            }
+            for entry in data.entries.reversed() {
+                let r = entry.revision
+                m.newline()
+                m.block("article", ["class": "revision", "id": anchor(r)]) { m in
+                    m.newline()
+                    m.element("h3") { m in
+                        m.element("span", ["class": "swatch " + data.colors.cssClass(r.number), "aria-hidden": "true"], text: "")
+                        m.text(r.symbol)
+                        m.element("small", text: " adopted \(r.adopted?.longForm ?? "on an unknown date")"
+                            + (r.resolution.session.map { ", session \($0)" } ?? "") + (entry.node.branch == "main" ? "" : ", line \(entry.node.branch)"))
+                    }
+                    for (k, comparison) in entry.comparisons.enumerated() {
+                        let prefix = "\(anchor(r))-\(k)"
+                        m.newline()
+                        if let parent = comparison.parent {
+                            m.element("p", ["class": "against"]) { m in
+                                m.text("Against ")
+                                m.element("a", ["href": "#" + anchor(parent)], text: parent.number)
+                                m.text(": " + summary(comparison))
+                            }
+                            RedlineHTML.render(&m, changes: comparison.changes, anchor: prefix)
+                        } else {
+                            m.element("details", ["class": "unchanged initial"]) { m in
+                                m.element("summary", text: "The first text: \(comparison.changes.count) clauses")
+                                for change in comparison.changes {
+                                    m.element("div", ["class": "clause"]) { m in
+                                        m.element("div", ["class": "meta"]) { m in
+                                            m.element("span", ["class": "addr"], text: RedlineHTML.address(change))
+                                        }
+                                        m.element("p", ["class": "text"]) { m in RedlineHTML.writeText(&m, change.new.map(\.text).joined(separator: "\n")) }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// "1 inserted, 8 reworded, 18 unchanged".
+    static func summary(_ comparison: ReportData.Comparison, unchanged: Bool = true) -> String {
+        let parts: [(Int, String)] = [
+            (comparison.count(.inserted), "inserted"), (comparison.count(.restored), "restored"),
+            (comparison.count(.modified), "reworded"), (comparison.count(.moved), "moved"),
+            (comparison.count(.split), "split"), (comparison.count(.merged), "merged"),
+            (comparison.count(.deleted), "deleted"), (unchanged ? comparison.count(.unchanged) : 0, "unchanged"),
+        ]
+        let listed = parts.filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return listed.isEmpty ? (unchanged ? "no paragraphs" : "none") : listed.joined(separator: ", ")
+    }
+
+    private static func latestText(_ m: inout Markup, _ blame: Blame, _ data: ReportData) {
+        let r = blame.revision
+        section(&m, id: "text-" + Escape.identifier(r.number), class: "document", heading: "The text of \(r.symbol)") { m in
+            m.newline()
+            m.element("p", ["class": "legend"], text: "Each clause is tagged with the session that introduced it and the one that last changed its wording.")
+            m.newline()
+            m.element("p", ["class": "doc-title"], text: r.resolution.title ?? "")
+            m.newline()
+            m.element("p", ["class": "formula"], text: "The General Assembly,")
+            for line in blame.paragraphs {
+                m.newline()
+                paragraph(&m, line, r) { m in
+                    m.element("span", ["class": "tags"]) { m in
+                        m.element("span", ["class": "tag " + data.colors.cssClass(line.introduced.number), "title": "introduced in \(line.introduced.symbol)"],
+                                  text: "introduced \(line.introduced.number)")
+                        if line.lastChanged.number != line.introduced.number {
+                            m.element("span", ["class": "tag " + data.colors.cssClass(line.lastChanged.number), "title": "last changed in \(line.lastChanged.symbol)"],
+                                      text: "changed \(line.lastChanged.number)")
+                        }
+                    }
+                } text: { m in m.text(line.paragraph.text) }
+            }
+            footnotes(&m, r)
+        }
+    }
+
+    private static func wordBlame(_ m: inout Markup, _ blame: Blame, _ data: ReportData) {
+        let r = blame.revision
+        section(&m, id: "words-" + Escape.identifier(r.number), class: "document words", heading: "Who wrote each word of \(r.number)") { m in
+            m.newline()
+            let used = Set(blame.paragraphs.flatMap { $0.words.map(\.introduced) })
+            m.element("p", ["class": "legend sessions"]) { m in
+                m.text("Each run of words is coloured by the session that wrote it: ")
+                for number in data.colors.numbers where used.contains(number) {
+                    m.element("span", ["class": "key " + data.colors.cssClass(number)], text: number)
+                }
+            }
+            for line in blame.paragraphs {
+                m.newline()
+                paragraph(&m, line, r) { _ in } text: { m in
+                    for run in line.words {
+                        m.element("span", ["class": data.colors.cssClass(run.introduced), "title": "written in \(run.introduced)"], text: run.text)
+                    }
+                }
+            }
+        }
+    }
+
+    /// One paragraph of a text: its number or letter, its text, its footnote marks.
+    private static func paragraph(
+        _ m: inout Markup, _ line: Blame.Line, _ revision: Revision, extra: (inout Markup) -> Void, text: (inout Markup) -> Void
+    ) {
+        let p = line.paragraph
+        m.element("div", ["class": "para \(p.kind.rawValue)", "id": nil]) { m in
+            extra(&m)
+            m.element("p") { m in
+                m.element("span", ["class": "num", "title": line.label], text: p.kind == .operative ? "\(p.label ?? "")." : p.label ?? "")
+                text(&m)
+                for mark in p.footnotes {
+                    m.element("sup") { m in
+                        m.element("a", ["href": "#fn-\(Escape.identifier(revision.number))-\(Escape.identifier(mark))"], text: mark)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func footnotes(_ m: inout Markup, _ revision: Revision) {
+        guard !revision.resolution.footnotes.isEmpty else { return }
+        m.newline()
+        m.element("ol", ["class": "footnotes"]) { m in
+            for note in revision.resolution.footnotes {
+                m.element("li", ["id": "fn-\(Escape.identifier(revision.number))-\(Escape.identifier(note.mark))"]) { m in
+                    m.element("sup", text: note.mark)
+                    m.text(" " + note.text)
+                }
+            }
+        }
+    }
+}

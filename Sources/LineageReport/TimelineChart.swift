@@ -1,0 +1,72 @@
+import Lineage
+
+/// The timeline: one dot per revision, placed by adoption date, one lane per line (branch), with
+/// an edge from each parent, so forks and merges show. Each dot links to the revision's redline.
+public struct TimelineChart: Sendable {
+    public var graph: RevisionGraph
+    public var colors: SessionColors
+
+    public init(_ graph: RevisionGraph, colors: SessionColors) {
+        self.graph = graph
+        self.colors = colors
+    }
+
+    public func svg(id: String = "timeline-chart") -> String {
+        let nodes = graph.nodes
+        let lanes = graph.branches
+        let width = 780.0, left = 40.0, right = 40.0, laneHeight = 34.0
+        let top = 26.0, height = top + Double(max(lanes.count, 1)) * laneHeight + 30
+        let days = nodes.map { $0.revision.adopted?.daysSinceEpoch }
+        let known = days.compactMap { $0 }
+        let first = known.min() ?? 0, last = known.max() ?? 0
+        func x(_ i: Int) -> Double {
+            guard let d = days[i], last > first else {
+                return nodes.count <= 1 ? left + (width - left - right) / 2
+                    : left + (width - left - right) * Double(i) / Double(nodes.count - 1)
+            }
+            return left + (width - left - right) * Double(d - first) / Double(last - first)
+        }
+        func y(_ i: Int) -> Double { top + laneHeight * (Double(lanes.firstIndex(of: nodes[i].branch) ?? 0) + 0.5) }
+        let position = Dictionary(nodes.enumerated().map { ($1.revision.number, $0) }) { a, _ in a }
+        let step = max(1, Int((Double(nodes.count) * 60 / (width - left - right)).rounded(.up)))
+        return SVG.document(
+            width: width, height: height, title: "Timeline of the revisions",
+            description: "\(nodes.count) revisions on \(lanes.count) line(s), by adoption date.", id: id
+        ) { m in
+            m.element("g", ["class": "edges", "stroke": "#9aa", "stroke-width": "2", "fill": "none"]) { m in
+                for (i, node) in nodes.enumerated() {
+                    for parent in node.parents {
+                        guard let p = position[parent.number] else { continue }
+                        let (x0, y0, x1, y1) = (x(p), y(p), x(i), y(i))
+                        let mid = (x0 + x1) / 2
+                        m.empty("path", ["d": "M\(SVG.number(x0)),\(SVG.number(y0))C\(SVG.number(mid)),\(SVG.number(y0)) \(SVG.number(mid)),\(SVG.number(y1)) \(SVG.number(x1)),\(SVG.number(y1))"])
+                    }
+                }
+            }
+            if lanes.count > 1 {
+                m.element("g", ["class": "lanes", "fill": "#666"]) { m in
+                    for (k, lane) in lanes.enumerated() {
+                        m.element("text", ["x": "4", "y": SVG.number(top + laneHeight * (Double(k) + 0.5) + 4)], text: lane)
+                    }
+                }
+            }
+            m.element("g", ["class": "revisions"]) { m in
+                for (i, node) in nodes.enumerated() {
+                    let number = node.revision.number
+                    m.element("a", ["href": "#" + HTMLReport.anchor(node.revision)]) { m in
+                        m.element("circle", ["cx": SVG.number(x(i)), "cy": SVG.number(y(i)), "r": "7", "fill": colors.strong(number),
+                                             "stroke": "#fff", "stroke-width": "2"]) { m in
+                            m.element("title", text: "\(node.revision.symbol), adopted \(node.revision.adopted?.longForm ?? "on an unknown date")")
+                        }
+                        if i % step == 0 || i == nodes.count - 1 {
+                            m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(y(i) - 12), "text-anchor": "middle", "fill": "#222"],
+                                      text: number)
+                            m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(height - 8), "text-anchor": "middle", "fill": "#666"],
+                                      text: node.revision.adopted.map { String($0.year) } ?? "")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
