@@ -33,6 +33,15 @@ enum Render {
     /// General Assembly (`1/1`, `1/2`, … `2/1`, …).
     static func number(_ index: Int) -> String { "\(1 + index / 300)/\(1 + index % 300)" }
 
+    /// The plenary meeting that adopted revision `index`: numbered within its session, as in the
+    /// General Assembly (meeting numbers have at most four digits).
+    static func meeting(_ index: Int) -> Int { 1 + index % 300 }
+
+    static func ordinal(_ n: Int) -> String {
+        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
+        return "\(n)\(suffix)"
+    }
+
     /// A synthetic revision as a plain-text resolution, the shape of the 65/41 seed: heading,
     /// paragraphs with Unicode superscript footnote marks, notes, and the plenary meeting line.
     static func resolution(_ revision: Document, index: Int) -> String {
@@ -57,7 +66,7 @@ enum Render {
         for f in revision.footnotes {
             out += String(f.mark.map { superscripts[$0] ?? $0 }) + " " + f.text + "\n\n"
         }
-        out += "\(index + 1)th plenary meeting\n\(date)\n"
+        out += "\(ordinal(meeting(index))) plenary meeting\n\(date)\n"
         return out
     }
 

@@ -40,6 +40,31 @@ var growth: [(command: String, points: [(size: Int, lineage: Double, git: Double
     }
 }
 
+/// Writes the table so far, with the machine, to OUT/results.md (after every size, so a long run
+/// that is stopped still leaves its figures).
+@MainActor func writeResults(partial: Bool) {
+    let loadNow = Machine.loadAverage()
+    let elapsed = now() - started
+    let markdown = """
+        # lineage-bench results\(partial ? " (partial: the run is still going or was stopped)" : "")
+
+        `lineage-bench --sizes \(options.sizes.map(String.init).joined(separator: ",")) --paragraphs \(options.paragraphs) --seed \(options.seed) --runs \(options.runs)\(options.quick ? " --quick" : "")` \
+        (release build), \(ISO8601DateFormatter().string(from: Date())), \(String(format: "%.0f", elapsed)) s in all.
+
+        \(machine.markdown)
+        - load average (1, 5, 15 min) before: \(loadBefore); now: \(loadNow) (on \(machine.cores) cores; the benchmark itself accounts for about 1)
+
+        Times are wall-clock medians of whole processes (lineage and git run alternately on the same
+        repository); peak memory is the command's maximum resident set, \(reaper == nil
+            ? "from wait4 ru_maxrss on the directly spawned child: an upper bound that includes the benchmark's own resident set (install GNU time for exact figures)"
+            : "its wait4 ru_maxrss as reported by GNU time, which starts it (a child spawned directly by the benchmark would inherit the benchmark's resident set in ru_maxrss)").
+        Accuracy, throughput and adversarial pairs are measured in process.
+
+        \(Table.markdown(rows))
+        """
+    try! markdown.write(toFile: options.out + "/results.md", atomically: true, encoding: .utf8)
+}
+
 for size in options.sizes {
     let n = Format.count(size)
     let work = options.out + "/series-\(size)-s\(options.seed)-p\(options.paragraphs)"
@@ -161,6 +186,7 @@ for size in options.sizes {
     rows.append(Row(
         figure: "aligned revision pairs per second", lineage: String(format: "%.0f /s", pairsPerSecond),
         target: "≥ 10,000 /s", met: pairsPerSecond >= 10_000))
+    writeResults(partial: true)
 }
 
 // Adversarial pairs, in process.
@@ -186,25 +212,6 @@ if options.sizes.count > 1 {
     }
 }
 
-let loadAfter = Machine.loadAverage()
-let elapsed = now() - started
-print(Table.text(rows), terminator: "")
-let markdown = """
-    # lineage-bench results
-
-    `lineage-bench --sizes \(options.sizes.map(String.init).joined(separator: ",")) --paragraphs \(options.paragraphs) --seed \(options.seed) --runs \(options.runs)\(options.quick ? " --quick" : "")` \
-    (release build), \(ISO8601DateFormatter().string(from: Date())), \(String(format: "%.0f", elapsed)) s in all.
-
-    \(machine.markdown)
-    - load average (1, 5, 15 min) before: \(loadBefore); after: \(loadAfter) (on \(machine.cores) cores; the benchmark itself accounts for about 1)
-
-    Times are wall-clock medians of whole processes (lineage and git run alternately on the same
-    repository); peak memory is the command's maximum resident set, \(reaper == nil
-        ? "from wait4 ru_maxrss on the directly spawned child: an upper bound that includes the benchmark's own resident set (install GNU time for exact figures)"
-        : "its wait4 ru_maxrss as reported by GNU time, which starts it (a child spawned directly by the benchmark would inherit the benchmark's resident set in ru_maxrss)").
-    Accuracy, throughput and adversarial pairs are measured in process.
-
-    \(Table.markdown(rows))
-    """
-try! markdown.write(toFile: options.out + "/results.md", atomically: true, encoding: .utf8)
+FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
+writeResults(partial: false)
 log("wrote \(options.out)/results.md")
