@@ -4,13 +4,7 @@ import ResolutionText
 /// The git side of every comparison: the same documents imported with `git fast-import`, and the
 /// git commands that do the work comparable to each lineage command.
 enum Git {
-    static let executable: String = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for dir in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(dir)/git") {
-            return "\(dir)/git"
-        }
-        return "/usr/bin/git"
-    }()
+    static let executable = which("git") ?? "/usr/bin/git"
 
     /// The file each revision's document is stored as (lineage's `HistoryLayout.documentPath`).
     static let documentPath = "resolution.txt"
