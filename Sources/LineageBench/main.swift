@@ -1,168 +1,217 @@
 import Foundation
-import LineageCore
-import ResolutionText
 
-// lineage-bench: measures lineage against git on seeded synthetic series with known truth.
+// lineage-bench: lineage against git on seeded synthetic series with known truth.
 //
-//   swift run -c release lineage-bench [--revisions 1000] [--seed 1] [--out DIR]
+//   scripts/bench.sh [--sizes 1000,3000,10000] [--seed 1] [--runs 5] [--out benchmarks/out] [--quick]
 //
-// 1. Generates a series (SyntheticSeries), measures the engine's accuracy against the truth
-//    (clause-link precision/recall/F1, word-origin and introduced-revision accuracy) and its
-//    alignment throughput.
-// 2. Renders every revision as a plain-text resolution file, runs `lineage build` on them (the
-//    release binary beside this one), then times, in the same run on the same repository,
-//    `lineage blame --words` of the tip (whole process, from the stored lineage) against
-//    `git blame` of the tip's document (one paragraph per line). Both are run several times;
-//    the median wall time is reported.
-// Prints one Markdown table and writes it to DIR/results.md.
-
-struct Options {
-    var revisions = 1000
-    var seed: UInt64 = 1
-    var out = "benchmarks/out"
-    var runs = 7
-
-    init(_ args: [String]) {
-        var i = 1
-        while i < args.count {
-            let value = i + 1 < args.count ? args[i + 1] : ""
-            switch args[i] {
-            case "--revisions": revisions = Int(value) ?? revisions
-            case "--seed": seed = UInt64(value) ?? seed
-            case "--out": out = value
-            case "--runs": runs = Int(value) ?? runs
-            default:
-                FileHandle.standardError.write("usage: lineage-bench [--revisions N] [--seed S] [--out DIR] [--runs K]\n".data(using: .utf8)!)
-                exit(64)
-            }
-            i += 2
-        }
-    }
-}
-
-func now() -> Double {
-    var t = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &t)
-    return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
-}
-
-/// Runs a program; returns wall seconds, exit status and stdout size.
-@discardableResult
-func timed(_ executable: String, _ arguments: [String], cwd: String? = nil) -> (seconds: Double, status: Int32, bytes: Int) {
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: executable)
-    p.arguments = arguments
-    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
-    let out = Pipe()
-    p.standardOutput = out
-    p.standardError = FileHandle.nullDevice
-    let start = now()
-    try! p.run()
-    let data = out.fileHandleForReading.readDataToEndOfFile()
-    p.waitUntilExit()
-    return (now() - start, p.terminationStatus, data.count)
-}
-
-func median(_ xs: [Double]) -> Double { xs.sorted()[xs.count / 2] }
-
-let superscripts: [Character: Character] = [
-    "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹",
-]
-
-/// A synthetic revision as a plain-text resolution, the shape of the 65/41 seed: heading,
-/// paragraphs with Unicode superscript footnote marks, notes, and the plenary meeting line.
-func render(_ revision: RevisionText, index: Int) -> (text: String, date: CivilDate) {
-    let date = CivilDate(year: 1970, month: 1, day: 1)!
-    let days = date.daysSinceEpoch + 7 * (index + 1)
-    // Days back to a civil date (Hinnant's civil_from_days).
-    let z = days + 719468
-    let era = (z >= 0 ? z : z - 146096) / 146097
-    let doe = z - era * 146097
-    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-    let mp = (5 * doy + 2) / 153
-    let d = doy - (153 * mp + 2) / 5 + 1
-    let m = mp < 10 ? mp + 3 : mp - 9
-    let adopted = CivilDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
-    // About 300 resolutions a session, as in the General Assembly.
-    let number = "\(1 + index / 300)/\(1 + index % 300)"
-    var out = "General Assembly\n\nResolution adopted by the General Assembly on \(adopted.longForm)\n\n"
-    out += "\(number). Developments in the field of information and telecommunications in the context of international security\n\n"
-    out += "The General Assembly,\n\n"
-    for (i, paragraph) in revision.paragraphs.enumerated() {
-        var p = paragraph
-        // A resolution ends with a full stop (the parser refuses a text that stops mid-clause).
-        if i == revision.paragraphs.count - 1, !p.text.hasSuffix(".") {
-            if p.text.hasSuffix(";") || p.text.hasSuffix(",") { p.text.removeLast() }
-            p.text += "."
-        }
-        let marks = String(p.footnotes.joined(separator: ",").map { superscripts[$0] ?? $0 })
-        switch p.kind {
-        case .preambular: out += p.text + marks + "\n\n"
-        case .operative: out += "\(p.label ?? "?"). " + p.text + marks + "\n\n"
-        case .subparagraph: out += "\(p.label ?? "(?)") " + p.text + marks + "\n\n"
-        }
-    }
-    for f in revision.footnotes {
-        out += String(f.mark.map { superscripts[$0] ?? $0 }) + " " + f.text + "\n\n"
-    }
-    out += "\(index + 1)th plenary meeting\n\(adopted.longForm)\n"
-    return (out, adopted)
-}
+// For each series size, in one run on one machine:
+// 1. generates the series (LineageCore's synthetic generator), renders every revision as a
+//    plain-text resolution (the corpus) and as the document lineage stores (one paragraph per
+//    line), and writes a `git fast-import` stream of those documents;
+// 2. times `lineage build` of the corpus against `git init --bare` + `git fast-import` of the stream;
+// 3. on the built repository, times `lineage blame --words`, `diff`, `history` and `changelog`
+//    against `git blame`, `git diff`, `git log -L` and `git log -p` (whole processes, median of
+//    --runs, peak memory from wait4's ru_maxrss, see spawn());
+// 4. measures in process the engine's accuracy against the truth and its alignment throughput.
+// Then it times the adversarial pairs and computes how each command's cost grows across sizes.
+// Prints one table and writes it, with the machine, to OUT/results.md.
 
 let options = Options(CommandLine.arguments)
 let fm = FileManager.default
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
 let lineageBinary = binDir + "/lineage"
 guard fm.isExecutableFile(atPath: lineageBinary) else {
-    FileHandle.standardError.write("lineage-bench: build the lineage product first (\(lineageBinary) is missing)\n".data(using: .utf8)!)
+    log("lineage-bench: build the lineage product first (\(lineageBinary) is missing)")
     exit(1)
 }
-let work = options.out + "/series-\(options.revisions)-\(options.seed)"
-try? fm.removeItem(atPath: work)
-try! fm.createDirectory(atPath: work + "/corpus", withIntermediateDirectories: true)
+try! fm.createDirectory(atPath: options.out, withIntermediateDirectories: true)
+let machine = Machine.current(lineage: lineageBinary, scratch: options.out)
+let loadBefore = Machine.loadAverage()
+let started = now()
 
-var rows: [(String, String, String, String)] = []
-func log(_ s: String) { FileHandle.standardError.write((s + "\n").data(using: .utf8)!) }
-
-// 1. Accuracy and alignment throughput, in process.
-log("generating \(options.revisions) revisions (seed \(options.seed))…")
-let series = SyntheticSeries(seed: options.seed, revisions: options.revisions)
-let accStart = now()
-let accuracy = Accuracy.evaluate(series)
-let accSeconds = now() - accStart
-func f3(_ x: Double) -> String { String(format: "%.4f", x) }
-rows.append(("clause-link F1 (P / R)", "\(f3(accuracy.f1)) (\(f3(accuracy.precision)) / \(f3(accuracy.recall)))", "n/a", ""))
-rows.append(("word-origin accuracy", f3(accuracy.wordOrigin), "n/a", ""))
-rows.append(("introduced-revision accuracy", f3(accuracy.introduced), "n/a", ""))
-rows.append(("revisions advanced per second (align + provenance)", String(format: "%.0f", Double(options.revisions) / accSeconds), "n/a", ""))
-
-// 2. Build and blame against git.
-log("rendering and writing the corpus…")
-for (i, revision) in series.revisions.enumerated() {
-    let (text, _) = render(revision, index: i)
-    _ = fm.createFile(atPath: work + "/corpus/" + String(format: "%06d.txt", i), contents: text.data(using: .utf8))
+var rows: [Row] = []
+/// Per command: (size, lineage seconds, git seconds), for the cost growth.
+var growth: [(command: String, points: [(size: Int, lineage: Double, git: Double?)])] = []
+@MainActor func record(_ command: String, _ size: Int, _ l: Double, _ g: Double?) {
+    if let i = growth.firstIndex(where: { $0.command == command }) {
+        growth[i].points.append((size, l, g))
+    } else {
+        growth.append((command, [(size, l, g)]))
+    }
 }
-let repo = work + "/h.git"
-log("lineage build…")
-let build = timed(lineageBinary, ["build", work + "/corpus", "--repo", repo])
-guard build.status == 0 else {
-    log("lineage build failed (status \(build.status)); run it by hand: \(lineageBinary) build \(work)/corpus --repo \(repo)")
-    exit(1)
-}
-rows.append(("lineage build (whole process)", String(format: "%.2f s", build.seconds), "n/a", ""))
 
-log("blame, \(options.runs) runs each…")
-var lineageTimes: [Double] = [], gitTimes: [Double] = []
-for _ in 0..<options.runs {
-    lineageTimes.append(timed(lineageBinary, ["blame", "--words", "--repo", repo, "--format", "json"]).seconds)
-    gitTimes.append(timed("/usr/bin/git", ["-C", repo, "blame", "--line-porcelain", "main", "--", "resolution.txt"]).seconds)
-}
-let l = median(lineageTimes), g = median(gitTimes)
-rows.append(("blame of the tip (median of \(options.runs))", String(format: "%.3f s", l), String(format: "%.3f s", g), String(format: "%.2f×", l / g)))
+/// Writes the table so far, with the machine, to OUT/results.md (after every size, so a long run
+/// that is stopped still leaves its figures).
+@MainActor func writeResults(partial: Bool) {
+    let loadNow = Machine.loadAverage()
+    let elapsed = now() - started
+    let markdown = """
+        # lineage-bench results\(partial ? " (partial: the run is still going or was stopped)" : "")
 
-var table = "| figure (\(options.revisions) revisions, seed \(options.seed)) | lineage | git | ratio |\n|---|---|---|---|\n"
-for r in rows { table += "| \(r.0) | \(r.1) | \(r.2) | \(r.3) |\n" }
-print(table, terminator: "")
-try! table.write(toFile: options.out + "/results-\(options.revisions).md", atomically: true, encoding: .utf8)
-log("wrote \(options.out)/results-\(options.revisions).md; repository: \(repo)")
+        `lineage-bench --sizes \(options.sizes.map(String.init).joined(separator: ",")) --paragraphs \(options.paragraphs) --seed \(options.seed) --runs \(options.runs)\(options.quick ? " --quick" : "")` \
+        (release build), \(ISO8601DateFormatter().string(from: Date())), \(String(format: "%.0f", elapsed)) s in all.
+
+        \(machine.markdown)
+        - load average (1, 5, 15 min) before: \(loadBefore); now: \(loadNow) (on \(machine.cores) cores; the benchmark itself accounts for about 1)
+
+        Times are wall-clock medians of whole processes (lineage and git run alternately on the same
+        repository); peak memory is the command's maximum resident set, \(reaper == nil
+            ? "from wait4 ru_maxrss on the directly spawned child: an upper bound that includes the benchmark's own resident set (install GNU time for exact figures)"
+            : "its wait4 ru_maxrss as reported by GNU time, which starts it (a child spawned directly by the benchmark would inherit the benchmark's resident set in ru_maxrss)").
+        Accuracy, throughput and adversarial pairs are measured in process.
+
+        \(Table.markdown(rows))
+        """
+    try! markdown.write(toFile: options.out + "/results.md", atomically: true, encoding: .utf8)
+}
+
+for size in options.sizes {
+    let n = Format.count(size)
+    let work = options.out + "/series-\(size)-s\(options.seed)-p\(options.paragraphs)"
+    try? fm.removeItem(atPath: work)
+    try! fm.createDirectory(atPath: work + "/corpus", withIntermediateDirectories: true)
+
+    // 1. The corpus, the stored documents and the fast-import stream.
+    log("[\(n)] generating and rendering \(n) revisions (seed \(options.seed), \(options.paragraphs) paragraphs)…")
+    var stream = FastImportStream(path: work + "/fast-import.stream")
+    var documentBytes = 0, paragraphCount = 0
+    do {
+        try Engine.series(seed: options.seed, paragraphs: options.paragraphs, count: size) { i, doc in
+            let text = Render.resolution(doc, index: i)
+            _ = fm.createFile(atPath: work + "/corpus/" + String(format: "%06d.txt", i), contents: Data(text.utf8))
+            let document = try Render.storedDocument(text)
+            stream.commit(document: document, number: Render.number(i), adopted: Render.adopted(i))
+            documentBytes += document.utf8.count
+            paragraphCount += doc.paragraphs.count
+        }
+    } catch {
+        log("lineage-bench: a rendered revision does not parse: \(error)")
+        exit(1)
+    }
+    stream.close()
+    rows.append(Row(
+        figure: "**\(n) revisions** (seed \(options.seed))",
+        lineage: "\(paragraphCount / size) paragraphs, \(String(format: "%.1f", Double(documentBytes) / Double(size) / 1000)) KB a revision"))
+
+    let repo = work + "/lineage.git", gitRepo = work + "/fast-import.git"
+    let tip = Render.number(size - 1), parent = Render.number(size - 2), first = Render.number(0)
+    func tag(_ number: String) -> String { "refs/tags/A/RES/" + number }
+    func lineage(_ name: String, _ args: [String]) -> ProcessStats {
+        spawn(lineageBinary, args + ["--repo", repo], stdout: "\(work)/\(name).lineage.out")
+    }
+    func git(_ name: String, _ args: [String]) -> ProcessStats {
+        spawn(Git.executable, ["-C", repo] + args, stdout: "\(work)/\(name).git.out")
+    }
+    func timeRow(_ figure: String, _ s: (lineage: Sample, git: Sample?), target: Double? = nil) {
+        var row = Row(figure: figure + " (median of \(s.lineage.runs.count))", lineage: Format.seconds(s.lineage.seconds))
+        if let g = s.git {
+            row.git = Format.seconds(g.seconds)
+            row.ratio = Format.ratio(s.lineage.seconds, g.seconds)
+            if let target {
+                row.target = String(format: "≤ %.1f×", target)
+                row.met = s.lineage.seconds <= target * g.seconds
+            }
+        }
+        rows.append(row)
+        record(figure, size, s.lineage.seconds, s.git?.seconds)
+    }
+    var memoryRows: [Row] = []
+    func memoryRow(_ figure: String, _ s: (lineage: Sample, git: Sample?)) {
+        var row = Row(figure: "peak memory: " + figure, lineage: Format.mb(s.lineage.maxRSSMB), target: "≤ 60 MB")
+        row.met = s.lineage.maxRSSMB <= 60
+        if let g = s.git {
+            row.git = Format.mb(g.maxRSSMB)
+            row.ratio = Format.ratio(s.lineage.maxRSSMB, g.maxRSSMB)
+        }
+        memoryRows.append(row)
+    }
+    func pair(_ figure: String, name: String, target: Double? = nil, lineage l: [String], git g: [String]?) {
+        log("[\(n)] \(figure)…")
+        let s = measurePair(
+            figure, runs: options.runs, budget: options.budget, lineage: { lineage(name, l) },
+            git: g.map { args in { git(name, args) } })
+        timeRow(figure, s, target: target)
+        memoryRow(figure, s)
+    }
+
+    // 2. Build against fast-import.
+    log("[\(n)] lineage build against git fast-import…")
+    let build = measurePair(
+        "build", runs: options.runs, budget: options.budget, warmUp: false,
+        prepare: {
+            try? fm.removeItem(atPath: repo)
+            try? fm.removeItem(atPath: gitRepo)
+        },
+        lineage: { spawn(lineageBinary, ["build", work + "/corpus", "--repo", repo], stdout: work + "/build.lineage.out") },
+        git: {
+            spawn(Git.executable, ["init", "--bare", "-q", "-b", "main", gitRepo], stdout: work + "/init.git.out")
+                + spawn(
+                    Git.executable, ["-C", gitRepo, "fast-import", "--quiet"], stdin: work + "/fast-import.stream",
+                    stdout: work + "/build.git.out")
+        })
+    timeRow("build: lineage build vs git init + fast-import", build, target: 1.5)
+    memoryRow("build", build)
+    // The baseline must hold the very documents lineage stored.
+    let blobs = [repo, gitRepo].map { r -> String in
+        let file = work + "/tip-blob.out"
+        _ = spawn(Git.executable, ["-C", r, "rev-parse", "main:" + Git.documentPath], stdout: file)
+        return (try? String(contentsOfFile: file, encoding: .utf8)) ?? "?"
+    }
+    if blobs[0] != blobs[1] {
+        log("lineage-bench: warning: the tip documents differ between lineage's repository and fast-import's (\(blobs))")
+    }
+
+    // 3. Queries on the built repository, against git on the same repository.
+    pair(
+        "blame --words of the tip (json) vs git blame --line-porcelain", name: "blame", target: 1.0,
+        lineage: ["blame", "--words", "--format", "json"],
+        git: ["blame", "--line-porcelain", "main", "--", Git.documentPath])
+    pair("diff tip vs parent vs git diff", name: "diff-parent", lineage: ["diff", parent, tip], git: ["diff", tag(parent), tag(tip)])
+    pair("diff first vs tip vs git diff", name: "diff-first", lineage: ["diff", first, tip], git: ["diff", tag(first), tag(tip)])
+    pair(
+        "history of pp1 (changed every revision) vs git log -L", name: "history",
+        lineage: ["history", "\(tip):pp1"], git: ["log", "-L", "2,2:" + Git.documentPath, "main"])
+    pair("changelog vs git log -p", name: "changelog", lineage: ["changelog"], git: ["log", "-p", "main"])
+    rows += memoryRows
+
+    // 4. In process: accuracy and alignment throughput.
+    log("[\(n)] accuracy and alignment throughput (in process)…")
+    let acc = Engine.accuracy(seed: options.seed, paragraphs: options.paragraphs, count: size)
+    rows.append(Row(figure: "clause-link F1 (precision / recall)", lineage: "\(Format.share(acc.f1)) (\(Format.share(acc.precision)) / \(Format.share(acc.recall)))"))
+    rows.append(Row(figure: "word-origin accuracy", lineage: Format.share(acc.wordOrigin)))
+    rows.append(Row(figure: "introduced-revision accuracy", lineage: Format.share(acc.introduced)))
+    rows.append(Row(figure: "revisions advanced per second (align + provenance)", lineage: String(format: "%.0f /s", Double(size) / acc.engineSeconds)))
+    let throughput = Engine.alignmentThroughput(seed: options.seed, paragraphs: options.paragraphs, count: size)
+    let pairsPerSecond = Double(throughput.pairs) / throughput.seconds
+    rows.append(Row(
+        figure: "aligned revision pairs per second", lineage: String(format: "%.0f /s", pairsPerSecond),
+        target: "≥ 10,000 /s", met: pairsPerSecond >= 10_000))
+    writeResults(partial: true)
+}
+
+// Adversarial pairs, in process.
+log("adversarial pairs…")
+rows.append(Row(figure: "**adversarial pairs** (one alignment, median of \(max(options.runs, 3)))", lineage: ""))
+for p in Adversarial.pairs(seed: options.seed, paragraphs: options.paragraphs) {
+    let s = Adversarial.time(p, runs: max(options.runs, 3))
+    rows.append(Row(figure: p.name, lineage: Format.seconds(s), target: "≤ 50 ms", met: s <= 0.050))
+}
+
+// Cost growth across sizes: t ∝ revisions^k between the smallest and the largest size.
+if options.sizes.count > 1 {
+    let lo = options.sizes.first!, hi = options.sizes.last!
+    rows.append(Row(figure: "**cost growth** \(Format.count(lo)) → \(Format.count(hi)) revisions (×\(hi / lo)): time ×, exponent k in t ∝ n^k", lineage: ""))
+    func describe(_ a: Double, _ b: Double) -> String {
+        String(format: "×%.1f, k = %.2f", b / a, log(b / a) / log(Double(hi) / Double(lo)))
+    }
+    for (command, points) in growth {
+        guard let a = points.first(where: { $0.size == lo }), let b = points.first(where: { $0.size == hi }) else { continue }
+        var row = Row(figure: command, lineage: describe(a.lineage, b.lineage))
+        if let ga = a.git, let gb = b.git { row.git = describe(ga, gb) }
+        rows.append(row)
+    }
+}
+
+FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
+writeResults(partial: false)
+log("wrote \(options.out)/results.md")

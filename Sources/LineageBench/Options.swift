@@ -1,0 +1,75 @@
+import Foundation
+
+/// The command line of `lineage-bench`.
+struct Options {
+    /// Series sizes (revisions) measured, smallest first; build and blame also run at each.
+    var sizes = [1000, 3000, 10000]
+    /// Target paragraphs per revision (the generator's default is 40, about 14 KB).
+    var paragraphs = 40
+    var seed: UInt64 = 1
+    /// Runs per timed command (median reported); a command whose runs exceed ``budget`` stops early.
+    var runs = 5
+    /// Seconds spent at most on the repeated runs of one lineage/git pair (at least one run each).
+    var budget = 20.0
+    var out = "benchmarks/out"
+    var quick = false
+
+    static let usage = """
+        usage: lineage-bench [--sizes 1000,3000,10000 | --revisions N] [--paragraphs 40] [--seed 1]
+                             [--runs 5] [--budget 20] [--out benchmarks/out] [--quick]
+          --sizes       series sizes in revisions (cost growth is measured across them)
+          --revisions   a single size (same as --sizes N)
+          --paragraphs  target paragraphs per revision (40 gives about 14 KB a revision)
+          --runs        runs per timed command; the median is reported
+          --budget      seconds at most for the repeated runs of one command pair (at least 1 run)
+          --out         output folder: results.md, the rendered series and repositories
+          --quick       a seconds-long smoke run: sizes 20,60, 1 run, small adversarial pairs
+        """
+
+    init(_ args: [String]) {
+        var i = 1
+        func fail(_ message: String) -> Never {
+            FileHandle.standardError.write(Data("lineage-bench: \(message)\n\(Options.usage)\n".utf8))
+            exit(64)
+        }
+        while i < args.count {
+            let flag = args[i]
+            if flag == "--quick" {
+                quick = true
+                i += 1
+                continue
+            }
+            if flag == "--help" || flag == "-h" {
+                print(Options.usage)
+                exit(0)
+            }
+            guard i + 1 < args.count else { fail("\(flag) needs a value") }
+            let value = args[i + 1]
+            switch flag {
+            case "--sizes", "--revisions":
+                let parsed = value.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parsed.isEmpty, parsed.allSatisfy({ $0 >= 2 }) else { fail("bad sizes: \(value)") }
+                sizes = parsed.sorted()
+            case "--paragraphs":
+                guard let v = Int(value), v >= 4 else { fail("bad --paragraphs \(value)") }
+                paragraphs = v
+            case "--seed":
+                guard let v = UInt64(value) else { fail("bad --seed \(value)") }
+                seed = v
+            case "--runs":
+                guard let v = Int(value), v >= 1 else { fail("bad --runs \(value)") }
+                runs = v
+            case "--budget":
+                guard let v = Double(value), v >= 0 else { fail("bad --budget \(value)") }
+                budget = v
+            case "--out": out = value
+            default: fail("unknown option \(flag)")
+            }
+            i += 2
+        }
+        if quick {
+            if !args.contains("--sizes") && !args.contains("--revisions") { sizes = [20, 60] }
+            if !args.contains("--runs") { runs = 1 }
+        }
+    }
+}
