@@ -4,9 +4,8 @@ import ResolutionText
 /// belongs to. Reports draw their timeline, redlines and charts from this graph only, so that a
 /// forked and merged history (2018: 73/27 and 73/266; 2021: 76/19 merging them) shows as such.
 ///
-/// Today's history is one line: every revision has at most one parent and the branch is `main`.
-/// ``LineageRepository/parents(of:)`` and ``LineageRepository/branch(of:)`` are the one place that
-/// says so; when revisions gain several parents and a branch name, switch those two functions.
+/// The parents are the commits' parents and the branch is the line ``History`` reads for each
+/// revision (see ``Ancestry``).
 public struct RevisionGraph: Sendable {
     public struct Node: Sendable {
         public var revision: Revision
@@ -55,17 +54,9 @@ public struct RevisionGraph: Sendable {
 }
 
 extension LineageRepository {
-    /// The revisions `revision` continues, first parent first.
-    ///
-    /// The one place to switch when the history becomes a graph: today the history is linear and
-    /// this is ``parent(of:)``; then it maps `revision.parents` (commits) to revisions.
-    public func parents(of revision: Revision) -> [Revision] {
-        parent(of: revision).map { [$0] } ?? []
-    }
-
-    /// The line `revision` is on. The one place to switch when revisions gain a branch name.
+    /// The line (branch name) `revision` is on.
     public func branch(of revision: Revision) -> String {
-        String(HistoryLayout.branch.dropFirst("refs/heads/".count))
+        revision.line ?? history.lines.first ?? "main"
     }
 
     /// The history as a graph (see ``RevisionGraph``).

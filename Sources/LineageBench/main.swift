@@ -154,7 +154,7 @@ for size in options.sizes {
     // The baseline must hold the very documents lineage stored.
     let blobs = [repo, gitRepo].map { r -> String in
         let file = work + "/tip-blob.out"
-        _ = spawn(Git.executable, ["-C", r, "rev-parse", "main:" + Git.documentPath], stdout: file)
+        _ = spawn(Git.executable, ["-C", r, "rev-parse", "HEAD:" + Git.documentPath], stdout: file)
         return (try? String(contentsOfFile: file, encoding: .utf8)) ?? "?"
     }
     if blobs[0] != blobs[1] {
@@ -165,13 +165,13 @@ for size in options.sizes {
     pair(
         "blame --words of the tip (json) vs git blame --line-porcelain", name: "blame", target: 1.0,
         lineage: ["blame", "--words", "--format", "json"],
-        git: ["blame", "--line-porcelain", "main", "--", Git.documentPath])
+        git: ["blame", "--line-porcelain", "HEAD", "--", Git.documentPath])
     pair("diff tip vs parent vs git diff", name: "diff-parent", lineage: ["diff", parent, tip], git: ["diff", tag(parent), tag(tip)])
     pair("diff first vs tip vs git diff", name: "diff-first", lineage: ["diff", first, tip], git: ["diff", tag(first), tag(tip)])
     pair(
         "history of pp1 (changed every revision) vs git log -L", name: "history",
-        lineage: ["history", "\(tip):pp1"], git: ["log", "-L", "2,2:" + Git.documentPath, "main"])
-    pair("changelog vs git log -p", name: "changelog", lineage: ["changelog"], git: ["log", "-p", "main"])
+        lineage: ["history", "\(tip):pp1"], git: ["log", "-L", "2,2:" + Git.documentPath, "HEAD"])
+    pair("changelog vs git log -p", name: "changelog", lineage: ["changelog"], git: ["log", "-p", "HEAD"])
     rows += memoryRows
 
     // 4. In process: accuracy and alignment throughput.

@@ -6,9 +6,9 @@ import Testing
 
 /// `report`, `chart` and `export` as a user runs them; colour and control characters on the terminal.
 @Suite struct ReportCommandTests {
-    private func built(_ dir: ScratchDirectory, corpus: String = Package.corpus) -> String {
+    private func built(_ dir: ScratchDirectory, corpus: [String] = Package.seedFiles) -> String {
         let repo = dir.path + "/r.git"
-        let result = lineage(["build", corpus, "--repo", repo])
+        let result = lineage(["build"] + corpus + ["--repo", repo])
         #expect(result.status == 0, "\(result.stderr)")
         return repo
     }
@@ -102,7 +102,7 @@ import Testing
 
     @Test func documentTextReachesTheTerminalWithoutControlCharacters() {
         let dir = ScratchDirectory()
-        let repo = built(dir, corpus: HostileCorpus.write(into: dir))
+        let repo = built(dir, corpus: [HostileCorpus.write(into: dir)])
         for args in [["blame", "--words"], ["diff", "65/41", "69/28"], ["changelog"], ["history", "69/28:pp11"]] {
             for color in ["never", "always"] {
                 let result = lineage(args + ["--repo", repo, "--color", color])

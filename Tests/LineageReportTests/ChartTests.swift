@@ -110,9 +110,12 @@ import Testing
         #expect(lanes.map { descendants($0, "text").compactMap(\.stringValue) } == ["main", "fork"])
         #expect(descendants(root, "a").compactMap { attribute($0, "href") }.first == "#rev-59-61")
 
-        // Today's history is one line, and the graph says so.
+        // The seeds are one line; the whole bundled corpus forks in 2018 and merges in 2021.
         #expect(store.graph.nodes.map { $0.parents.map(\.number) } == [[], ["59/61"], ["61/54"], ["63/37"], ["65/41"]])
-        #expect(store.graph.branches == ["main"])
+        let whole = try reportRepository(ScratchDirectory(), paths: [Package.corpus]).graph
+        #expect(whole.nodes.suffix(3).map { $0.parents.map(\.number) } == [["69/28"], ["69/28"], ["73/27", "73/266"]])
+        #expect(whole.branches == ["developments-in-the-field-of-information", "advancing-responsible-state-behaviour-in-cyberspace"])
+        #expect(whole.tips.map(\.revision.number) == ["76/19"])
     }
 
     @Test func manyRevisionsAreGroupedIntoAtMostTwelveBands() throws {
