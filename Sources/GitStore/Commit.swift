@@ -32,6 +32,12 @@ extension Repository {
     /// The bytes of the blob at `path` (slash-separated) in `tree`, or `nil` if there is none
     /// (`git_tree_entry_bypath`, `git_blob_lookup`, `git_blob_rawcontent`).
     public func blob(at path: String, inTree tree: ObjectID) throws(GitError) -> [UInt8]? {
+        try blobID(at: path, inTree: tree).map { (id) throws(GitError) in try blob(id) }
+    }
+
+    /// The id of the blob at `path` (slash-separated) in `tree`, or `nil` if there is none, without
+    /// reading the blob (`git_tree_lookup`, `git_tree_entry_bypath`).
+    public func blobID(at path: String, inTree tree: ObjectID) throws(GitError) -> ObjectID? {
         var treeOid = tree.raw
         var treeObject: OpaquePointer?
         try GitError.check(git_tree_lookup(&treeObject, pointer, &treeOid), "git_tree_lookup")
@@ -42,7 +48,7 @@ extension Repository {
         try GitError.check(found, "git_tree_entry_bypath")
         defer { git_tree_entry_free(entry) }
         guard git_tree_entry_type(entry) == GIT_OBJECT_BLOB else { return nil }
-        return try blob(ObjectID(git_tree_entry_id(entry).pointee))
+        return ObjectID(git_tree_entry_id(entry).pointee)
     }
 
     /// The bytes of blob `id` (`git_blob_lookup`, `git_blob_rawcontent`).

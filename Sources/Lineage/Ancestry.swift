@@ -78,18 +78,18 @@ public struct Ancestry: Sendable {
             let number = revision.number
             let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
             inference.record(k, parents: parents)
-            let title = Inference.normalisedTitle(revision.resolution.title)
+            let title = Inference.normalisedTitle(revision.title)
             var line: String
             if let first = parents.first, let parentLine = decision(for: first)?.line, lineTip[parentLine] == first,
-                parents.count > 1 || Inference.normalisedTitle(revisions[index[first]!].resolution.title) == title,
+                parents.count > 1 || Inference.normalisedTitle(revisions[index[first]!].title) == title,
                 corrections.branches[number] == nil
             {
                 line = parentLine
             } else {
                 line = LineName.make(
-                    title: revision.resolution.title, requested: corrections.branches[number], number: number,
+                    title: revision.title, requested: corrections.branches[number], number: number,
                     taken: titles)
-                titles[line] = LineName.slugWords(revision.resolution.title).joined(separator: " ")
+                titles[line] = LineName.slugWords(revision.title).joined(separator: " ")
                 lines.append(line)
             }
             lineTip[line] = number
@@ -143,10 +143,10 @@ private struct Inference {
             // A text that copies its predecessor's preamble may not cite that predecessor: a
             // later revision with the same title that descends from the cited one and gives more
             // of the text takes its place.
-            let title = Self.normalisedTitle(revision.resolution.title)
+            let title = Self.normalisedTitle(revision.title)
             var replaced: [Int: Int] = [:]
             for (n, c) in latest.enumerated() {
-                guard let d = (c + 1..<k).last(where: { ancestors[$0].contains(c) && Self.normalisedTitle(revisions[$0].resolution.title) == title }),
+                guard let d = (c + 1..<k).last(where: { ancestors[$0].contains(c) && Self.normalisedTitle(revisions[$0].title) == title }),
                     share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
                 else { continue }
                 latest[n] = d
@@ -167,9 +167,9 @@ private struct Inference {
                 let merge = chosen.count > 1
                 if merge {
                     // The line a merge lands on: the parent whose title is closest to its own.
-                    let own = Set(Self.normalisedTitle(revision.resolution.title).split(separator: " "))
+                    let own = Set(Self.normalisedTitle(revision.title).split(separator: " "))
                     func closeness(_ at: Int) -> Double {
-                        let other = Set(Self.normalisedTitle(revisions[at].resolution.title).split(separator: " "))
+                        let other = Set(Self.normalisedTitle(revisions[at].title).split(separator: " "))
                         let union = own.union(other).count
                         return union == 0 ? 0 : Double(own.intersection(other).count) / Double(union)
                     }
@@ -199,8 +199,8 @@ private struct Inference {
             }
         }
         // 3. The title: the latest earlier revision with the same title.
-        let title = Self.normalisedTitle(revision.resolution.title)
-        if !title.isEmpty, let same = (0..<k).last(where: { Self.normalisedTitle(revisions[$0].resolution.title) == title }) {
+        let title = Self.normalisedTitle(revision.title)
+        if !title.isEmpty, let same = (0..<k).last(where: { Self.normalisedTitle(revisions[$0].title) == title }) {
             return ([revisions[same].number], ["same title, latest before it"])
         }
         // 4. The text: the earlier revision it draws most from.

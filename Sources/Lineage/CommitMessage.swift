@@ -52,12 +52,18 @@ enum CommitMessage {
         return out
     }
 
-    /// Reads the trailers back into `resolution` (whose body comes from the document).
+    /// Reads the title (from the summary line, `SYMBOL: title`) and the trailers back into
+    /// `resolution` (whose body comes from the document).
     static func parse(
         _ message: String, into resolution: inout Resolution
     ) -> (source: Revision.DateSource, continues: [Revision.Continuation]) {
         var source = Revision.DateSource.text
         var continues: [Revision.Continuation] = []
+        let summary = message.prefix { $0 != "\n" }
+        if let colon = summary.range(of: ": ") {
+            let title = summary[colon.upperBound...]
+            resolution.title = title == "(untitled)" ? nil : String(title)
+        }
         // Trailers are the last paragraph of the message.
         let trailers = message.components(separatedBy: "\n\n").last { !$0.isEmpty } ?? ""
         for line in trailers.split(separator: "\n") {

@@ -102,18 +102,22 @@ public struct History: Sendable {
         return (revisions, branches.map { String($0.name.dropFirst("refs/heads/".count)) })
     }
 
-    /// Rebuilds a revision from its commit.
+    /// Rebuilds a revision from its commit: metadata and title from the message now, the
+    /// body from the document when first needed (``DocumentBody``).
     static func revision(of commit: Commit, in repo: Repository) throws -> Revision {
-        guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: commit.tree) else {
+        guard let blob = try repo.blobID(at: HistoryLayout.documentPath, inTree: commit.tree) else {
             throw LineageError("commit \(commit.id.hex) has no \(HistoryLayout.documentPath): not a lineage history")
         }
-        let body = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
-        var resolution = Resolution(title: body.title, paragraphs: body.paragraphs, footnotes: body.footnotes)
-        let (source, continues) = CommitMessage.parse(commit.message, into: &resolution)
-        guard resolution.number != nil else {
+        var header = Resolution()
+        let (source, continues) = CommitMessage.parse(commit.message, into: &header)
+        guard let number = header.number else {
             throw LineageError("commit \(commit.id.hex) has no Number: trailer: not a lineage history")
         }
-        var revision = Revision(resolution: resolution, dateSource: source, commit: commit.id, parents: commit.parents)
+        let body = DocumentBody(origin: "\(number) (commit \(commit.id.hex)): \(HistoryLayout.documentPath)") {
+            let document = try CanonicalDocument.parse(String(decoding: try repo.blob(blob), as: UTF8.self))
+            return DocumentBody.Contents(title: document.title, paragraphs: document.paragraphs, footnotes: document.footnotes)
+        }
+        var revision = Revision(header: header, body: body, dateSource: source, commit: commit.id, parents: commit.parents)
         revision.continues = continues
         return revision
     }
@@ -127,7 +131,7 @@ public struct History: Sendable {
         }
         if let tag = revisions.last(where: { HistoryLayout.tag(for: $0.symbol) == "refs/tags/" + trimmed }) { return tag }
         if let session = Int(trimmed) {
-            let matches = revisions.filter { $0.resolution.session == session }
+            let matches = revisions.filter { $0.session == session }
             if matches.count == 1 { return matches[0] }
             if matches.count > 1 {
                 throw LineageError(

@@ -4,7 +4,26 @@ import ResolutionText
 /// One resolution as a revision of the series: its text and metadata, where its adoption date
 /// came from, and, once stored, its commit.
 public struct Revision: Sendable {
-    public var resolution: Resolution
+    /// The resolution: metadata and body. A stored revision reads its body from its document
+    /// on first use (``DocumentBody``).
+    public var resolution: Resolution {
+        get {
+            guard let body else { return header }
+            var r = header
+            let contents = body.contents
+            r.title = contents.title
+            r.paragraphs = contents.paragraphs
+            r.footnotes = contents.footnotes
+            return r
+        }
+        set {
+            header = newValue
+            body = nil
+        }
+    }
+    /// The metadata (and the body, when there is no ``body`` to read it from).
+    private var header: Resolution
+    private var body: DocumentBody?
     /// How the adoption date was established.
     public var dateSource: DateSource
     /// The commit, once stored.
@@ -36,10 +55,30 @@ public struct Revision: Sendable {
         case supplied
     }
 
+    public init(
+        resolution: Resolution, dateSource: DateSource, commit: ObjectID? = nil, parents: [ObjectID] = []
+    ) {
+        self.header = resolution
+        self.dateSource = dateSource
+        self.commit = commit
+        self.parents = parents
+    }
+
+    /// A stored revision whose body is read on first use; `header` has its metadata and title.
+    init(header: Resolution, body: DocumentBody, dateSource: DateSource, commit: ObjectID, parents: [ObjectID]) {
+        self.init(resolution: header, dateSource: dateSource, commit: commit, parents: parents)
+        self.body = body
+    }
+
+    /// The title, without reading the body of a stored revision.
+    public var title: String? { header.title ?? resolution.title }
+
     /// Resolution number, e.g. `69/28`; always present in a stored revision.
-    public var number: String { resolution.number ?? "?" }
-    public var symbol: String { resolution.symbol ?? number }
-    public var adopted: CivilDate? { resolution.adopted }
+    public var number: String { header.number ?? "?" }
+    public var symbol: String { header.symbol ?? number }
+    public var adopted: CivilDate? { header.adopted }
+    /// The session, without reading the body of a stored revision.
+    public var session: Int? { header.session }
 
     /// Sort key: adoption date, then the resolution number compared numerically.
     var order: (CivilDate, [Int], String) {

@@ -5,7 +5,7 @@ extension Revision {
     /// `{"number","symbol","session","adopted","commit"}`: how every command names a revision.
     public var json: JSONValue {
         .object([
-            ("number", .string(number)), ("symbol", .string(symbol)), ("session", .int(resolution.session)),
+            ("number", .string(number)), ("symbol", .string(symbol)), ("session", .int(session)),
             ("adopted", .string(adopted?.iso)), ("commit", .string(commit?.hex)),
         ])
     }
@@ -16,8 +16,8 @@ extension Revision {
     /// each parent was chosen (one for the start of a series).
     public var logJSON: JSONValue {
         .object([
-            ("number", .string(number)), ("symbol", .string(symbol)), ("session", .int(resolution.session)),
-            ("adopted", .string(adopted?.iso)), ("title", .string(resolution.title)), ("commit", .string(commit?.hex)),
+            ("number", .string(number)), ("symbol", .string(symbol)), ("session", .int(session)),
+            ("adopted", .string(adopted?.iso)), ("title", .string(title)), ("commit", .string(commit?.hex)),
             ("parents", .array(continues.compactMap(\.number).map { .string($0) })), ("branch", .string(line)),
             ("reasons", .array(continues.map { .string($0.reason) })),
         ])

@@ -24,7 +24,7 @@ enum LogView {
             var lines = [
                 style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + (revision.adopted?.iso ?? "????-??-??") + " "
                     + style.bold(revision.number) + " " + decorations(revision, in: history, style: style),
-                Terminal.sanitize(revision.resolution.title ?? "(untitled)"),
+                Terminal.sanitize(revision.title ?? "(untitled)"),
             ]
             for link in revision.continues {
                 let reason = Terminal.sanitize(link.reason)

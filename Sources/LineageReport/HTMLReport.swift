@@ -108,7 +108,7 @@ public enum HTMLReport {
                                     m.element("a", ["href": "#" + anchor(r)], text: r.number)
                                 }
                                 m.element("td", text: r.adopted?.iso ?? "")
-                                m.element("td", ["class": "n"], text: r.resolution.session.map(String.init) ?? "")
+                                m.element("td", ["class": "n"], text: r.session.map(String.init) ?? "")
                                 if multiline { m.element("td", text: entry.node.branch) }
                                 m.element("td", text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
                                 m.element("td", ["class": "n"], text: String(r.resolution.paragraphs.count))
@@ -212,7 +212,7 @@ public enum HTMLReport {
                         m.element("span", ["class": "swatch " + data.colors.cssClass(r.number), "aria-hidden": "true"], text: "")
                         m.text(r.symbol)
                         m.element("small", text: " adopted \(r.adopted?.longForm ?? "on an unknown date")"
-                            + (r.resolution.session.map { ", session \($0)" } ?? "") + (entry.node.branch == "main" ? "" : ", line \(entry.node.branch)"))
+                            + (r.session.map { ", session \($0)" } ?? "") + (entry.node.branch == "main" ? "" : ", line \(entry.node.branch)"))
                     }
                     for (k, comparison) in entry.comparisons.enumerated() {
                         let prefix = "\(anchor(r))-\(k)"

@@ -1,0 +1,43 @@
+import Foundation
+import ResolutionText
+
+/// The body of a stored revision (title, paragraphs, footnotes), read from its commit's
+/// document the first time it is needed, then kept.
+///
+/// Opening a history reads only the commits (their trailers carry the metadata); a command
+/// that needs the text of a few revisions (blame, diff) reads only those documents, so opening
+/// costs O(number of commits), not O(size of every document).
+final class DocumentBody: @unchecked Sendable {
+    struct Contents {
+        var title: String?
+        var paragraphs: [Paragraph]
+        var footnotes: [Footnote]
+    }
+
+    private let lock = NSLock()
+    private var loaded: Contents?
+    private let load: () throws -> Contents
+    /// Where the body comes from, for the message if it cannot be read.
+    private let origin: String
+
+    init(origin: String, load: @escaping () throws -> Contents) {
+        self.origin = origin
+        self.load = load
+    }
+
+    var contents: Contents {
+        lock.lock()
+        defer { lock.unlock() }
+        if let loaded { return loaded }
+        do {
+            let contents = try load()
+            loaded = contents
+            return contents
+        } catch {
+            // The commit was checked when the history was opened; a document that cannot be
+            // read now means the repository is damaged.
+            FileHandle.standardError.write(Data("error: \(origin): \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
