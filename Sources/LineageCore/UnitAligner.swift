@@ -530,36 +530,55 @@ struct UnitAligner {
         }
     }
 
+    /// Greedy containment, for splits (parts are new units, each contained in an old "whole")
+    /// and merges (parts are old units, each contained in a new whole): candidates by
+    /// containment, best first; a part joins a whole while what is left of the whole (minus its
+    /// pair, if it has one, and minus the parts it already took) still contains it.
+    /// Returns (whole, part) pairs. O(c log c + c·t) for c candidates of t tokens.
+    private mutating func absorb(_ candidates: [Candidate], partsAreNew: Bool, gamma: Double) -> [(whole: Int, part: Int)] {
+        let wholeSide = partsAreNew ? 0 : 1, partSide = 1 - wholeSide
+        func whole(_ c: Candidate) -> Int { partsAreNew ? c.u : c.v }
+        func part(_ c: Candidate) -> Int { partsAreNew ? c.v : c.u }
+        func mass(_ c: Candidate) -> Double { partsAreNew ? c.massNew : c.massOld }
+        let sorted = candidates.sorted { a, b in
+            let ca = a.overlapWeight / mass(a), cb = b.overlapWeight / mass(b)
+            if ca != cb { return ca > cb }
+            if part(a) != part(b) { return part(a) < part(b) }
+            return whole(a) < whole(b)
+        }
+        var remaining: [Int: TokenBag] = [:]
+        var taken = Set<Int>()
+        var out: [(whole: Int, part: Int)] = []
+        for c in sorted where !taken.contains(part(c)) {
+            let w = whole(c)
+            var rem: TokenBag
+            if let left = remaining[w] {
+                rem = left
+            } else {
+                rem = bag(wholeSide, w)
+                let partner = partsAreNew ? matchOld[w] : matchNew[w]
+                if partner >= 0 { rem = rem - bag(partSide, partner) }
+            }
+            let bp = bag(partSide, part(c))
+            let ov = bp.overlap(rem, weights)
+            guard ov.tokens >= 3, ov.weight / mass(c) >= gamma else { continue }
+            remaining[w] = rem - bp
+            taken.insert(part(c))
+            out.append((w, part(c)))
+        }
+        return out
+    }
+
     private mutating func detectSplitsAndMerges(
         _ candidates: [Candidate], splitParts: inout [[Int]], mergeSources: inout [[Int]]
     ) {
         let gamma = ParagraphAligner.containmentThreshold
         // Splits: unpaired new units contained in an old unit.
-        var splitCands = candidates.filter { c in
+        let splitCands = candidates.filter { c in
             matchNew[c.v] < 0 && c.massNew > 0 && c.overlapTokens >= 3
                 && c.overlapWeight / c.massNew >= gamma && partCompatible(c.u, c.v)
         }
-        splitCands.sort { a, b in
-            let ca = a.overlapWeight / a.massNew, cb = b.overlapWeight / b.massNew
-            if ca != cb { return ca > cb }
-            if a.v != b.v { return a.v < b.v }
-            return a.u < b.u
-        }
-        var remaining: [Int: TokenBag] = [:]
-        var taken = Set<Int>()
-        for c in splitCands where !taken.contains(c.v) {
-            var rem = remaining[c.u] ?? {
-                let b = bag(0, c.u)
-                return matchOld[c.u] >= 0 ? b - bag(1, matchOld[c.u]) : b
-            }()
-            let bv = bag(1, c.v)
-            let ov = bv.overlap(rem, weights)
-            guard ov.tokens >= 3, ov.weight / c.massNew >= gamma else { continue }
-            rem = rem - bv
-            remaining[c.u] = rem
-            taken.insert(c.v)
-            splitParts[c.u].append(c.v)
-        }
+        for (u, v) in absorb(splitCands, partsAreNew: true, gamma: gamma) { splitParts[u].append(v) }
         var inSplit = Set<Int>()  // new units belonging to a split group
         for u in 0..<old.count where !splitParts[u].isEmpty {
             if matchOld[u] >= 0 || splitParts[u].count >= 2 {
@@ -568,31 +587,11 @@ struct UnitAligner {
             }
         }
         // Merges: unpaired old units contained in a new unit.
-        var mergeCands = candidates.filter { c in
+        let mergeCands = candidates.filter { c in
             matchOld[c.u] < 0 && splitParts[c.u].isEmpty && !inSplit.contains(c.v) && c.massOld > 0
                 && c.overlapTokens >= 3 && c.overlapWeight / c.massOld >= gamma && partCompatible(c.u, c.v)
         }
-        mergeCands.sort { a, b in
-            let ca = a.overlapWeight / a.massOld, cb = b.overlapWeight / b.massOld
-            if ca != cb { return ca > cb }
-            if a.u != b.u { return a.u < b.u }
-            return a.v < b.v
-        }
-        var remainingNew: [Int: TokenBag] = [:]
-        var takenOld = Set<Int>()
-        for c in mergeCands where !takenOld.contains(c.u) {
-            var rem = remainingNew[c.v] ?? {
-                let b = bag(1, c.v)
-                return matchNew[c.v] >= 0 ? b - bag(0, matchNew[c.v]) : b
-            }()
-            let bu = bag(0, c.u)
-            let ov = bu.overlap(rem, weights)
-            guard ov.tokens >= 3, ov.weight / c.massOld >= gamma else { continue }
-            rem = rem - bu
-            remainingNew[c.v] = rem
-            takenOld.insert(c.u)
-            mergeSources[c.v].append(c.u)
-        }
+        for (v, u) in absorb(mergeCands, partsAreNew: false, gamma: gamma) { mergeSources[v].append(u) }
         // A single part of an unpaired unit is a plain pair.
         for u in 0..<old.count where matchOld[u] < 0 && splitParts[u].count == 1 {
             let v = splitParts[u][0]
