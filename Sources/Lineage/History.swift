@@ -98,7 +98,7 @@ public struct History: Sendable {
             let branch = remaining.remove(at: next)
             for id in chain(from: branch.tip) { byCommit[id]!.line = branch.line }
         }
-        let revisions = byCommit.values.sorted(by: Revision.precedes)
+        let revisions = Revision.inHistoryOrder(byCommit.values)
         return (revisions, branches.map { String($0.name.dropFirst("refs/heads/".count)) })
     }
 

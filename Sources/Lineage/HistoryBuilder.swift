@@ -201,7 +201,7 @@ public struct HistoryBuilder {
             }
             merged.append(revision)
         }
-        merged.sort(by: Revision.precedes)
+        merged = Revision.inHistoryOrder(merged)
         return Plan(revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), unchanged: unchanged)
     }
 

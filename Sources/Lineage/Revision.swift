@@ -86,12 +86,15 @@ public struct Revision: Sendable {
         return (adopted ?? CivilDate(year: 1, month: 1, day: 1)!, parts, number)
     }
 
-    static func precedes(_ a: Revision, _ b: Revision) -> Bool {
-        let (da, pa, na) = a.order
-        let (db, pb, nb) = b.order
-        if da != db { return da < db }
-        if pa != pb { return pa.lexicographicallyPrecedes(pb) }
-        return na < nb
+    private static func precedes(_ a: (CivilDate, [Int], String), _ b: (CivilDate, [Int], String)) -> Bool {
+        if a.0 != b.0 { return a.0 < b.0 }
+        if a.1 != b.1 { return a.1.lexicographicallyPrecedes(b.1) }
+        return a.2 < b.2
+    }
+
+    /// `revisions` in history order; each sort key is computed once. O(n log n).
+    static func inHistoryOrder<S: Sequence>(_ revisions: S) -> [Revision] where S.Element == Revision {
+        revisions.map { ($0.order, $0) }.sorted { precedes($0.0, $1.0) }.map(\.1)
     }
 
     /// The canonical document committed for this revision.
