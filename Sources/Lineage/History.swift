@@ -105,16 +105,17 @@ public struct History: Sendable {
     /// Rebuilds a revision from its commit: metadata and title from the message now, the
     /// body from the document when first needed (``DocumentBody``).
     static func revision(of commit: Commit, in repo: Repository) throws -> Revision {
-        guard let blob = try repo.blobID(at: HistoryLayout.documentPath, inTree: commit.tree) else {
-            throw LineageError("commit \(commit.id.hex) has no \(HistoryLayout.documentPath): not a lineage history")
-        }
         var header = Resolution()
         let (source, continues) = CommitMessage.parse(commit.message, into: &header)
         guard let number = header.number else {
             throw LineageError("commit \(commit.id.hex) has no Number: trailer: not a lineage history")
         }
+        let tree = commit.tree
         let body = DocumentBody(origin: "\(number) (commit \(commit.id.hex)): \(HistoryLayout.documentPath)") {
-            let document = try CanonicalDocument.parse(String(decoding: try repo.blob(blob), as: UTF8.self))
+            guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: tree) else {
+                throw LineageError("the commit has no \(HistoryLayout.documentPath): not a lineage history")
+            }
+            let document = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
             return DocumentBody.Contents(title: document.title, paragraphs: document.paragraphs, footnotes: document.footnotes)
         }
         var revision = Revision(header: header, body: body, dateSource: source, commit: commit.id, parents: commit.parents)
