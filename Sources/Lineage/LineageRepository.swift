@@ -10,7 +10,11 @@ public final class LineageRepository {
     public let history: History
     let repo: Repository
     let notes: LineageNotes.Stored
+    /// The notes read last: commands walk the history in order and look back at parents only,
+    /// so a few suffice, and memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
+    private var cacheOrder: [ObjectID] = []
+    private static let cacheSize = 16
 
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
         let history = try History.open(path)
@@ -44,6 +48,8 @@ public final class LineageRepository {
                     hint: "run `lineage build --repo \(history.path)` to compute it")
             }
             cache[commit] = note
+            cacheOrder.append(commit)
+            if cacheOrder.count > Self.cacheSize { cache[cacheOrder.removeFirst()] = nil }
             return note
         } catch let error as LineageError {
             throw error
