@@ -94,10 +94,10 @@ public enum HTMLReport {
                     m.element("thead") { m in
                         m.element("tr") { m in
                             let headings = ["Revision", "Adopted", "Session"] + (multiline ? ["Line"] : [])
-                                + ["Continues", "Paragraphs", "Words", "Changes against its parent(s)", "Unchanged"]
+                                + ["Continues", "Paragraphs", "Words", "Changes against the parent(s)", "Unchanged"]
                             for heading in headings {
                                 let numeric = ["Session", "Paragraphs", "Words", "Unchanged"].contains(heading)
-                                m.element("th", ["scope": "col", "class": numeric ? "n" : nil], text: heading)
+                                m.element("th", ["scope": "col", "class": numeric ? "n" : heading.hasPrefix("Changes") ? "wrap" : nil], text: heading)
                             }
                         }
                     }

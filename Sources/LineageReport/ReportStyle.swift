@@ -23,7 +23,8 @@ enum ReportStyle {
         figcaption{color:var(--muted);font-size:.85rem;margin:.25rem 0 0}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0;font-variant-numeric:tabular-nums}
-        td.changes{white-space:normal;min-width:12rem}
+        td.changes{white-space:normal;min-width:10rem}
+        th.wrap{white-space:normal}
         table.revisions th,table.revisions td{padding:.3rem .4rem}
         td.line{white-space:normal;min-width:8rem;max-width:10rem;color:var(--muted);font-size:.8rem}
         th,td{padding:.3rem .55rem;border-bottom:1px solid var(--rule);text-align:left;white-space:nowrap}
