@@ -33,23 +33,10 @@ public struct ReportData: Sendable {
         public var revision: Revision { node.revision }
     }
 
-    /// The changes a revision made, as the changelog reports them (``LineageRepository/storedChanges(of:)``):
-    /// for a merge, against the union of its parents, each old side naming the parent it comes from.
-    public struct Comparison: Sendable {
-        /// None for the first revision, two or more for a merge (first parent first).
-        public var parents: [Revision]
-        public var changes: [ClauseChange]
-
-        /// How many changes of each kind.
-        public func count(_ kinds: ChangeKind...) -> Int { changes.filter { kinds.contains($0.kind) }.count }
-
-        /// For a merge: how many of the new text's paragraphs come from each parent, in parent order.
-        public var taken: [(parent: Revision, paragraphs: Int)] {
-            parents.map { parent in
-                (parent, changes.filter { $0.old.first?.revision == parent.number }.reduce(0) { $0 + $1.new.count })
-            }
-        }
-    }
+    /// The changes a revision made, as the changelog reports them: for a merge, against the union
+    /// of its parents, each old side naming the parent it comes from (``Changelog/Entry/taken``
+    /// counts the paragraphs taken from each).
+    public typealias Comparison = Changelog.Entry
 
     /// The latest revision of each line (branch), the latest revision's line first.
     static func heads(_ graph: RevisionGraph) -> [RevisionGraph.Node] {
@@ -73,7 +60,9 @@ public struct ReportData: Sendable {
         }
         var entries: [Entry] = []
         for node in graph.nodes {
-            let comparison = Comparison(parents: node.parents, changes: try store.storedChanges(of: node.revision))
+            guard let comparison = try store.changelog(from: node.revision, to: node.revision).entries.first else {
+                throw LineageError("\(node.revision.number): no changelog entry")
+            }
             let words = node.revision.resolution.paragraphs.reduce(0) { $0 + WordCohorts.count($1.text) }
             entries.append(Entry(node: node, comparison: comparison, words: words))
             step()
@@ -95,4 +84,9 @@ public struct ReportData: Sendable {
             path: store.history.path, graph: graph, entries: entries, tips: tips, cohorts: cohorts, survival: survival,
             introduced: introduced, colors: SessionColors(graph.nodes.map(\.revision.number)))
     }
+}
+
+extension Changelog.Entry {
+    /// How many changes of these kinds.
+    func count(_ kinds: ChangeKind...) -> Int { changes.filter { kinds.contains($0.kind) }.count }
 }
