@@ -20,31 +20,36 @@ import ResolutionText
 public enum AkomaNtoso {
     public static let namespace = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
-    /// What an export needs: the revision, its clause ids, and its changes against each parent.
+    /// What an export needs: the revision, its clause ids, its parents and its changes against
+    /// them.
     public struct Input: Sendable {
         public var revision: Revision
         /// The stable id of each paragraph, in order.
         public var clauses: [String]
         /// The stable id of each footnote, in order.
         public var footnotes: [String]
-        public var comparisons: [(parent: Revision, changes: [ClauseChange])]
+        /// None for the first revision, two or more for a merge (first parent first).
+        public var parents: [Revision]
+        /// The changes against the parent, or a merge's against the union of its parents (each old
+        /// side naming its parent), as ``LineageRepository/storedChanges(of:)`` gives them.
+        public var changes: [ClauseChange]
 
-        public init(revision: Revision, clauses: [String], footnotes: [String], comparisons: [(parent: Revision, changes: [ClauseChange])]) {
+        public init(revision: Revision, clauses: [String], footnotes: [String], parents: [Revision], changes: [ClauseChange]) {
             self.revision = revision
             self.clauses = clauses
             self.footnotes = footnotes
-            self.comparisons = comparisons
+            self.parents = parents
+            self.changes = changes
         }
     }
 
     /// Reads what the export of `revision` needs from the repository.
     public static func input(_ revision: Revision, in store: LineageRepository) throws(LineageError) -> Input {
         let state = try store.lineage(of: revision).state
-        var comparisons: [(parent: Revision, changes: [ClauseChange])] = []
-        for parent in store.parents(of: revision) {
-            comparisons.append((parent, try store.diff(from: parent, to: revision).changes))
-        }
-        return Input(revision: revision, clauses: state.clauses.map(\.id), footnotes: state.footnotes.map(\.id), comparisons: comparisons)
+        let parents = store.parents(of: revision)
+        return Input(
+            revision: revision, clauses: state.clauses.map(\.id), footnotes: state.footnotes.map(\.id), parents: parents,
+            changes: parents.isEmpty ? [] : try store.storedChanges(of: revision))
     }
 
     /// `/akn/un/statement/deliberation/unga/2014-12-02/69-28`: the work's FRBR URI.
@@ -324,9 +329,9 @@ public enum AkomaNtoso {
         m.newline()
         m.block("references", ["source": "#lineage"]) { m in
             leaf(&m, "original", ["eId": "original", "href": expression, "showAs": revision.symbol])
-            for comparison in input.comparisons {
-                leaf(&m, "passiveRef", ["eId": "parent_" + Escape.identifier(comparison.parent.number).replacingOccurrences(of: "-", with: "_"),
-                                        "href": expressionURI(comparison.parent), "showAs": comparison.parent.symbol])
+            for parent in input.parents {
+                leaf(&m, "passiveRef", ["eId": "parent_" + Escape.identifier(parent.number).replacingOccurrences(of: "-", with: "_"),
+                                        "href": expressionURI(parent), "showAs": parent.symbol])
             }
             leaf(&m, "TLCOrganization", ["eId": "generalAssembly", "href": "/ontology/organization/un/generalAssembly", "showAs": "General Assembly"])
             leaf(&m, "TLCOrganization", ["eId": "lineage", "href": "/ontology/organization/lineage", "showAs": "lineage"])
@@ -349,34 +354,39 @@ public enum AkomaNtoso {
         var new: [String]
     }
 
-    /// The changes against each parent as textual modifications. Hrefs into this revision are
-    /// `#eId`; into a parent, its expression's `/!main#eId`.
+    /// The changes against the parent(s) as textual modifications. Hrefs into this revision are
+    /// `#eId`; into a parent (for a merge, the one each old paragraph names), its expression's
+    /// `/!main#eId`.
     static func modifications(_ input: Input, ids: [String], expression: String) -> [Modification] {
+        guard let first = input.parents.first else { return [] }
+        let parentIds = Dictionary(input.parents.map { ($0.number, eIds($0.resolution.paragraphs)) }) { a, _ in a }
+        let parentURI = Dictionary(input.parents.map { ($0.number, expressionURI($0) + "/!main#") }) { a, _ in a }
+        func oldId(_ side: ClauseChange.Side) -> String {
+            let known = parentIds[side.revision ?? first.number] ?? []
+            return side.index < known.count ? known[side.index] : "p_\(side.index + 1)"
+        }
+        func oldHref(_ side: ClauseChange.Side) -> String { (parentURI[side.revision ?? first.number] ?? "#") + oldId(side) }
         var out: [Modification] = []
-        for comparison in input.comparisons {
-            let parentIds = eIds(comparison.parent.resolution.paragraphs)
-            let parent = expressionURI(comparison.parent) + "/!main#"
-            for change in comparison.changes {
-                let new = change.new.map { "#" + ids[$0.index] }
-                let old = change.old.map { parent + parentIds[$0.index] }
-                let renumbered = change.old.map { parentIds[$0.index] } != change.new.map { ids[$0.index] }
-                let reworded = change.words.contains { $0.op != .equal }
-                switch change.kind {
-                case .inserted, .restored:
-                    out.append(Modification(type: "insertion", destinations: new, previous: nil, old: [], new: new))
-                case .deleted:
-                    out.append(Modification(type: "repeal", destinations: old, previous: nil, old: old, new: []))
-                case .split:
-                    out.append(Modification(type: "split", destinations: new, previous: nil, old: old, new: new))
-                case .merged:
-                    out.append(Modification(type: "join", destinations: new, previous: nil, old: old, new: new))
-                case .modified, .moved, .unchanged:
-                    if renumbered {
-                        out.append(Modification(type: "renumbering", destinations: new, previous: old.first, old: [], new: []))
-                    }
-                    if reworded {
-                        out.append(Modification(type: "substitution", destinations: new, previous: nil, old: old, new: new))
-                    }
+        for change in input.changes {
+            let new = change.new.map { "#" + ids[$0.index] }
+            let old = change.old.map(oldHref)
+            let renumbered = change.old.map(oldId) != change.new.map { ids[$0.index] }
+            let reworded = change.words.contains { $0.op != .equal }
+            switch change.kind {
+            case .inserted, .restored:
+                out.append(Modification(type: "insertion", destinations: new, previous: nil, old: [], new: new))
+            case .deleted:
+                out.append(Modification(type: "repeal", destinations: old, previous: nil, old: old, new: []))
+            case .split:
+                out.append(Modification(type: "split", destinations: new, previous: nil, old: old, new: new))
+            case .merged:
+                out.append(Modification(type: "join", destinations: new, previous: nil, old: old, new: new))
+            case .modified, .moved, .unchanged:
+                if renumbered {
+                    out.append(Modification(type: "renumbering", destinations: new, previous: old.first, old: [], new: []))
+                }
+                if reworded {
+                    out.append(Modification(type: "substitution", destinations: new, previous: nil, old: old, new: new))
                 }
             }
         }

@@ -35,8 +35,10 @@ public enum HTMLReport {
             timeline(&m, data)
             charts(&m, data)
             redlines(&m, data)
-            for tip in data.tips { latestText(&m, tip, data) }
-            for tip in data.tips { wordBlame(&m, tip, data) }
+            for tip in data.tips {
+                latestText(&m, tip, data)
+                wordBlame(&m, tip, data)
+            }
             m.newline()
             m.element("footer") { m in
                 m.text("Written by lineage from the repository \(data.path). Every revision is a commit of an ordinary git "
@@ -72,9 +74,10 @@ public enum HTMLReport {
                 m.element("a", ["href": "#timeline"], text: "Timeline")
                 m.element("a", ["href": "#charts"], text: "Charts")
                 m.element("a", ["href": "#changes"], text: "Changes")
-                for tip in data.tips {
-                    m.element("a", ["href": "#text-" + Escape.identifier(tip.revision.number)], text: "Text of \(tip.revision.number)")
-                    m.element("a", ["href": "#words-" + Escape.identifier(tip.revision.number)], text: "Who wrote each word")
+                for (k, tip) in data.tips.enumerated() {
+                    let number = tip.revision.number
+                    m.element("a", ["href": "#text-" + Escape.identifier(number)], text: "Text of \(number)")
+                    m.element("a", ["href": "#words-" + Escape.identifier(number)], text: k == 0 && data.tips.count == 1 ? "Who wrote each word" : "Who wrote each word of \(number)")
                 }
             }
         }
@@ -91,16 +94,16 @@ public enum HTMLReport {
                     m.element("thead") { m in
                         m.element("tr") { m in
                             let headings = ["Revision", "Adopted", "Session"] + (multiline ? ["Line"] : [])
-                                + ["Continues", "Paragraphs", "Words", "Changes against its parent", "Unchanged"]
+                                + ["Continues", "Paragraphs", "Words", "Changes against the parent(s)", "Unchanged"]
                             for heading in headings {
                                 let numeric = ["Session", "Paragraphs", "Words", "Unchanged"].contains(heading)
-                                m.element("th", ["scope": "col", "class": numeric ? "n" : nil], text: heading)
+                                m.element("th", ["scope": "col", "class": numeric ? "n" : heading.hasPrefix("Changes") ? "wrap" : nil], text: heading)
                             }
                         }
                     }
                     m.element("tbody") { m in
                         for entry in data.entries {
-                            let r = entry.revision, c = entry.comparisons.first
+                            let r = entry.revision, c = entry.comparison
                             m.newline()
                             m.element("tr") { m in
                                 m.element("th", ["scope": "row"]) { m in
@@ -109,12 +112,12 @@ public enum HTMLReport {
                                 }
                                 m.element("td", text: r.adopted?.iso ?? "")
                                 m.element("td", ["class": "n"], text: r.session.map(String.init) ?? "")
-                                if multiline { m.element("td", text: entry.node.branch) }
+                                if multiline { m.element("td", ["class": "line"], text: entry.node.branch) }
                                 m.element("td", text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
                                 m.element("td", ["class": "n"], text: String(r.resolution.paragraphs.count))
                                 m.element("td", ["class": "n"], text: String(entry.words))
-                                m.element("td", ["class": "changes"], text: c.flatMap { $0.parent == nil ? nil : summary($0, unchanged: false) } ?? "first text")
-                                m.element("td", ["class": "n"], text: c.flatMap { $0.parent == nil ? nil : String($0.count(.unchanged)) } ?? "")
+                                m.element("td", ["class": "changes"], text: c.parents.isEmpty ? "first text" : summary(c, unchanged: false))
+                                m.element("td", ["class": "n"], text: c.parents.isEmpty ? "" : String(c.count(.unchanged)))
                             }
                         }
                     }
@@ -138,15 +141,23 @@ public enum HTMLReport {
     private static func charts(_ m: inout Markup, _ data: ReportData) {
         section(&m, id: "charts", heading: "How the text grew") { m in
             let cohorts = data.cohorts, survival = data.survival
+            // With several lines, which one the charts follow, and where the others come in.
+            var along = ""
+            if data.graph.branches.count > 1, let latest = cohorts.revisions.last {
+                let charted = Set(cohorts.revisions.map(\.number))
+                let others = (cohorts.cohorts + survival.cohorts).map(\.number).filter { !charted.contains($0) }
+                along = " Along the line to \(latest.number) (\(cohorts.revisions.map(\.number).joined(separator: ", ")), each revision's first parent)"
+                    + (others.isEmpty ? "." : "; \(Array(Set(others)).sorted().joined(separator: ", ")), on another line, comes in where a merge takes its text.")
+            }
             figure(
                 &m, svg: CohortChart(cohorts, colors: data.colors).svg(),
-                caption: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom.",
+                caption: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom." + along,
                 numbers: "Words by the session that wrote them", rows: cohorts.cohorts.map(\.number),
                 columns: cohorts.revisions.map(\.number)
             ) { c, r in String(cohorts.words[r][c]) }
             figure(
-                &m, svg: SurvivalChart(survival, colors: data.colors).svg(),
-                caption: "Of the clauses each session introduced, the share still in each later text (solid) and still worded as introduced (dashed).",
+                &m, svg: SurvivalChart(survival, colors: data.colors, introduced: data.introduced).svg(),
+                caption: "Of the clauses each session introduced (counted in its own text), the share still in each later text (solid) and still worded as introduced (dashed); each line is named at its end with its last share." + along,
                 numbers: "Clauses still present (of them word for word)", rows: survival.cohorts.map(\.number),
                 columns: survival.revisions.map(\.number)
             ) { c, r in survival.present[r][c] == 0 ? "" : "\(survival.present[r][c]) (\(survival.unchanged[r][c]))" }
@@ -212,33 +223,47 @@ public enum HTMLReport {
                         m.element("span", ["class": "swatch " + data.colors.cssClass(r.number), "aria-hidden": "true"], text: "")
                         m.text(r.symbol)
                         m.element("small", text: " adopted \(r.adopted?.longForm ?? "on an unknown date")"
-                            + (r.session.map { ", session \($0)" } ?? "") + (entry.node.branch == "main" ? "" : ", line \(entry.node.branch)"))
+                            + (r.session.map { ", session \($0)" } ?? "") + (data.graph.branches.count > 1 ? ", line \(entry.node.branch)" : ""))
                     }
-                    for (k, comparison) in entry.comparisons.enumerated() {
-                        let prefix = "\(anchor(r))-\(k)"
-                        m.newline()
-                        if let parent = comparison.parent {
-                            m.element("p", ["class": "against"]) { m in
-                                m.text("Against ")
-                                m.element("a", ["href": "#" + anchor(parent)], text: parent.number)
-                                m.text(": " + summary(comparison))
-                            }
-                            RedlineHTML.render(&m, changes: comparison.changes, anchor: prefix)
-                        } else {
-                            m.element("details", ["class": "unchanged initial"]) { m in
-                                m.element("summary", text: "The first text: \(comparison.changes.count) clauses")
-                                for change in comparison.changes {
-                                    m.element("div", ["class": "clause"]) { m in
-                                        m.element("div", ["class": "meta"]) { m in
-                                            m.element("span", ["class": "addr"], text: RedlineHTML.address(change))
-                                        }
-                                        m.element("p", ["class": "text"]) { m in RedlineHTML.writeText(&m, change.new.map(\.text).joined(separator: "\n")) }
+                    let comparison = entry.comparison
+                    m.newline()
+                    if comparison.parents.isEmpty {
+                        m.element("details", ["class": "unchanged initial"]) { m in
+                            m.element("summary", text: "The first text: \(comparison.changes.count) clauses")
+                            for change in comparison.changes {
+                                m.element("div", ["class": "clause"]) { m in
+                                    m.element("div", ["class": "meta"]) { m in
+                                        m.element("span", ["class": "addr"], text: RedlineHTML.address(change))
                                     }
+                                    m.element("p", ["class": "text"]) { m in RedlineHTML.writeText(&m, change.new.map(\.text).joined(separator: "\n")) }
                                 }
                             }
                         }
+                    } else {
+                        against(&m, comparison)
+                        RedlineHTML.render(&m, changes: comparison.changes, parents: comparison.parents.map(\.number), anchor: anchor(r))
                     }
                 }
+            }
+        }
+    }
+
+    /// "Against 69/28: 1 inserted, …"; for a merge, "Against 73/27 and 73/266, merged: 12
+    /// paragraphs from 73/27, 3 from 73/266, 7 new; …" (each old paragraph names its parent).
+    private static func against(_ m: inout Markup, _ comparison: ReportData.Comparison) {
+        m.element("p", ["class": "against"]) { m in
+            m.text("Against ")
+            for (k, parent) in comparison.parents.enumerated() {
+                if k > 0 { m.text(k == comparison.parents.count - 1 ? " and " : ", ") }
+                m.element("a", ["href": "#" + anchor(parent)], text: parent.number)
+            }
+            if comparison.parents.count > 1 {
+                let taken = comparison.taken.map { "\($0.paragraphs) paragraph\($0.paragraphs == 1 ? "" : "s") from \($0.parent.number)" }
+                let new = comparison.count(.inserted)
+                m.text(" together (a merge: compared with both parents' clauses at once, each old paragraph named with its parent): "
+                    + (taken + ["\(new) new"]).joined(separator: ", ") + ". " + summary(comparison))
+            } else {
+                m.text(": " + summary(comparison))
             }
         }
     }
@@ -255,9 +280,24 @@ public enum HTMLReport {
         return listed.isEmpty ? (unchanged ? "no paragraphs" : "none") : listed.joined(separator: ", ")
     }
 
+    /// Which line `revision` heads, and what became of it: "The latest text, at the head of the
+    /// line …" or "The head of the line …, merged into 76/19."
+    private static func headNote(_ revision: Revision, _ data: ReportData) -> String? {
+        guard data.graph.branches.count > 1, let node = data.graph.node(of: revision) else { return nil }
+        if revision.number == data.entries.last?.revision.number {
+            return "The latest text, at the head of the line \(node.branch)."
+        }
+        let children = data.graph.nodes.filter { $0.parents.contains { $0.number == revision.number } }.map(\.revision.number)
+        return "The latest text of the line \(node.branch)" + (children.isEmpty ? "." : ", merged into \(children.joined(separator: " and ")).")
+    }
+
     private static func latestText(_ m: inout Markup, _ blame: Blame, _ data: ReportData) {
         let r = blame.revision
         section(&m, id: "text-" + Escape.identifier(r.number), class: "document", heading: "The text of \(r.symbol)") { m in
+            if let note = headNote(r, data) {
+                m.newline()
+                m.element("p", ["class": "head-note"], text: note)
+            }
             m.newline()
             m.element("p", ["class": "legend"], text: "Each clause is tagged with the session that introduced it and the one that last changed its wording.")
             m.newline()
@@ -313,9 +353,13 @@ public enum HTMLReport {
             m.element("p") { m in
                 m.element("span", ["class": "num", "title": line.label], text: p.kind == .operative ? "\(p.label ?? "")." : p.label ?? "")
                 text(&m)
-                for mark in p.footnotes {
+                if !p.footnotes.isEmpty {
+                    // Marks side by side are separated ("1,2,3", not "123").
                     m.element("sup") { m in
-                        m.element("a", ["href": "#fn-\(Escape.identifier(revision.number))-\(Escape.identifier(mark))"], text: mark)
+                        for (k, mark) in p.footnotes.enumerated() {
+                            if k > 0 { m.text(",") }
+                            m.element("a", ["href": "#fn-\(Escape.identifier(revision.number))-\(Escape.identifier(mark))"], text: mark)
+                        }
                     }
                 }
             }

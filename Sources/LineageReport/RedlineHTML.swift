@@ -1,10 +1,11 @@
 import Lineage
 import LineageCore
 
-/// A revision's changes against a parent as a legal-style redline, in the new revision's reading
-/// order: inserted words underlined, deleted words struck through, a moved clause shown where it
-/// landed (double underline) and marked where it left (with links between the two), runs of
-/// unchanged clauses folded into `<details>`.
+/// A revision's changes against its parent (a merge's against the union of its parents, each old
+/// paragraph named with its parent: `73/266 pp6`) as a legal-style redline, in the new revision's
+/// reading order: inserted words underlined, deleted words struck through, a moved clause shown
+/// where it landed (double underline) and marked where it left (with links between the two), runs
+/// of unchanged clauses folded into `<details>`.
 enum RedlineHTML {
     /// One row of the redline.
     private enum Row {
@@ -13,8 +14,9 @@ enum RedlineHTML {
         case movedFrom(ClauseChange)
     }
 
-    /// Writes the redline; `anchor` prefixes the ids of the rows (unique per revision and parent).
-    static func render(_ m: inout Markup, changes: [ClauseChange], anchor: String) {
+    /// Writes the redline; `anchor` prefixes the ids of the rows (unique per revision); `parents`
+    /// orders the old paragraphs of a merge (first parent's first).
+    static func render(_ m: inout Markup, changes: [ClauseChange], parents: [String] = [], anchor: String) {
         var pending: [Row] = []
         func flushUnchanged() {
             guard !pending.isEmpty else { return }
@@ -30,7 +32,7 @@ enum RedlineHTML {
             }
             pending = []
         }
-        for row in rows(changes) {
+        for row in rows(changes, parents: parents) {
             if case .change(let c) = row, c.kind == .unchanged {
                 pending.append(row)
             } else {
@@ -43,13 +45,17 @@ enum RedlineHTML {
     }
 
     /// The changes with a marker inserted where each moved clause stood: before the first change
-    /// (not itself moved) of an old paragraph that came after it.
-    private static func rows(_ changes: [ClauseChange]) -> [Row] {
-        var moved = changes.filter { $0.kind == .moved && !$0.old.isEmpty }.sorted { $0.old[0].index < $1.old[0].index }
+    /// (not itself moved) of an old paragraph that came after it (in the parent's order, the first
+    /// parent's paragraphs before the next's for a merge).
+    private static func rows(_ changes: [ClauseChange], parents: [String]) -> [Row] {
+        func position(_ side: ClauseChange.Side) -> Int {
+            (side.revision.flatMap { parents.firstIndex(of: $0) } ?? 0) * 1_000_000 + side.index
+        }
+        var moved = changes.filter { $0.kind == .moved && !$0.old.isEmpty }.sorted { position($0.old[0]) < position($1.old[0]) }
         var out: [Row] = []
         for change in changes {
-            if change.kind != .moved, let first = change.old.map(\.index).min() {
-                while let next = moved.first, next.old[0].index < first { out.append(.movedFrom(moved.removeFirst())) }
+            if change.kind != .moved, let first = change.old.map(position).min() {
+                while let next = moved.first, position(next.old[0]) < first { out.append(.movedFrom(moved.removeFirst())) }
             }
             out.append(.change(change))
         }
@@ -66,7 +72,7 @@ enum RedlineHTML {
         case .movedFrom(let change):
             m.element("div", ["class": "clause k-moved-away", "id": id(anchor, change, "from")]) { m in
                 m.element("div", ["class": "meta"]) { m in
-                    m.element("span", ["class": "addr"], text: change.old.map(\.label).joined(separator: " + "))
+                    m.element("span", ["class": "addr"], text: change.old.map(label).joined(separator: " + "))
                     m.element("span", ["class": "kind"], text: "moved away")
                     m.text(" to ")
                     m.element("a", ["href": "#" + id(anchor, change, "to")], text: (change.new.first?.label ?? "") + " ↓")
@@ -81,7 +87,7 @@ enum RedlineHTML {
                     m.element("span", ["class": "kind"], text: verb(change))
                     if kind == .moved, let from = change.old.first {
                         m.text(" from ")
-                        m.element("a", ["href": "#" + id(anchor, change, "from")], text: from.label + " ↑")
+                        m.element("a", ["href": "#" + id(anchor, change, "from")], text: label(from) + " ↑")
                     }
                     if ![.inserted, .deleted, .unchanged].contains(kind) {
                         m.element("span", ["class": "sim"], text: "\(percent(change)) similar")
@@ -130,9 +136,15 @@ enum RedlineHTML {
         }
     }
 
-    /// `op4`, `pp11 → pp12` (renumbered or moved), `op3 → op3 + op4` (split).
+    /// An old paragraph's address, with the parent it comes from for a merge: `73/266 pp6`.
+    static func label(_ side: ClauseChange.Side) -> String {
+        side.revision.map { "\($0) \(side.label)" } ?? side.label
+    }
+
+    /// `op4`, `pp11 → pp12` (renumbered or moved), `op3 → op3 + op4` (split); for a merge, the old
+    /// side names its parent: `73/266 pp6 → pp2`.
     static func address(_ change: ClauseChange) -> String {
-        let old = change.old.map(\.label).joined(separator: " + ")
+        let old = change.old.map(label).joined(separator: " + ")
         let new = change.new.map(\.label).joined(separator: " + ")
         switch change.kind {
         case .inserted, .restored: return new

@@ -2,37 +2,47 @@ import Lineage
 import LineageCore
 
 /// Everything a report shows, read from a lineage repository: the graph of revisions, each
-/// revision's changes against each of its parents, the blame of every tip, and the chart data.
+/// revision's changes against its parent(s), the blame of the head of every line, and the chart
+/// data.
 public struct ReportData: Sendable {
     /// The repository's path, as given.
     public var path: String
     public var graph: RevisionGraph
     /// One entry per revision, in history order.
     public var entries: [Entry]
-    /// The blame of the revision at the head of each line.
+    /// The blame of the revision at the head of each line (each branch's latest revision), the
+    /// line of the latest revision first.
     public var tips: [Blame]
+    /// The charts' data, along the line that leads to the latest revision (first parents).
     public var cohorts: WordCohorts
     public var survival: ClauseSurvival
+    /// How many clauses each of `survival.cohorts` introduced, counted in its own text (a cohort
+    /// off the line charted, such as a merged line's revision, is not counted at its first
+    /// appearance on the line).
+    public var introduced: [Int]
     public var colors: SessionColors
 
     public struct Entry: Sendable {
         public var node: RevisionGraph.Node
-        /// The changes against each parent, first parent first; for the first revision, one
-        /// comparison against nothing (every clause inserted).
-        public var comparisons: [Comparison]
+        /// The changes against its parent, or a merge's against the union of its parents; for the
+        /// first revision, against nothing (every clause inserted).
+        public var comparison: Comparison
         /// The words of the revision's paragraphs.
         public var words: Int
 
         public var revision: Revision { node.revision }
     }
 
-    public struct Comparison: Sendable {
-        /// `nil` for the first revision.
-        public var parent: Revision?
-        public var changes: [ClauseChange]
+    /// The changes a revision made, as the changelog reports them: for a merge, against the union
+    /// of its parents, each old side naming the parent it comes from (``Changelog/Entry/taken``
+    /// counts the paragraphs taken from each).
+    public typealias Comparison = Changelog.Entry
 
-        /// How many changes of each kind.
-        public func count(_ kinds: ChangeKind...) -> Int { changes.filter { kinds.contains($0.kind) }.count }
+    /// The latest revision of each line (branch), the latest revision's line first.
+    static func heads(_ graph: RevisionGraph) -> [RevisionGraph.Node] {
+        guard let latest = graph.nodes.last else { return [] }
+        let others = graph.branches.filter { $0 != latest.branch }.compactMap { branch in graph.nodes.last { $0.branch == branch } }
+        return [latest] + others
     }
 
     /// Reads the report's data; `progress(done, total)` is called as the work advances.
@@ -41,7 +51,8 @@ public struct ReportData: Sendable {
     ) throws(LineageError) -> ReportData {
         let graph = store.graph
         guard !graph.nodes.isEmpty else { throw LineageError("\(store.history.path): the history is empty") }
-        let total = graph.nodes.count + graph.tips.count + 2
+        let heads = heads(graph)
+        let total = graph.nodes.count + heads.count + 2
         var done = 0
         func step() {
             done += 1
@@ -49,29 +60,33 @@ public struct ReportData: Sendable {
         }
         var entries: [Entry] = []
         for node in graph.nodes {
-            var comparisons: [Comparison] = []
-            if node.parents.isEmpty {
-                let log = try store.changelog(from: node.revision, to: node.revision)
-                comparisons.append(Comparison(parent: nil, changes: log.entries.first?.changes ?? []))
-            }
-            for parent in node.parents {
-                comparisons.append(Comparison(parent: parent, changes: try store.diff(from: parent, to: node.revision).changes))
+            guard let comparison = try store.changelog(from: node.revision, to: node.revision).entries.first else {
+                throw LineageError("\(node.revision.number): no changelog entry")
             }
             let words = node.revision.resolution.paragraphs.reduce(0) { $0 + WordCohorts.count($1.text) }
-            entries.append(Entry(node: node, comparisons: comparisons, words: words))
+            entries.append(Entry(node: node, comparison: comparison, words: words))
             step()
         }
         var tips: [Blame] = []
-        for tip in graph.tips {
+        for tip in heads {
             tips.append(try store.blame(tip.revision))
             step()
         }
         let cohorts = try store.wordCohorts()
         step()
         let survival = try store.clauseSurvival()
+        var introduced: [Int] = []
+        for cohort in survival.cohorts {
+            introduced.append(try store.lineage(of: cohort).state.clauses.filter { $0.introduced == cohort.number }.count)
+        }
         step()
         return ReportData(
             path: store.history.path, graph: graph, entries: entries, tips: tips, cohorts: cohorts, survival: survival,
-            colors: SessionColors(graph.nodes.map(\.revision.number)))
+            introduced: introduced, colors: SessionColors(graph.nodes.map(\.revision.number)))
     }
+}
+
+extension Changelog.Entry {
+    /// How many changes of these kinds.
+    func count(_ kinds: ChangeKind...) -> Int { changes.filter { kinds.contains($0.kind) }.count }
 }

@@ -23,7 +23,10 @@ enum ReportStyle {
         figcaption{color:var(--muted);font-size:.85rem;margin:.25rem 0 0}
         .scroll{overflow-x:auto}
         table{border-collapse:collapse;font-size:.85rem;margin:.5rem 0;font-variant-numeric:tabular-nums}
-        td.changes{white-space:normal;min-width:14rem}
+        td.changes{white-space:normal;min-width:10rem}
+        th.wrap{white-space:normal}
+        table.revisions th,table.revisions td{padding:.3rem .4rem}
+        td.line{white-space:normal;min-width:8rem;max-width:10rem;color:var(--muted);font-size:.8rem}
         th,td{padding:.3rem .55rem;border-bottom:1px solid var(--rule);text-align:left;white-space:nowrap}
         thead th{border-bottom:2px solid var(--ink);font-weight:600}
         .n{text-align:right}
@@ -59,6 +62,7 @@ enum ReportStyle {
         details.unchanged .clause{border-left:0;padding-left:0;background:none}
         .document{font:1rem/1.6 Georgia,"Times New Roman",serif}
         .document h2,.document .legend{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif}
+        .head-note{font:.9rem/1.4 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--muted);margin:.25rem 0}
         .doc-title{font-weight:700;text-align:center;margin:1rem 2rem}
         .formula{margin:.5rem 0}
         .para{position:relative;margin:0 0 .6rem}

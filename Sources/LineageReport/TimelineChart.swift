@@ -1,7 +1,9 @@
 import Lineage
 
 /// The timeline: one dot per revision, placed by adoption date, one lane per line (branch), with
-/// an edge from each parent, so forks and merges show. Each dot links to the revision's redline.
+/// an edge from each parent, so forks and merges show (a merge's edge from a parent on another
+/// line is dashed). Each lane is named under its line, clear of the dots; each dot links to the
+/// revision's redline.
 public struct TimelineChart: Sendable {
     public var graph: RevisionGraph
     public var colors: SessionColors
@@ -14,7 +16,8 @@ public struct TimelineChart: Sendable {
     public func svg(id: String = "timeline-chart") -> String {
         let nodes = graph.nodes
         let lanes = graph.branches
-        let width = 780.0, left = 40.0, right = 40.0, laneHeight = 34.0
+        let width = 780.0, left = 40.0, right = 40.0
+        let laneHeight = lanes.count > 1 ? 50.0 : 34.0
         let top = 26.0, height = top + Double(max(lanes.count, 1)) * laneHeight + 30
         let days = nodes.map { $0.revision.adopted?.daysSinceEpoch }
         let known = days.compactMap { $0 }
@@ -35,22 +38,37 @@ public struct TimelineChart: Sendable {
         ) { m in
             m.element("g", ["class": "edges", "stroke": "#9aa", "stroke-width": "2", "fill": "none"]) { m in
                 for (i, node) in nodes.enumerated() {
-                    for parent in node.parents {
+                    for (k, parent) in node.parents.enumerated() {
                         guard let p = position[parent.number] else { continue }
                         let (x0, y0, x1, y1) = (x(p), y(p), x(i), y(i))
                         let mid = (x0 + x1) / 2
-                        m.empty("path", ["d": "M\(SVG.number(x0)),\(SVG.number(y0))C\(SVG.number(mid)),\(SVG.number(y0)) \(SVG.number(mid)),\(SVG.number(y1)) \(SVG.number(x1)),\(SVG.number(y1))"])
+                        let merged = k > 0 && nodes[p].branch != node.branch
+                        m.element("path", [
+                            "d": "M\(SVG.number(x0)),\(SVG.number(y0))C\(SVG.number(mid)),\(SVG.number(y0)) \(SVG.number(mid)),\(SVG.number(y1)) \(SVG.number(x1)),\(SVG.number(y1))",
+                            "class": merged ? "merge" : nil, "stroke-dasharray": merged ? "6 4" : nil,
+                        ]) { m in
+                            m.element("title", text: merged ? "\(node.revision.number) merges \(parent.number)" : "\(node.revision.number) continues \(parent.number)")
+                        }
                     }
                 }
             }
             if lanes.count > 1 {
-                m.element("g", ["class": "lanes", "fill": "#666"]) { m in
+                // Each lane's name under it, from its first revision, or ending at its last one when
+                // it would run off the right edge (about 6.6 units a character at this size).
+                m.element("g", ["class": "lanes", "fill": "#666", "font-style": "italic"]) { m in
                     for (k, lane) in lanes.enumerated() {
-                        m.element("text", ["x": "4", "y": SVG.number(top + laneHeight * (Double(k) + 0.5) + 4)], text: lane)
+                        let members = nodes.indices.filter { nodes[$0].branch == lane }
+                        guard let firstMember = members.first, let lastMember = members.last else { continue }
+                        let fits = x(firstMember) - 7 + Double(lane.count) * 6.6 <= width - 4
+                        m.element("text", [
+                            "x": SVG.number(fits ? max(4, x(firstMember) - 7) : x(lastMember) + 7),
+                            "y": SVG.number(top + laneHeight * (Double(k) + 0.5) + 22), "text-anchor": fits ? nil : "end",
+                        ], text: lane)
                     }
                 }
             }
             m.element("g", ["class": "revisions"]) { m in
+                var years: [(year: String, x: Double)] = []
                 for (i, node) in nodes.enumerated() {
                     let number = node.revision.number
                     m.element("a", ["href": "#" + HTMLReport.anchor(node.revision)]) { m in
@@ -61,8 +79,13 @@ public struct TimelineChart: Sendable {
                         if i % step == 0 || i == nodes.count - 1 {
                             m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(y(i) - 12), "text-anchor": "middle", "fill": "#222"],
                                       text: number)
-                            m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(height - 8), "text-anchor": "middle", "fill": "#666"],
-                                      text: node.revision.adopted.map { String($0.year) } ?? "")
+                            // One year label where revisions of the same year sit close together.
+                            let year = node.revision.adopted.map { String($0.year) } ?? ""
+                            if !years.contains(where: { $0.year == year && abs($0.x - x(i)) < 40 }) {
+                                years.append((year, x(i)))
+                                m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(height - 8), "text-anchor": "middle", "fill": "#666"],
+                                          text: year)
+                            }
                         }
                     }
                 }
