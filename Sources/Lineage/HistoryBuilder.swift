@@ -96,7 +96,7 @@ public struct HistoryBuilder {
                 }
                 revisions[i].parents = parents
                 revisions[i].continues = continues
-                let blob = try writer.blob(Array(revisions[i].document.utf8))
+                let blob = try writer.blob(Array(revisions[i].document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(

@@ -151,7 +151,7 @@ public enum LineageNotes {
                 if waiting[k] == 0 { states[k] = nil }
             }
             let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: parents, overrides: overrides)
-            entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(try note.encoded())))
+            entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(try note.encoded(), deltaFamily: "note")))
             if waiting[i, default: 0] > 0 { states[i] = full }
         }
         let tree = try writer.tree(
