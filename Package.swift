@@ -12,11 +12,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // libgit2 from the system (Debian: libgit2-dev), found through pkg-config.
+        // libgit2 from the system (Debian: libgit2-dev), found through pkg-config; zlib for the packs GitStore writes.
         .systemLibrary(
             name: "CGit2",
             pkgConfig: "libgit2",
-            providers: [.apt(["libgit2-dev"])]
+            providers: [.apt(["libgit2-dev", "zlib1g-dev"])]
         ),
         // The only module that calls libgit2. Swift values in, Swift values out.
         .target(name: "GitStore", dependencies: ["CGit2"]),

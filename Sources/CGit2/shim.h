@@ -4,6 +4,7 @@
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
+#include <zlib.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: one non-variadic shim per option used. */
 

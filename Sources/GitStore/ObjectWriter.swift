@@ -1,75 +1,269 @@
 import CGit2
 
-/// Writes objects during ``Repository/writeObjects(_:)``; valid only inside that call.
-public struct ObjectWriter {
+/// Writes objects during ``Repository/writeObjects(packBytes:_:)``; valid only inside that call.
+///
+/// It serialises blobs, trees and commits itself (byte for byte as libgit2's
+/// `git_blob_create_from_buffer`, `git_treebuilder_write` and `git_commit_create` would), names
+/// them with `git_odb_hash`, and appends them to a pack in memory: zlib-compressed, or as an
+/// OFS_DELTA against the previous blob of the same *delta family* (the previous revision of a
+/// document), as `git fast-import` does. No delta search: one candidate base per object.
+/// When the pack reaches its size limit it is handed to libgit2's indexer
+/// (`git_odb_write_pack`), which checks it, writes its index and lands both on disk; the next
+/// objects start a new pack. Memory is bounded by the limit, not by the size of the history.
+///
+/// Objects already in the repository or in the pack are not written again.
+public final class ObjectWriter {
     let repository: Repository
+    private let odb: OpaquePointer
+    private let packLimit: Int
 
-    /// Writes a blob (`git_blob_create_from_buffer`).
-    public func blob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
-        var oid = git_oid()
-        let result = bytes.withUnsafeBytes { git_blob_create_from_buffer(&oid, repository.pointer, $0.baseAddress, $0.count) }
-        try GitError.check(result, "git_blob_create_from_buffer")
-        return ObjectID(oid)
+    /// The pack being filled: a 12-byte header (its count set when written), then entries.
+    private var pack: [UInt8] = []
+    /// The objects of that pack: where each starts, and its type.
+    private var inPack: [ObjectID: (offset: Int, type: git_object_t)] = [:]
+    /// Trees of that pack, raw, for ``tree(base:entries:removing:)``.
+    private var packTrees: [ObjectID: [UInt8]] = [:]
+    /// Per delta family, the last blob written to this pack: the base of the next one's delta.
+    private var deltaBases: [String: (offset: Int, bytes: [UInt8], depth: Int)] = [:]
+
+    /// The default size at which a pack is landed and the next begun: a few thousand revisions
+    /// of a typical resolution, as deltas.
+    public static let defaultPackBytes = 32 << 20
+
+    /// Objects written so far, in all packs.
+    public private(set) var newObjects = 0
+    /// Packs landed so far.
+    public private(set) var packsWritten = 0
+
+    /// Delta chains are cut at this depth, as git's default `pack.depth`, so reading an object
+    /// never applies more deltas than that.
+    static let maxDeltaDepth = 50
+    /// zlib level: speed first; deltas are small, and the pack is for one build.
+    static let compressionLevel: Int32 = 1
+
+    init(repository: Repository, odb: OpaquePointer, packLimit: Int) {
+        self.repository = repository
+        self.odb = odb
+        self.packLimit = max(packLimit, 1)
+        startPack()
     }
 
-    /// Writes a tree (`git_treebuilder_new`, `git_treebuilder_insert`, `git_treebuilder_write`).
-    ///
-    /// - Parameters:
-    ///   - base: an existing tree to start from, or `nil` for an empty one.
-    ///   - entries: entries to add or replace.
-    ///   - removing: names to remove from `base`.
+    /// Writes a blob. With a `deltaFamily` (e.g. the path of a document), it is stored as a delta
+    /// against the family's previous blob in the same pack, when that is smaller.
+    public func blob(_ bytes: [UInt8], deltaFamily: String? = nil) throws(GitError) -> ObjectID {
+        try write(GIT_OBJECT_BLOB, bytes, deltaFamily: deltaFamily)
+    }
+
+    /// Writes a tree: `base`'s entries (an existing tree, or none), minus `removing`, plus
+    /// `entries` (replacing those of the same name); checks each new entry's object exists with
+    /// the right type and its name is a valid file name.
     public func tree(base: ObjectID? = nil, entries: [TreeEntry], removing: [String] = []) throws(GitError) -> ObjectID {
-        var baseTree: OpaquePointer?
+        var byName: [ArraySlice<UInt8>: RawEntry] = [:]
         if let base {
-            var oid = base.raw
-            try GitError.check(git_tree_lookup(&baseTree, repository.pointer, &oid), "git_tree_lookup")
+            for entry in try RawEntry.parse(try rawTree(base), tree: base) { byName[entry.name] = entry }
         }
-        defer { git_tree_free(baseTree) }
-        var builder: OpaquePointer?
-        try GitError.check(git_treebuilder_new(&builder, repository.pointer, baseTree), "git_treebuilder_new")
-        defer { git_treebuilder_free(builder) }
-        for name in removing {
-            let result = git_treebuilder_remove(builder, name)
-            if result != GIT_ENOTFOUND.rawValue { try GitError.check(result, "git_treebuilder_remove") }
-        }
+        for name in removing { byName[ArraySlice(name.utf8)] = nil }
         for entry in entries {
-            var oid = entry.id.raw
-            try GitError.check(
-                git_treebuilder_insert(nil, builder, entry.name, &oid, entry.mode.raw), "git_treebuilder_insert")
+            let name = ArraySlice(entry.name.utf8)
+            guard !name.isEmpty, !name.contains(0), !name.contains(UInt8(ascii: "/")), entry.name != ".", entry.name != "..",
+                entry.name.lowercased() != ".git"
+            else { throw GitError.usage("git_treebuilder_insert", "invalid tree entry name '\(entry.name)'") }
+            try requireObject(entry.id, entry.mode == .tree ? GIT_OBJECT_TREE : GIT_OBJECT_BLOB, "git_treebuilder_insert")
+            byName[name] = RawEntry(mode: ArraySlice(entry.mode.octal.utf8), name: name, id: entry.id.bytes[...])
         }
-        var out = git_oid()
-        try GitError.check(git_treebuilder_write(&out, builder), "git_treebuilder_write")
-        return ObjectID(out)
+        var out: [UInt8] = []
+        for entry in byName.values.sorted(by: RawEntry.gitOrder) {
+            out += entry.mode
+            out.append(UInt8(ascii: " "))
+            out += entry.name
+            out.append(0)
+            out += entry.id
+        }
+        let id = try write(GIT_OBJECT_TREE, out, deltaFamily: nil)
+        if inPack[id] != nil { packTrees[id] = out }
+        return id
     }
 
-    /// Writes a commit (`git_commit_create`); moves no reference.
+    /// Writes a commit (moves no reference): headers as `git_commit_create` writes them with
+    /// the message encoding `UTF-8`. The tree and parents must exist.
     public func commit(
         tree: ObjectID, parents: [ObjectID], author: Signature, committer: Signature, message: String
     ) throws -> ObjectID {
-        let repo = repository.pointer
-        var treeOid = tree.raw
-        var treeObject: OpaquePointer?
-        try GitError.check(git_tree_lookup(&treeObject, repo, &treeOid), "git_tree_lookup")
-        defer { git_tree_free(treeObject) }
-        var parentObjects: [OpaquePointer?] = []
-        defer { parentObjects.forEach { git_commit_free($0) } }
-        for parent in parents {
-            var oid = parent.raw
-            var commit: OpaquePointer?
-            try GitError.check(git_commit_lookup(&commit, repo, &oid), "git_commit_lookup")
-            parentObjects.append(commit)
+        try requireObject(tree, GIT_OBJECT_TREE, "git_commit_create")
+        for parent in parents { try requireObject(parent, GIT_OBJECT_COMMIT, "git_commit_create") }
+        var text = "tree \(tree.hex)\n"
+        for parent in parents { text += "parent \(parent.hex)\n" }
+        text += try author.header("author") + committer.header("committer")
+        text += "encoding UTF-8\n\n" + message
+        return try write(GIT_OBJECT_COMMIT, Array(text.utf8), deltaFamily: nil)
+    }
+
+    // MARK: - The pack
+
+    private func startPack() {
+        pack.removeAll(keepingCapacity: true)
+        pack += Array("PACK".utf8) + [0, 0, 0, 2] + [0, 0, 0, 0]
+        inPack.removeAll(keepingCapacity: true)
+        packTrees.removeAll()
+        deltaBases.removeAll()
+    }
+
+    private func write(_ type: git_object_t, _ bytes: [UInt8], deltaFamily: String?) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, type) }, "git_odb_hash")
+        let id = ObjectID(oid)
+        if inPack[id] != nil || git_odb_exists_ext(odb, &oid, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1 {
+            return id
         }
-        var out = git_oid()
-        try author.withRaw { a in
-            try committer.withRaw { c in
-                let result = parentObjects.withUnsafeMutableBufferPointer { buffer in
-                    git_commit_create(
-                        &out, repo, nil, a, c, "UTF-8", message, treeObject, buffer.count, buffer.baseAddress)
-                }
-                try GitError.check(result, "git_commit_create")
+        let offset = pack.count
+        var depth = 0
+        if let family = deltaFamily, let base = deltaBases[family], base.depth < Self.maxDeltaDepth,
+            let delta = Delta.encode(base: base.bytes, target: bytes)
+        {
+            appendEntryHeader(type: GIT_OBJECT_OFS_DELTA, size: delta.count)
+            appendBaseDistance(offset - base.offset)
+            try appendCompressed(delta)
+            depth = base.depth + 1
+        } else {
+            appendEntryHeader(type: type, size: bytes.count)
+            try appendCompressed(bytes)
+        }
+        inPack[id] = (offset, type)
+        if let family = deltaFamily { deltaBases[family] = (offset, bytes, depth) }
+        if pack.count >= packLimit { try flush() }
+        return id
+    }
+
+    /// Type and size: 3 bits of type and 4 of size in the first byte, then 7 bits of size a
+    /// byte; the high bit says another byte follows.
+    private func appendEntryHeader(type: git_object_t, size: Int) {
+        var byte = UInt8(truncatingIfNeeded: type.rawValue) << 4 | UInt8(size & 0x0F)
+        var rest = size >> 4
+        while rest > 0 {
+            pack.append(byte | 0x80)
+            byte = UInt8(rest & 0x7F)
+            rest >>= 7
+        }
+        pack.append(byte)
+    }
+
+    /// An OFS_DELTA's distance back to its base: big-endian 7-bit groups, each but the last
+    /// with the high bit set and one subtracted (git's `pack.h` encoding).
+    private func appendBaseDistance(_ distance: Int) {
+        var d = distance
+        var bytes = [UInt8(d & 0x7F)]
+        d >>= 7
+        while d > 0 {
+            d -= 1
+            bytes.append(0x80 | UInt8(d & 0x7F))
+            d >>= 7
+        }
+        pack += bytes.reversed()
+    }
+
+    /// Appends `bytes` as one zlib stream (`compress2`).
+    private func appendCompressed(_ bytes: [UInt8]) throws(GitError) {
+        let start = pack.count
+        let bound = Int(compressBound(uLong(bytes.count)))
+        pack += repeatElement(0, count: bound)
+        var length = uLongf(bound)
+        let result = pack.withUnsafeMutableBufferPointer { out in
+            bytes.withUnsafeBufferPointer { input in
+                compress2(out.baseAddress! + start, &length, input.baseAddress, uLong(input.count), Self.compressionLevel)
             }
         }
-        return ObjectID(out)
+        guard result == Z_OK else { throw GitError.usage("compress2", "zlib failed (\(result))") }
+        pack.removeLast(bound - Int(length))
+    }
+
+    /// Lands the pack, if it holds anything: sets its count, appends its SHA-1, and hands it to
+    /// the indexer (`git_odb_write_pack`, then the writepack's `append` and `commit`), which
+    /// writes the pack and its index and renames them into place; then `git_odb_refresh`.
+    func flush() throws(GitError) {
+        let count = inPack.count
+        guard count > 0 else { return }
+        for k in 0..<4 { pack[8 + k] = UInt8(truncatingIfNeeded: count >> (24 - 8 * k)) }
+        var sha = SHA1()
+        sha.update(pack)
+        pack += sha.finish()
+
+        var writer: UnsafeMutablePointer<git_odb_writepack>?
+        try GitError.check(git_odb_write_pack(&writer, odb, nil, nil), "git_odb_write_pack")
+        defer { writer!.pointee.free(writer) }
+        var stats = git_indexer_progress()
+        try GitError.check(
+            pack.withUnsafeBytes { writer!.pointee.append(writer, $0.baseAddress, $0.count, &stats) }, "git_odb_writepack.append")
+        try GitError.check(writer!.pointee.commit(writer, &stats), "git_odb_writepack.commit")
+        try GitError.check(git_odb_refresh(odb), "git_odb_refresh")
+        newObjects += count
+        packsWritten += 1
+        startPack()
+    }
+
+    // MARK: - Reading what is being written
+
+    /// Throws unless `id` is in the pack or the repository with type `type`
+    /// (`git_odb_read_header` for the repository's).
+    private func requireObject(_ id: ObjectID, _ type: git_object_t, _ function: String) throws(GitError) {
+        if let entry = inPack[id] {
+            guard entry.type == type else { throw GitError.usage(function, "object \(id.hex) has the wrong type") }
+            return
+        }
+        var oid = id.raw
+        var size = 0
+        var found = GIT_OBJECT_INVALID
+        try GitError.check(git_odb_read_header(&size, &found, odb, &oid), function)
+        guard found == type else { throw GitError.usage(function, "object \(id.hex) has the wrong type") }
+    }
+
+    /// A tree's raw bytes, from the pack or the repository (`git_odb_read`).
+    private func rawTree(_ id: ObjectID) throws(GitError) -> [UInt8] {
+        if let raw = packTrees[id] { return raw }
+        var oid = id.raw
+        var object: OpaquePointer?
+        try GitError.check(git_odb_read(&object, odb, &oid), "git_odb_read")
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
+            throw GitError.usage("git_tree_lookup", "object \(id.hex) is not a tree")
+        }
+        let size = git_odb_object_size(object)
+        guard size > 0, let data = git_odb_object_data(object) else { return [] }
+        return Array(UnsafeRawBufferPointer(start: data, count: size))
+    }
+}
+
+/// A tree entry as stored: octal mode, name, 20-byte id.
+private struct RawEntry {
+    var mode: ArraySlice<UInt8>
+    var name: ArraySlice<UInt8>
+    var id: ArraySlice<UInt8>
+
+    var isTree: Bool { mode.first == UInt8(ascii: "4") }
+
+    static func parse(_ raw: [UInt8], tree: ObjectID) throws(GitError) -> [RawEntry] {
+        var out: [RawEntry] = []
+        var i = 0
+        while i < raw.count {
+            guard let space = raw[i...].firstIndex(of: UInt8(ascii: " ")),
+                let nul = raw[space...].firstIndex(of: 0), nul + 21 <= raw.count
+            else { throw GitError.usage("git_tree_lookup", "tree \(tree.hex) is corrupt") }
+            out.append(RawEntry(mode: raw[i..<space], name: raw[(space + 1)..<nul], id: raw[(nul + 1)..<(nul + 21)]))
+            i = nul + 21
+        }
+        return out
+    }
+
+    /// git's tree order: by name bytes, a tree's name compared as if it ended with `/`.
+    static func gitOrder(_ a: RawEntry, _ b: RawEntry) -> Bool {
+        var i = a.name.startIndex, j = b.name.startIndex
+        while i < a.name.endIndex, j < b.name.endIndex {
+            if a.name[i] != b.name[j] { return a.name[i] < b.name[j] }
+            i += 1
+            j += 1
+        }
+        let x: UInt8 = i < a.name.endIndex ? a.name[i] : (a.isTree ? UInt8(ascii: "/") : 0)
+        let y: UInt8 = j < b.name.endIndex ? b.name[j] : (b.isTree ? UInt8(ascii: "/") : 0)
+        return x < y
     }
 }
 
@@ -77,7 +271,7 @@ public struct ObjectWriter {
 public struct TreeEntry: Hashable, Sendable {
     public enum Mode: Sendable, Hashable {
         case blob, tree
-        var raw: git_filemode_t { self == .blob ? GIT_FILEMODE_BLOB : GIT_FILEMODE_TREE }
+        var octal: String { self == .blob ? "100644" : "40000" }
     }
 
     public var name: String

@@ -4,13 +4,11 @@ import CGit2
 ///
 /// Everything it returns is a Swift value (``ObjectID``, ``Commit``, ``Signature``, byte arrays);
 /// no libgit2 pointer escapes this module. New objects are written only inside
-/// ``writeObjects(_:)``, which lands them on disk as one pack file or not at all.
+/// ``writeObjects(packBytes:_:)``, which lands them on disk as pack files.
 ///
 /// Not thread-safe: use one `Repository` per thread, as libgit2 requires.
 public final class Repository {
     let pointer: OpaquePointer
-    /// The in-memory object store (`git_mempack_new`) that ``writeObjects(_:)`` writes into.
-    private var mempack: UnsafeMutablePointer<git_odb_backend>?
     private var odb: OpaquePointer?
 
     private init(_ pointer: OpaquePointer) {
@@ -55,51 +53,31 @@ public final class Repository {
 
     // MARK: - Writing objects
 
-    /// Runs `body`, whose writes go to an in-memory object store, then writes them all to the
-    /// object database as a single pack (`git_mempack_dump`, `git_odb_write_pack`).
+    /// Runs `body`, whose writes go to packs that land in the object database as they fill
+    /// (see ``ObjectWriter``): one pack when everything fits in `packBytes` of compressed
+    /// objects, more otherwise, so memory stays bounded however much is written.
     ///
-    /// If `body` throws, nothing reaches the disk. Objects that already exist are not written
-    /// again, so a batch that creates nothing new writes no pack at all. Cost: one pack and its
-    /// index per batch, instead of one zlib-compressed file per object.
+    /// If `body` throws, the pack being filled is dropped; packs already landed stay, holding
+    /// objects nothing refers to (harmless; `git gc` prunes them). References are never moved
+    /// here: move them after this returns, once every object is on disk. Objects that already
+    /// exist are not written again, so a batch that creates nothing new writes no pack at all.
     ///
     /// - Returns: `body`'s result and the number of new objects written.
-    public func writeObjects<T>(_ body: (ObjectWriter) throws -> T) throws -> (result: T, newObjects: Int) {
-        let backend = try installMempack()
-        defer { git_mempack_reset(backend) }
-        let result = try body(ObjectWriter(repository: self))
-
-        var pack = git_buf()
-        defer { git_buf_dispose(&pack) }
-        try GitError.check(git_mempack_dump(&pack, pointer, backend), "git_mempack_dump")
-        let count = Repository.objectCount(ofPack: pack)
-        guard count > 0 else { return (result, 0) }
-
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try GitError.check(git_odb_write_pack(&writer, odb, nil, nil), "git_odb_write_pack")
-        defer { writer!.pointee.free(writer) }
-        var stats = git_indexer_progress()
-        try GitError.check(writer!.pointee.append(writer, pack.ptr, pack.size, &stats), "git_odb_writepack.append")
-        try GitError.check(writer!.pointee.commit(writer, &stats), "git_odb_writepack.commit")
-        try GitError.check(git_odb_refresh(odb), "git_odb_refresh")
-        return (result, count)
+    public func writeObjects<T>(
+        packBytes: Int = ObjectWriter.defaultPackBytes, _ body: (ObjectWriter) throws -> T
+    ) throws -> (result: T, newObjects: Int) {
+        let writer = ObjectWriter(repository: self, odb: try objectDatabase(), packLimit: packBytes)
+        let result = try body(writer)
+        try writer.flush()
+        return (result, writer.newObjects)
     }
 
-    /// The object count in a pack's header ("PACK", version, count; big-endian).
-    private static func objectCount(ofPack pack: git_buf) -> Int {
-        guard pack.size >= 12, let bytes = pack.ptr else { return 0 }
-        return (8..<12).reduce(0) { $0 << 8 | Int(UInt8(bitPattern: bytes[$1])) }
-    }
-
-    private func installMempack() throws -> UnsafeMutablePointer<git_odb_backend> {
-        if let mempack { return mempack }
+    /// The repository's object database (`git_repository_odb`), kept while the repository is open.
+    private func objectDatabase() throws(GitError) -> OpaquePointer {
+        if let odb { return odb }
         var db: OpaquePointer?
         try GitError.check(git_repository_odb(&db, pointer), "git_repository_odb")
-        var backend: UnsafeMutablePointer<git_odb_backend>?
-        try GitError.check(git_mempack_new(&backend), "git_mempack_new")
-        // The odb owns the backend from here on and frees it with itself.
-        try GitError.check(git_odb_add_backend(db, backend, 999), "git_odb_add_backend")
         odb = db
-        mempack = backend
-        return backend!
+        return db!
     }
 }

@@ -37,4 +37,17 @@ public struct Signature: Hashable, Sendable {
         defer { git_signature_free(sig) }
         return try body(sig!)
     }
+
+    /// The `author`/`committer` line of a commit, as libgit2 writes it (`git_signature__writebuf`):
+    /// `field name <email> seconds ±hhmm`, name and email as `git_signature_new` trimmed them.
+    func header(_ field: String) throws -> String {
+        try withRaw { sig in
+            let offset = Int(sig.pointee.when.offset)
+            let sign = offset < 0 || sig.pointee.when.sign == CChar(UInt8(ascii: "-")) ? "-" : "+"
+            let hours = abs(offset) / 60, minutes = abs(offset) % 60
+            func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+            return "\(field) \(String(cString: sig.pointee.name)) <\(String(cString: sig.pointee.email))> "
+                + "\(UInt32(truncatingIfNeeded: sig.pointee.when.time)) \(sign)\(two(hours))\(two(minutes))\n"
+        }
+    }
 }

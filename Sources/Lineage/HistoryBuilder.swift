@@ -38,6 +38,20 @@ public struct HistoryBuilder {
     public var suppliedDates: [String: CivilDate] = [:]
     /// Called with a line of progress for the user (to stderr), e.g. when waiting for a lock.
     public var progress: (String) -> Void = { _ in }
+    /// Called as the build advances: the phase (``Phase``), the steps of it done, and their
+    /// number. For a progress bar; the steps are revisions.
+    public var onProgress: (_ phase: Phase, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
+    /// The size at which a pack of new objects is landed and the next begun (memory is bounded
+    /// by it; the history is the same whatever it is).
+    var packBytes = ObjectWriter.defaultPackBytes
+
+    /// The steps of a build that take time, in order.
+    public enum Phase: String, Sendable {
+        /// Writing the revisions' commits.
+        case committing = "committing revisions"
+        /// Computing the clause lineage and writing its notes.
+        case lineage = "computing the lineage"
+    }
 
     public init(repositoryPath: String) {
         self.repositoryPath = repositoryPath
@@ -80,9 +94,10 @@ public struct HistoryBuilder {
         // parents and the reasons recorded for them are unchanged; otherwise it is re-committed.
         var revisions = plan.revisions
         var changed: [Int] = []
-        let written = try repo.writeObjects { writer -> ObjectID? in
+        let written = try repo.writeObjects(packBytes: packBytes) { writer -> ObjectID? in
             var commitOf: [String: ObjectID] = [:]
             for i in revisions.indices {
+                onProgress(.committing, i + 1, revisions.count)
                 let decision = plan.ancestry.decisions[i]
                 let parents = decision.parents.map { commitOf[$0]! }
                 let continues =
@@ -96,7 +111,7 @@ public struct HistoryBuilder {
                 }
                 revisions[i].parents = parents
                 revisions[i].continues = continues
-                let blob = try writer.blob(Array(revisions[i].document.utf8))
+                let blob = try writer.blob(Array(revisions[i].document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
@@ -111,7 +126,7 @@ public struct HistoryBuilder {
             return try LineageNotes.write(
                 revisions: revisions, ancestry: plan.ancestry, changed: changed, stored: storedNotes,
                 corrections: corrections, staleCommits: storedByCommit.keys.filter { !kept.contains($0) },
-                repo: repo, writer: writer)
+                repo: repo, writer: writer) { onProgress(.lineage, $0, $1) }
         }
 
         // References: one branch per line at its latest revision, stale lineage branches
@@ -183,8 +198,10 @@ public struct HistoryBuilder {
     /// Merges the inputs into the stored series: dates them, refuses conflicts, orders them.
     static func plan(inputs: [SourceDocument], stored: [Revision], corrections: Corrections) throws(LineageError) -> Plan {
         let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
-        let all = inputs.map(\.resolution) + stored.map(\.resolution)
-        let cited = AdoptionDating.citedDates(in: all)
+        // Citations date only the inputs that give no date and have none supplied: scan the
+        // texts for them only when there is such an input.
+        let undated = inputs.contains { $0.resolution.adopted == nil && corrections.adopted[$0.resolution.number ?? ""] == nil }
+        let cited = undated ? AdoptionDating.citedDates(in: inputs.map(\.resolution) + stored.map(\.resolution)) : [:]
 
         var merged = stored
         var unchanged = 0

@@ -89,7 +89,8 @@ public enum LineageNotes {
     /// clauses. Memory: the full states of the revisions whose children are still to compute.
     static func write(
         revisions: [Revision], ancestry: Ancestry, changed: [Int], stored: Stored, corrections: Corrections,
-        staleCommits: [ObjectID], repo: Repository, writer: ObjectWriter
+        staleCommits: [ObjectID], repo: Repository, writer: ObjectWriter,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws -> ObjectID? {
         let settings = settings(for: corrections)
         let reuse = stored.settings == settings && stored.tree != nil
@@ -130,7 +131,8 @@ public enum LineageNotes {
         var entries: [TreeEntry] = [
             TreeEntry(name: settingsEntry, id: try writer.blob(Array(settings.utf8)))
         ]
-        for i in compute {
+        for (done, i) in compute.enumerated() {
+            progress(done, compute.count)
             var parents: [(number: String, state: LineageState)] = []
             for p in ancestry.decisions[i].parents {
                 let k = position[p]!
@@ -145,15 +147,17 @@ public enum LineageNotes {
                     fresh.settings = nil
                     return try write(
                         revisions: revisions, ancestry: ancestry, changed: Array(revisions.indices),
-                        stored: fresh, corrections: corrections, staleCommits: staleCommits, repo: repo, writer: writer)
+                        stored: fresh, corrections: corrections, staleCommits: staleCommits, repo: repo, writer: writer,
+                        progress: progress)
                 }
                 waiting[k]! -= 1
                 if waiting[k] == 0 { states[k] = nil }
             }
             let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: parents, overrides: overrides)
-            entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(try note.encoded())))
+            entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(note.encoded(), deltaFamily: "note")))
             if waiting[i, default: 0] > 0 { states[i] = full }
         }
+        progress(compute.count, compute.count)
         let tree = try writer.tree(
             base: reuse ? stored.tree : nil, entries: entries, removing: reuse ? staleCommits.map(\.hex) : [])
         if tree == stored.tree { return nil }

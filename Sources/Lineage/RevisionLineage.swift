@@ -56,11 +56,8 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
         return full
     }
 
-    func encoded() throws -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Array(try encoder.encode(self))
-    }
+    /// The note's bytes: JSON as `JSONEncoder` writes it with sorted keys (``NoteJSON``).
+    func encoded() -> [UInt8] { NoteJSON.encode(self) }
 
     static func decode(_ bytes: [UInt8], commit: String) throws(LineageError) -> RevisionLineage {
         do {

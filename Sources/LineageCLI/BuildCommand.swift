@@ -50,8 +50,23 @@ struct BuildCommand: ParsableCommand {
         var builder = HistoryBuilder(repositoryPath: repository.repo)
         builder.suppliedDates = try suppliedDates()
         builder.progress = { Terminal.standardError.write($0 + "\n") }
+        // One bar per phase; the first appears once the build has lasted a second.
+        let started = DispatchTime.now().uptimeNanoseconds
+        var bar: (phase: HistoryBuilder.Phase, bar: ProgressBar)?
+        builder.onProgress = { phase, done, total in
+            if bar?.phase != phase {
+                bar?.bar.finish()
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+                bar = (phase, ProgressBar(phase.rawValue, delay: max(0, 1 - elapsed)))
+            }
+            bar!.bar.update(done, of: total)
+        }
         let inputs = paths.isEmpty ? [try BundledCorpus.path()] : paths
-        let report = try builder.build(paths: inputs)
+        let report: BuildReport
+        do {
+            defer { bar?.bar.finish() }
+            report = try builder.build(paths: inputs)
+        }
         switch format {
         case .json: print(BuildSummary.json(report).rendered())
         default: print(BuildSummary.text(report, style: Style(enabled: colors.enabled)), terminator: "")
