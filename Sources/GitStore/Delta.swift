@@ -18,21 +18,14 @@ enum Delta {
         let limit = target.count / 2
         return base.withUnsafeBufferPointer { b in
             target.withUnsafeBufferPointer { t -> [UInt8]? in
-                var index: [UInt64: Int32] = [:]
-                index.reserveCapacity(b.count / block)
-                var p = b.count - block
-                p -= p % block
-                while p >= 0 {  // backwards, so the first block with a given hash wins
-                    index[hash(b, p)] = Int32(p)
-                    p -= block
-                }
+                let index = BlockIndex(b)
                 var power: UInt64 = 1  // multiplier ^ (block - 1)
                 for _ in 1..<block { power = power &* multiplier }
                 let n = t.count
                 var i = 0, pending = 0
                 var h = hash(t, 0)
                 while i + block <= n {
-                    if let found = index[h].map(Int.init), equal(b, found, t, i) {
+                    if let found = index.find(h, b, t, i) {
                         var start = i, from = found
                         while start > pending, from > 0, t[start - 1] == b[from - 1] { start -= 1; from -= 1 }
                         var end = i + block, to = found + block
@@ -98,6 +91,46 @@ enum Delta {
     }
 
     private static let multiplier: UInt64 = 0x100_0000_01B3
+
+    /// The base's blocks by hash: open addressing in a power-of-two table of offsets (+1; 0 is
+    /// empty), the first block with a given content kept.
+    private struct BlockIndex {
+        var slots: [Int32]
+        var hashes: [UInt64]
+        let mask: Int
+
+        init(_ b: UnsafeBufferPointer<UInt8>) {
+            var size = 16
+            while size < 2 * (b.count / Delta.block) { size <<= 1 }
+            slots = [Int32](repeating: 0, count: size)
+            hashes = [UInt64](repeating: 0, count: size)
+            mask = size - 1
+            var p = 0
+            while p + Delta.block <= b.count {
+                let h = Delta.hash(b, p)
+                var k = Int(truncatingIfNeeded: h >> 32) & mask
+                while slots[k] != 0, hashes[k] != h { k = (k + 1) & mask }
+                if slots[k] == 0 {
+                    slots[k] = Int32(p + 1)
+                    hashes[k] = h
+                }
+                p += Delta.block
+            }
+        }
+
+        /// The offset of a base block with hash `h` whose bytes equal the target's at `i`.
+        func find(_ h: UInt64, _ b: UnsafeBufferPointer<UInt8>, _ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+            var k = Int(truncatingIfNeeded: h >> 32) & mask
+            while slots[k] != 0 {
+                if hashes[k] == h {
+                    let p = Int(slots[k]) - 1
+                    return Delta.equal(b, p, t, i) ? p : nil
+                }
+                k = (k + 1) & mask
+            }
+            return nil
+        }
+    }
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64 {
         var h: UInt64 = 0

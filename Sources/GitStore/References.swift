@@ -51,15 +51,34 @@ extension Repository {
     /// Applies every update or none: locks all the references first (`git_transaction_lock_ref`),
     /// checks each still has its expected value, then writes them (`git_transaction_commit`).
     ///
+    /// When at least `packingFrom` updates create references (a first build's tags), those are
+    /// written to `packed-refs` in one locked rewrite (``PackedReferences``) just before the
+    /// transaction commits, instead of as one loose file each.
+    ///
     /// Fails with ``GitError/isConcurrentModification`` when another process holds a lock or has
     /// moved a reference since it was read.
-    public func updateReferences(_ updates: [ReferenceUpdate], message: String, signature: Signature) throws {
+    public func updateReferences(
+        _ updates: [ReferenceUpdate], message: String, signature: Signature, packingFrom: Int = 64
+    ) throws {
         guard !updates.isEmpty else { return }
+        let creations = updates.filter { $0.expected == nil && $0.target != nil }
+        let packed = creations.count >= packingFrom ? creations : []
+        let packedNames = Set(packed.map(\.name))
+        let loose = updates.filter { !packedNames.contains($0.name) }
+
         var tx: OpaquePointer?
         try GitError.check(git_transaction_new(&tx, pointer), "git_transaction_new")
         defer { git_transaction_free(tx) }
-        for update in updates {
+        for update in loose {
             try GitError.check(git_transaction_lock_ref(tx, update.name), "git_transaction_lock_ref")
+        }
+        var packedFile: PackedReferences?
+        defer { packedFile?.release() }
+        if !packed.isEmpty {
+            for update in packed where !Repository.isValidReferenceName(update.name) {
+                throw GitError.usage("git_transaction_lock_ref", "invalid reference name '\(update.name)'")
+            }
+            packedFile = try PackedReferences(gitDirectory: gitDirectory)
         }
         for update in updates where try reference(update.name) != update.expected {
             throw GitError(
@@ -67,7 +86,7 @@ extension Repository {
                 message: "\(update.name) was changed by someone else since it was read")
         }
         try signature.withRaw { sig in
-            for update in updates {
+            for update in loose {
                 if var oid = update.target?.raw {
                     try GitError.check(
                         git_transaction_set_target(tx, update.name, &oid, sig, message), "git_transaction_set_target")
@@ -75,6 +94,10 @@ extension Repository {
                     try GitError.check(git_transaction_remove(tx, update.name), "git_transaction_remove")
                 }
             }
+        }
+        if packedFile != nil {
+            try packedFile!.write(adding: packed.map { ($0.name, $0.target!) })
+            try packedFile!.commit()
         }
         try GitError.check(git_transaction_commit(tx), "git_transaction_commit")
     }

@@ -78,10 +78,10 @@ public struct Ancestry: Sendable {
             let number = revision.number
             let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
             inference.record(k, parents: parents)
-            let title = Inference.normalisedTitle(revision.title)
+            let title = inference.titles[k]
             var line: String
             if let first = parents.first, let parentLine = decision(for: first)?.line, lineTip[parentLine] == first,
-                parents.count > 1 || Inference.normalisedTitle(revisions[index[first]!].title) == title,
+                parents.count > 1 || inference.titles[index[first]!] == title,
                 corrections.branches[number] == nil
             {
                 line = parentLine
@@ -102,24 +102,43 @@ public struct Ancestry: Sendable {
 /// The evidence and its bookkeeping, revision by revision.
 private struct Inference {
     let revisions: [Revision]
+    /// Each revision's normalised title.
+    let titles: [String]
     var position: [String: Int] = [:]
-    /// Ancestors of each revision (positions), filled as revisions are decided.
-    var ancestors: [Set<Int>] = []
+    /// Parents of each revision (positions, always lower than its own), filled as revisions are decided.
+    var parentPositions: [[Int]] = []
+    /// Word 4-grams of recent revisions (a cache, trimmed to the revisions near the one decided,
+    /// so memory does not grow with the history).
     var grams: [Int: Set<UInt64>] = [:]
+    static let gramsKept = 256
+    /// Scratch for ``isAncestor(_:of:)``: the walk that last visited each revision.
+    private var visited: [Int] = []
+    private var walk = 0
 
     init(revisions: [Revision]) {
         self.revisions = revisions
+        titles = revisions.map { Self.normalisedTitle($0.title) }
+        visited = Array(repeating: 0, count: revisions.count)
         for (k, r) in revisions.enumerated() where position[r.number] == nil { position[r.number] = k }
     }
 
     mutating func record(_ k: Int, parents: [String]) {
-        var set = Set<Int>()
-        for p in parents {
-            let i = position[p]!
-            set.insert(i)
-            set.formUnion(ancestors[i])
+        parentPositions.append(parents.map { position[$0]! })
+    }
+
+    /// Whether `c` is an ancestor of the decided revision `d`: a walk up from `d` through
+    /// parents, never below `c` (parents come earlier in the history), each revision once.
+    mutating func isAncestor(_ c: Int, of d: Int) -> Bool {
+        walk += 1
+        var stack = [d]
+        while let at = stack.popLast() {
+            for p in parentPositions[at] where p >= c && visited[p] != walk {
+                if p == c { return true }
+                visited[p] = walk
+                stack.append(p)
+            }
         }
-        ancestors.append(set)
+        return false
     }
 
     mutating func parents(of k: Int, corrections: Corrections) throws(LineageError) -> ([String], [String]) {
@@ -139,14 +158,14 @@ private struct Inference {
         let cited = revision.resolution.citedResolutions().compactMap { position[$0] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
-            var latest = cited.filter { c in !citedSet.contains { $0 != c && ancestors[$0].contains(c) } }
+            var latest = cited.filter { c in !citedSet.contains { $0 != c && isAncestor(c, of: $0) } }
             // A text that copies its predecessor's preamble may not cite that predecessor: a
             // later revision with the same title that descends from the cited one and gives more
             // of the text takes its place.
-            let title = Self.normalisedTitle(revision.title)
+            let title = titles[k]
             var replaced: [Int: Int] = [:]
             for (n, c) in latest.enumerated() {
-                guard let d = (c + 1..<k).last(where: { ancestors[$0].contains(c) && Self.normalisedTitle(revisions[$0].title) == title }),
+                guard let d = (c + 1..<k).last(where: { titles[$0] == title && isAncestor(c, of: $0) }),
                     share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
                 else { continue }
                 latest[n] = d
@@ -167,9 +186,9 @@ private struct Inference {
                 let merge = chosen.count > 1
                 if merge {
                     // The line a merge lands on: the parent whose title is closest to its own.
-                    let own = Set(Self.normalisedTitle(revision.title).split(separator: " "))
+                    let own = Set(titles[k].split(separator: " "))
                     func closeness(_ at: Int) -> Double {
-                        let other = Set(Self.normalisedTitle(revisions[at].title).split(separator: " "))
+                        let other = Set(titles[at].split(separator: " "))
                         let union = own.union(other).count
                         return union == 0 ? 0 : Double(own.intersection(other).count) / Double(union)
                     }
@@ -199,8 +218,8 @@ private struct Inference {
             }
         }
         // 3. The title: the latest earlier revision with the same title.
-        let title = Self.normalisedTitle(revision.title)
-        if !title.isEmpty, let same = (0..<k).last(where: { Self.normalisedTitle(revisions[$0].title) == title }) {
+        let title = titles[k]
+        if !title.isEmpty, let same = (0..<k).last(where: { titles[$0] == title }) {
             return ([revisions[same].number], ["same title, latest before it"])
         }
         // 4. The text: the earlier revision it draws most from.
@@ -226,6 +245,11 @@ private struct Inference {
 
     mutating func fourGrams(_ k: Int) -> Set<UInt64> {
         if let cached = grams[k] { return cached }
+        if grams.count >= Self.gramsKept {
+            // Keep the latest revisions' (the next decisions' likely candidates).
+            let newest = grams.keys.max()!
+            grams = grams.filter { $0.key > newest - Self.gramsKept / 2 }
+        }
         var words: [UInt64] = []
         for p in revisions[k].resolution.paragraphs {
             for w in p.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {

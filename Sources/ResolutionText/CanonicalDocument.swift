@@ -192,9 +192,26 @@ public enum CanonicalDocument {
         return (end, marks, false)
     }
 
+    /// False when `s` has none of the newline scalars' UTF-8 sequences (0A–0D, C2 85, E2 80 A8/A9).
+    private static func mayHoldNewline(_ s: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in s.utf8 {
+            switch byte {
+            case 0x0A...0x0D: return true
+            case 0x85 where previous.1 == 0xC2: return true
+            case 0xA8, 0xA9: if previous == (0xE2, 0x80) { return true }
+            default: break
+            }
+            previous = (previous.1, byte)
+        }
+        return false
+    }
+
     /// Line breaks inside a field would break the one-item-per-line format.
     private static func singleLine(_ s: String) -> String {
-        guard s.contains(where: { $0.isNewline }) else { return s }
+        // A newline Character holds a newline scalar (LF, VT, FF, CR, NEL, U+2028, U+2029); look
+        // for their UTF-8 bytes first, as walking Characters is slow and they are rare.
+        guard mayHoldNewline(s), s.contains(where: { $0.isNewline }) else { return s }
         return String(s.map { $0.isNewline ? " " : $0 })
     }
 }

@@ -124,3 +124,125 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
         }
     }
 }
+
+@Suite struct PackWritingTests {
+    /// A document edited a little at a time, as revisions are.
+    static func revisions(_ n: Int) -> [String] {
+        var lines = (0..<40).map { "Paragraph \($0): the General Assembly recalls its resolution \($0 * 7) of the session." }
+        var out: [String] = []
+        for i in 0..<n {
+            lines[(i * 7) % lines.count] += " Amended in revision \(i)."
+            if i % 5 == 0 { lines.insert("Inserted paragraph \(i), new text.", at: i % lines.count) }
+            out.append(lines.joined(separator: "\n") + "\n")
+        }
+        return out
+    }
+
+    /// Writes the revisions as a chain of commits; returns the commits.
+    static func chain(_ repo: Repository, _ texts: [String], packBytes: Int) throws -> (commits: [ObjectID], newObjects: Int) {
+        let (commits, count) = try repo.writeObjects(packBytes: packBytes) { w in
+            var parent: ObjectID?
+            var out: [ObjectID] = []
+            for text in texts {
+                let blob = try w.blob(Array(text.utf8), deltaFamily: "doc")
+                let tree = try w.tree(entries: [TreeEntry(name: "doc.txt", id: blob)])
+                parent = try w.commit(tree: tree, parents: parent.map { [$0] } ?? [], author: signature, committer: signature, message: "m\n")
+                out.append(parent!)
+            }
+            return out
+        }
+        return (commits, count)
+    }
+
+    @Test func deltasAndBatchesGiveTheSameObjectsAndGitReadsThem() throws {
+        let texts = Self.revisions(120)
+        var tips: [ObjectID] = []
+        for packBytes in [ObjectWriter.defaultPackBytes, 4096] {
+            let dir = ScratchDirectory()
+            let gitDir = dir.path + "/r.git"
+            let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
+            let (commits, count) = try Self.chain(repo, texts, packBytes: packBytes)
+            #expect(count == 3 * texts.count)
+            tips.append(commits.last!)
+            try repo.updateReferences(
+                [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits.last!)], message: "t", signature: signature)
+            #expect(git(["fsck", "--strict", "--no-dangling"], in: gitDir).status == 0)
+            #expect(git(["show", "main~7:doc.txt"], in: gitDir).stdout == texts[texts.count - 8])
+            let packs = try FileManager.default.contentsOfDirectory(atPath: gitDir + "/objects/pack").filter { $0.hasSuffix(".pack") }
+            if packBytes == 4096 { #expect(packs.count > 3) } else { #expect(packs.count == 1) }
+            for pack in packs {
+                let verify = git(["verify-pack", "-v", "objects/pack/" + pack], in: gitDir)
+                #expect(verify.status == 0)
+                // Documents are stored as deltas, chains no deeper than git's default.
+                #expect(packBytes == 4096 || verify.stdout.contains("chain length = 1:"))
+                #expect(!verify.stdout.contains("chain length = \(ObjectWriter.maxDeltaDepth + 1):"))
+            }
+            // libgit2 reads what it wrote back, deltas included.
+            #expect(try repo.blob(at: "doc.txt", inTree: try repo.commit(commits[90]).tree) == Array(texts[90].utf8))
+        }
+        #expect(tips[0] == tips[1])
+        // git names the objects the same way.
+        let dir = ScratchDirectory()
+        try texts[0].write(toFile: dir.path + "/doc.txt", atomically: false, encoding: .utf8)
+        let blob = git(["hash-object", "doc.txt"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let repo = try Repository.createBare(at: dir.path + "/r.git", initialBranch: "main")
+        #expect(try repo.writeObjects { try $0.blob(Array(texts[0].utf8)) }.result.hex == blob)
+    }
+
+    @Test func deltasRoundTrip() throws {
+        let texts = Self.revisions(30).map { Array($0.utf8) }
+        for (a, b) in zip(texts, texts.dropFirst()) {
+            let delta = try #require(Delta.encode(base: a, target: b))
+            #expect(delta.count < b.count / 4)
+            #expect(Delta.apply(delta, to: a) == b)
+        }
+        let noise = (0..<5000).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+        #expect(Delta.encode(base: Array(texts[0]), target: noise) == nil)
+    }
+
+    @Test func shaOneMatchesKnownDigests() {
+        func hex(_ s: String) -> String {
+            var sha = SHA1()
+            sha.update(Array(s.utf8))
+            return sha.finish().map { String(format: "%02x", $0) }.joined()
+        }
+        #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
+        #expect(hex(String(repeating: "a", count: 1000)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+    }
+
+    @Test func manyNewReferencesArePackedAndReadBack() throws {
+        let dir = ScratchDirectory()
+        let gitDir = dir.path + "/r.git"
+        let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
+        let (commits, _) = try Self.chain(repo, Self.revisions(6), packBytes: ObjectWriter.defaultPackBytes)
+        let tags = commits.enumerated().map { ReferenceUpdate(name: "refs/tags/A/RES/1/\($0.offset)", expected: nil, target: $0.element) }
+        try repo.updateReferences(
+            [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits[2])] + tags.prefix(3),
+            message: "t", signature: signature, packingFrom: 2)
+        // A second packing keeps the first's entries; moving a packed tag writes it loose.
+        try repo.updateReferences(
+            Array(tags.dropFirst(3)) + [ReferenceUpdate(name: "refs/tags/A/RES/1/0", expected: commits[0], target: commits[5])],
+            message: "t", signature: signature, packingFrom: 2)
+        let packedRefs = try String(contentsOfFile: gitDir + "/packed-refs", encoding: .utf8)
+        #expect(packedRefs.split(separator: "\n").count == 1 + 7)  // header, main, six tags
+        #expect(!FileManager.default.fileExists(atPath: gitDir + "/packed-refs.lock"))
+        #expect(try repo.reference("refs/tags/A/RES/1/0") == commits[5])
+        #expect(try repo.reference("refs/tags/A/RES/1/4") == commits[4])
+        #expect(try repo.references(matching: "refs/tags/*").count == 6)
+        #expect(git(["rev-parse", "A/RES/1/3"], in: gitDir).stdout.hasPrefix(commits[3].hex))
+        #expect(git(["fsck", "--strict"], in: gitDir).status == 0)
+        // Creating an existing reference is refused, and a held lock is a concurrent modification.
+        #expect(throws: GitError.self) {
+            try repo.updateReferences([tags[1], tags[2]], message: "t", signature: signature, packingFrom: 2)
+        }
+        FileManager.default.createFile(atPath: gitDir + "/packed-refs.lock", contents: nil)
+        #expect {
+            try repo.updateReferences(
+                [ReferenceUpdate(name: "refs/tags/x", expected: nil, target: commits[0]),
+                 ReferenceUpdate(name: "refs/tags/y", expected: nil, target: commits[0])],
+                message: "t", signature: signature, packingFrom: 2)
+        } throws: { ($0 as? GitError)?.isConcurrentModification == true }
+        #expect(try repo.reference("refs/tags/x") == nil)
+    }
+}

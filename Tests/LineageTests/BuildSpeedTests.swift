@@ -1,0 +1,71 @@
+import Foundation
+import GitStore
+import LineageCore
+import ResolutionText
+import TestSupport
+import Testing
+
+@testable import Lineage
+
+/// The build's packing, notes encoding and progress reports.
+@Suite struct BuildSpeedTests {
+    @Test func aBuildInManyPacksGivesTheSameHistoryAsOne() throws {
+        var refs: [String] = []
+        for packBytes in [ObjectWriter.defaultPackBytes, 2048] {
+            let dir = ScratchDirectory()
+            let repo = dir.path + "/h.git"
+            var builder = HistoryBuilder(repositoryPath: repo)
+            builder.packBytes = packBytes
+            let report = try builder.build(paths: Package.seedFiles)
+            #expect(report.newObjects > 0)
+            #expect(git(["fsck", "--strict"], in: repo).status == 0)
+            let packs = try FileManager.default.contentsOfDirectory(atPath: repo + "/objects/pack").filter { $0.hasSuffix(".pack") }
+            #expect(packBytes == 2048 ? packs.count > 2 : packs.count == 1)
+            refs.append(git(["show-ref"], in: repo).stdout)
+            // Building again writes nothing.
+            let again = try builder.build(paths: Package.seedFiles)
+            #expect(again.newObjects == 0 && again.committed.isEmpty)
+        }
+        #expect(refs[0] == refs[1])
+        #expect(refs[0].contains("refs/notes/lineage"))
+    }
+
+    @Test func progressIsReportedForEachPhaseUpToItsTotal() throws {
+        let dir = ScratchDirectory()
+        var builder = HistoryBuilder(repositoryPath: dir.path + "/h.git")
+        final class Log: @unchecked Sendable { var calls: [(HistoryBuilder.Phase, Int, Int)] = [] }
+        let log = Log()
+        builder.onProgress = { log.calls.append(($0, $1, $2)) }
+        let report = try builder.build(paths: Package.seedFiles)
+        let committing = log.calls.filter { $0.0 == .committing }
+        let lineage = log.calls.filter { $0.0 == .lineage }
+        #expect(committing.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
+        #expect(lineage.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
+        #expect(log.calls.firstIndex { $0.0 == .lineage }! > log.calls.lastIndex { $0.0 == .committing }!)
+        #expect(zip(lineage, lineage.dropFirst()).allSatisfy { $0.1 <= $1.1 })
+    }
+
+    /// NoteJSON must give JSONEncoder's bytes (the stored format) on real notes and odd strings.
+    @Test func notesAreEncodedAsJSONEncoderDoes() throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let (revisions, parentsOf) = SyntheticGraphTests.series(seed: 7, trunk: 12, branch: 6, cite: true)
+        var states: [String: LineageState] = [:]
+        for revision in revisions {
+            let parents = parentsOf[revision.number]!.map { ($0, states[$0]!) }
+            var (note, full) = RevisionLineage.compute(revision: revision, parents: parents, overrides: AlignmentOverrides())
+            states[revision.number] = full
+            #expect(note.encoded() == Array(try encoder.encode(note)))
+            if var first = note.state.clauses.first {
+                first.text = "a/\"\\\n\r\t\u{08}\u{0C}\u{01}\u{1F}\u{7F}\u{2028} é😀"
+                first.label = nil
+                first.removedIn = "x"
+                first.parent = 3
+                note.state.clauses[0] = first
+                note.changes.append(Change(kind: .modified, old: [1], new: [2], similarity: 1.0 / 3, restoredFrom: "r#1"))
+                note.changes.append(Change(kind: .split, old: [1], new: [2, 3], similarity: 2.5e-5))
+                #expect(note.encoded() == Array(try encoder.encode(note)))
+            }
+        }
+    }
+}
