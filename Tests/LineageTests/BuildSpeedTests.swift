@@ -69,3 +69,22 @@ import Testing
         }
     }
 }
+
+@Suite struct ArchiveDeltaTests {
+    static func record(_ id: String) -> ClauseRecord {
+        ClauseRecord(id: id, introduced: "1/1", lastChanged: "1/1", kind: .operative, text: id, origins: [])
+    }
+
+    /// The walk gives what comparing id sets gives, in Provenance's shape and in others.
+    @Test(arguments: [
+        (["a", "b", "c"], ["a", "c", "d"]),  // b restored, d deleted
+        ([], ["x"]), (["x"], []), (["a", "b"], ["a", "b"]),
+        (["a", "b", "c"], ["c", "a", "b"]),  // reordered: falls back
+        (["a", "b", "c"], ["a", "d", "b", "c"]),  // inserted in the middle: falls back
+    ] as [([String], [String])])
+    func archiveDeltaMatchesSetComparison(before: [String], after: [String]) {
+        let delta = RevisionLineage.archiveDelta(from: before.map(Self.record), to: after.map(Self.record))
+        #expect(delta.archived.map(\.id) == after.filter { !before.contains($0) })
+        #expect(delta.restored == before.filter { !after.contains($0) })
+    }
+}
