@@ -41,6 +41,8 @@ import Testing
         let lineage = log.calls.filter { $0.0 == .lineage }
         #expect(committing.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
         #expect(lineage.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
+        #expect(log.calls.last { $0.0 == .reading }.map { $0.1 == $0.2 && $0.2 == Package.seedFiles.count } == true)
+        #expect(log.calls.lastIndex { $0.0 == .reading }! < log.calls.firstIndex { $0.0 == .committing }!)
         #expect(log.calls.firstIndex { $0.0 == .lineage }! > log.calls.lastIndex { $0.0 == .committing }!)
         #expect(zip(lineage, lineage.dropFirst()).allSatisfy { $0.1 <= $1.1 })
     }
