@@ -27,8 +27,9 @@ public final class ObjectWriter {
     private var deltaBases: [String: (offset: Int, bytes: [UInt8], depth: Int)] = [:]
 
     /// The default size at which a pack is landed and the next begun: a few thousand revisions
-    /// of a typical resolution, as deltas.
-    public static let defaultPackBytes = 32 << 20
+    /// of a typical resolution, as deltas; the pack's buffer is reserved at this size, so it
+    /// never doubles.
+    public static let defaultPackBytes = 8 << 20
 
     /// Objects written so far, in all packs.
     public private(set) var newObjects = 0
@@ -102,6 +103,7 @@ public final class ObjectWriter {
 
     private func startPack() {
         pack.removeAll(keepingCapacity: true)
+        pack.reserveCapacity(packLimit + (1 << 20))  // untouched pages cost nothing
         pack += Array("PACK".utf8) + [0, 0, 0, 2] + [0, 0, 0, 0]
         inPack.removeAll(keepingCapacity: true)
         packTrees.removeAll()

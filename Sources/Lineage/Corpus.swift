@@ -60,10 +60,17 @@ public enum Corpus {
         }
     }
 
-    /// Reads every file; stops at the first that cannot be read.
-    public static func read(files: [String]) throws(LineageError) -> [SourceDocument] {
+    /// Reads every file; stops at the first that cannot be read. `progress` is told how many
+    /// files are read, of how many.
+    public static func read(
+        files: [String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(LineageError) -> [SourceDocument] {
         var out: [SourceDocument] = []
-        for file in files { out.append(try read(file)) }
+        for file in files {
+            progress(out.count, files.count)
+            out.append(try read(file))
+        }
+        progress(out.count, files.count)
         return out
     }
 }

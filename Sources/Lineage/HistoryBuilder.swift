@@ -47,6 +47,8 @@ public struct HistoryBuilder {
 
     /// The steps of a build that take time, in order.
     public enum Phase: String, Sendable {
+        /// Reading and parsing the input files.
+        case reading = "reading inputs"
         /// Writing the revisions' commits.
         case committing = "committing revisions"
         /// Computing the clause lineage and writing its notes.
@@ -62,7 +64,7 @@ public struct HistoryBuilder {
         guard !files.isEmpty else { throw LineageError("no input files in \(paths.joined(separator: ", "))") }
         var corrections = try Corrections.load(correctionFiles)
         corrections.adopted.merge(suppliedDates) { _, supplied in supplied }
-        let inputs = try Self.distinct(try Corpus.read(files: files))
+        let inputs = try Self.distinct(try Corpus.read(files: files) { onProgress(.reading, $0, $1) })
 
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: repositoryPath)

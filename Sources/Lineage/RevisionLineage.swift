@@ -35,17 +35,38 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
         let text = RevisionText(
             key: revision.number, paragraphs: revision.resolution.paragraphs, footnotes: revision.resolution.footnotes)
         let step = Provenance.step(parents: parents.map(\.state), to: text, overrides: overrides)
-        let parentArchive = parents.first?.state.archive ?? []
-        let before = Set(parentArchive.map(\.id))
-        let after = Set(step.state.archive.map(\.id))
+        let delta = archiveDelta(from: parents.first?.state.archive ?? [], to: step.state.archive)
         var light = step.state
         light.archive = []
         let note = RevisionLineage(
             revision: revision.number, parents: parents.map(\.number), state: light,
-            archived: step.state.archive.filter { !before.contains($0.id) },
-            restored: parentArchive.map(\.id).filter { !after.contains($0) },
+            archived: delta.archived, restored: delta.restored,
             changes: step.changes, footnoteChanges: step.footnoteChanges)
         return (note, step.state)
+    }
+
+    /// The clauses of `after` not in `before` (in `after`'s order), and the ids of `before`'s
+    /// not in `after` (in `before`'s order).
+    ///
+    /// ``Provenance`` keeps the first parent's archive in order, removes the restored clauses and
+    /// appends the others: one walk then finds both, in time proportional to the archive's
+    /// length but without hashing it (the archive grows with the history). Anything else falls
+    /// back to comparing id sets.
+    static func archiveDelta(from before: [ClauseRecord], to after: [ClauseRecord]) -> (archived: [ClauseRecord], restored: [String]) {
+        var j = 0
+        var restored: [String] = []
+        for record in before {
+            if j < after.count, after[j].id == record.id {
+                j += 1
+            } else {
+                restored.append(record.id)
+            }
+        }
+        let tail = after[j...]
+        let gone = Set(restored)
+        if !tail.contains(where: { gone.contains($0.id) }) { return (Array(tail), restored) }
+        let beforeIDs = Set(before.map(\.id)), afterIDs = Set(after.map(\.id))
+        return (after.filter { !beforeIDs.contains($0.id) }, before.map(\.id).filter { !afterIDs.contains($0) })
     }
 
     /// This revision's full state, given its first parent's archive.

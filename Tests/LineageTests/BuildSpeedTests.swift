@@ -41,6 +41,8 @@ import Testing
         let lineage = log.calls.filter { $0.0 == .lineage }
         #expect(committing.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
         #expect(lineage.last.map { $0.1 == $0.2 && $0.2 == report.history.count } == true)
+        #expect(log.calls.last { $0.0 == .reading }.map { $0.1 == $0.2 && $0.2 == Package.seedFiles.count } == true)
+        #expect(log.calls.lastIndex { $0.0 == .reading }! < log.calls.firstIndex { $0.0 == .committing }!)
         #expect(log.calls.firstIndex { $0.0 == .lineage }! > log.calls.lastIndex { $0.0 == .committing }!)
         #expect(zip(lineage, lineage.dropFirst()).allSatisfy { $0.1 <= $1.1 })
     }
@@ -67,5 +69,24 @@ import Testing
                 #expect(note.encoded() == Array(try encoder.encode(note)))
             }
         }
+    }
+}
+
+@Suite struct ArchiveDeltaTests {
+    static func record(_ id: String) -> ClauseRecord {
+        ClauseRecord(id: id, introduced: "1/1", lastChanged: "1/1", kind: .operative, text: id, origins: [])
+    }
+
+    /// The walk gives what comparing id sets gives, in Provenance's shape and in others.
+    @Test(arguments: [
+        (["a", "b", "c"], ["a", "c", "d"]),  // b restored, d deleted
+        ([], ["x"]), (["x"], []), (["a", "b"], ["a", "b"]),
+        (["a", "b", "c"], ["c", "a", "b"]),  // reordered: falls back
+        (["a", "b", "c"], ["a", "d", "b", "c"]),  // inserted in the middle: falls back
+    ] as [([String], [String])])
+    func archiveDeltaMatchesSetComparison(before: [String], after: [String]) {
+        let delta = RevisionLineage.archiveDelta(from: before.map(Self.record), to: after.map(Self.record))
+        #expect(delta.archived.map(\.id) == after.filter { !before.contains($0) })
+        #expect(delta.restored == before.filter { !after.contains($0) })
     }
 }
