@@ -51,23 +51,11 @@ struct ArchiveIndex: Sendable {
                         out.append(e)
                         continue
                     }
-                    let base = e * k
-                    var i = 0, j = 0, seen = 0, both = 0
-                    while seen < k {
-                        let ai = i < k ? all[base + i] : UInt64.max
-                        let bj = j < nb ? b[j] : UInt64.max
-                        if ai == UInt64.max && bj == UInt64.max { break }
-                        if ai < bj {
-                            i += 1
-                        } else if bj < ai {
-                            j += 1
-                        } else {
-                            both += 1
-                            i += 1
-                            j += 1
-                        }
-                        seen += 1
-                    }
+                    // Sketches shorter than k are padded with UInt64.max.
+                    let a = UnsafeBufferPointer(rebasing: all[(e * k)..<((e + 1) * k)])
+                    var na = k
+                    while na > 0 && a[na - 1] == UInt64.max { na -= 1 }
+                    let (both, seen) = ClauseSketch.bottomK(a, na, b, nb)
                     if seen > 0 && Double(both) >= threshold * Double(seen) { out.append(e) }
                 }
             }

@@ -42,24 +42,34 @@ struct ClauseSketch: Sendable {
     /// Estimated Jaccard similarity of the two content-token sets (bottom-k MinHash).
     func jaccard(_ o: ClauseSketch) -> Double {
         let k = ClauseSketch.size
-        let na = min(content.count, k), nb = min(o.content.count, k)
-        var i = 0, j = 0, seen = 0, both = 0
-        content.withUnsafeBufferPointer { a in
+        let (both, seen) = content.withUnsafeBufferPointer { a in
             o.content.withUnsafeBufferPointer { b in
-                while seen < k && (i < na || j < nb) {
-                    if j == nb || (i < na && a[i] < b[j]) {
-                        i += 1
-                    } else if i == na || b[j] < a[i] {
-                        j += 1
-                    } else {
-                        both += 1
-                        i += 1
-                        j += 1
-                    }
-                    seen += 1
-                }
+                Self.bottomK(a, min(a.count, k), b, min(b.count, k))
             }
         }
         return seen == 0 ? 0 : Double(both) / Double(seen)
+    }
+
+    /// Compares two sorted lists of hashes (the first `na` of `a`, the first `nb` of `b`) as
+    /// bottom-k MinHash sketches: of the ``size`` smallest hashes of their union, how many are in
+    /// both, and how many were looked at. `both / seen` estimates the Jaccard similarity. O(k).
+    @inline(__always)
+    static func bottomK(
+        _ a: UnsafeBufferPointer<UInt64>, _ na: Int, _ b: UnsafeBufferPointer<UInt64>, _ nb: Int
+    ) -> (both: Int, seen: Int) {
+        var i = 0, j = 0, seen = 0, both = 0
+        while seen < size && (i < na || j < nb) {
+            if j == nb || (i < na && a[i] < b[j]) {
+                i += 1
+            } else if i == na || b[j] < a[i] {
+                j += 1
+            } else {
+                both += 1
+                i += 1
+                j += 1
+            }
+            seen += 1
+        }
+        return (both, seen)
     }
 }

@@ -76,23 +76,22 @@ struct DiffWorkspace {
             return
         }
         let cells = n * m
-        if depth >= WordDiff.maximumDepth {
+        // No anchor to recurse on (or too deep): an exact LCS of a small window, else replace it.
+        func fallback() {
             if cells <= WordDiff.smallWindowCells {
                 lcs(a, b, aLo, aHi, bLo, bHi)
             } else {
                 emit(.delete, n)
                 emit(.insert, m)
             }
+        }
+        if depth >= WordDiff.maximumDepth {
+            fallback()
             return
         }
         let chain = anchorChain(a, b, aLo, aHi, bLo, bHi)
         if chain.isEmpty {
-            if cells <= WordDiff.smallWindowCells {
-                lcs(a, b, aLo, aHi, bLo, bHi)
-            } else {
-                emit(.delete, n)
-                emit(.insert, m)
-            }
+            fallback()
             return
         }
         var ca = aLo, cb = bLo
