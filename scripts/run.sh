@@ -14,7 +14,7 @@ echo
 "$lineage" log --repo "$repo"
 echo
 echo "The history is an ordinary git repository: $(cd "$repo" && pwd)"
-echo "  git -C $repo log --stat        git -C $repo blame main -- resolution.txt"
+echo "  git -C $repo log --stat        git -C $repo blame HEAD -- resolution.txt; git -C $repo log --graph --oneline --branches"
 
 report=${LINEAGE_REPORT:-lineage-report.html}
 "$lineage" report --repo "$repo" -o "$report" >/dev/null
