@@ -2,7 +2,6 @@
 #define LINEAGE_CGIT2_SHIM_H
 
 #include <git2.h>
-#include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
 #include <zlib.h>
 

@@ -78,6 +78,17 @@ extension Repository {
             for update in packed where !Repository.isValidReferenceName(update.name) {
                 throw GitError.usage("git_transaction_lock_ref", "invalid reference name '\(update.name)'")
             }
+            // As loose files could not, a packed name must not be a folder of another (a/b beside a).
+            let names = Set(try references(matching: "refs/*").map(\.name) + packed.map(\.name))
+            for name in packedNames {
+                var prefix = Substring(name)
+                while let slash = prefix.lastIndex(of: "/") {
+                    prefix = prefix[..<slash]
+                    if names.contains(String(prefix)) {
+                        throw GitError.usage("git_transaction_lock_ref", "'\(name)' conflicts with the reference '\(prefix)'")
+                    }
+                }
+            }
             packedFile = try PackedReferences(gitDirectory: gitDirectory)
         }
         for update in updates where try reference(update.name) != update.expected {

@@ -26,8 +26,10 @@ public struct BuildReport: Sendable {
 /// Builds or extends the git history of a series from input files.
 ///
 /// A build is safe: every input is read and checked before anything is written; objects land
-/// as one pack before any reference moves; the branch and tags move together in one locked
-/// transaction that fails if someone else moved them; two builds on one repository take
+/// in packs (a new one every ``packBytes``, so memory stays bounded) before any reference
+/// moves, and a failed build leaves only unreferenced objects; the branch and tags move
+/// together in one locked transaction that fails if someone else moved them (a first build's
+/// tags go to `packed-refs` in one locked rewrite); two builds on one repository take
 /// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
 /// recognised; each revision's parents are inferred (``Ancestry``) and only revisions whose
 /// parents changed are re-committed, with their descendants: adding a revision to one line

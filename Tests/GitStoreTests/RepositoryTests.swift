@@ -244,5 +244,14 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
                 message: "t", signature: signature, packingFrom: 2)
         } throws: { ($0 as? GitError)?.isConcurrentModification == true }
         #expect(try repo.reference("refs/tags/x") == nil)
+        try FileManager.default.removeItem(atPath: gitDir + "/packed-refs.lock")
+        // A name that would be a folder of another is refused, as git refuses it.
+        #expect(throws: GitError.self) {
+            try repo.updateReferences(
+                [ReferenceUpdate(name: "refs/tags/A/RES/1/0/x", expected: nil, target: commits[0]),
+                 ReferenceUpdate(name: "refs/tags/z", expected: nil, target: commits[0])],
+                message: "t", signature: signature, packingFrom: 2)
+        }
+        #expect(try repo.reference("refs/tags/z") == nil)
     }
 }
