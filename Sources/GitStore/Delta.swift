@@ -29,6 +29,7 @@ enum Delta {
                         var start = i, from = found
                         while start > pending, from > 0, t[start - 1] == b[from - 1] { start -= 1; from -= 1 }
                         var end = i + block, to = found + block
+                        while end + 8 <= n, to + 8 <= b.count, word(t, end) == word(b, to) { end += 8; to += 8 }
                         while end < n, to < b.count, t[end] == b[to] { end += 1; to += 1 }
                         appendLiteral(t, pending..<start, to: &out)
                         appendCopy(offset: from, count: end - start, to: &out)
@@ -136,6 +137,11 @@ enum Delta {
         var h: UInt64 = 0
         for k in at..<(at + block) { h = h &* multiplier &+ UInt64(bytes[k]) }
         return h
+    }
+
+    /// Eight bytes at `at`, for comparing a word at a time.
+    private static func word(_ bytes: UnsafeBufferPointer<UInt8>, _ at: Int) -> UInt64 {
+        UnsafeRawPointer(bytes.baseAddress! + at).loadUnaligned(as: UInt64.self)
     }
 
     private static func equal(_ a: UnsafeBufferPointer<UInt8>, _ i: Int, _ b: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {

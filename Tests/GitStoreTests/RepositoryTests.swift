@@ -236,7 +236,7 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
         #expect(throws: GitError.self) {
             try repo.updateReferences([tags[1], tags[2]], message: "t", signature: signature, packingFrom: 2)
         }
-        FileManager.default.createFile(atPath: gitDir + "/packed-refs.lock", contents: nil)
+        _ = FileManager.default.createFile(atPath: gitDir + "/packed-refs.lock", contents: nil)
         #expect {
             try repo.updateReferences(
                 [ReferenceUpdate(name: "refs/tags/x", expected: nil, target: commits[0]),
