@@ -21,12 +21,7 @@ public struct Changelog: Sendable {
         public var changes: [ClauseChange]
 
         /// How many changes of each kind, in a fixed order, leaving out kinds that do not occur.
-        public var counts: [(kind: ChangeKind, count: Int)] {
-            ChangeKind.allCases.compactMap { kind in
-                let n = changes.filter { $0.kind == kind }.count
-                return n > 0 ? (kind, n) : nil
-            }
-        }
+        public var counts: [(kind: ChangeKind, count: Int)] { ClauseChange.counts(changes) }
 
         /// For a merge: how many of its paragraphs come from each parent (by the parent of the
         /// first old side of their change), in parent order.

@@ -81,7 +81,12 @@ public struct RevisionDiff: Sendable {
     }
 
     /// How many changes of each kind, in a fixed order, leaving out kinds that do not occur.
-    public var counts: [(kind: ChangeKind, count: Int)] {
+    public var counts: [(kind: ChangeKind, count: Int)] { ClauseChange.counts(changes) }
+}
+
+extension ClauseChange {
+    /// How many of `changes` are of each kind, in a fixed order, leaving out kinds that do not occur.
+    static func counts(_ changes: [ClauseChange]) -> [(kind: ChangeKind, count: Int)] {
         ChangeKind.allCases.compactMap { kind in
             let n = changes.filter { $0.kind == kind }.count
             return n > 0 ? (kind, n) : nil

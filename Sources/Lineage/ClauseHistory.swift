@@ -190,9 +190,8 @@ extension LineageRepository {
                 // Gone: merged into another clause, or deleted. (A merge's changes index the
                 // union of its parents; the first parent's clauses come first, at their own
                 // indexes, so a clause of the first parent is found at its index.)
-                let fromFirst = parents.first.map { standing[$0.number] }.flatMap { s -> Bool in
-                    if case .present = s { return true } else { return false }
-                } ?? false
+                var fromFirst = false
+                if let first = parents.first, case .present? = standing[first.number] { fromFirst = true }
                 if fromFirst, let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(previous.index) }),
                     let into = change.new.first, into < paragraphs.count
                 {

@@ -61,7 +61,7 @@ public struct History: Sendable {
     /// default first.
     static func read(_ repo: Repository) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
-        var branches = try repo.references(matching: "refs/heads/*")
+        var branches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
         branches.sort { a, b in
             (a.name == head) != (b.name == head) ? a.name == head : a.name < b.name
         }
@@ -86,7 +86,8 @@ public struct History: Sendable {
             }
             return out
         }
-        var remaining = branches.map { (line: String($0.name.dropFirst(HistoryLayout.branchPrefix.count)), tip: $0.target) }
+        let names = branches.map { String($0.name.dropFirst(HistoryLayout.branchPrefix.count)) }
+        var remaining = zip(names, branches).map { (line: $0, tip: $1.target) }
         if branches.first?.name == head, let first = remaining.first {
             remaining.removeFirst()
             for id in chain(from: first.tip) { byCommit[id]!.line = first.line }
@@ -99,7 +100,7 @@ public struct History: Sendable {
             for id in chain(from: branch.tip) { byCommit[id]!.line = branch.line }
         }
         let revisions = Revision.inHistoryOrder(byCommit.values)
-        return (revisions, branches.map { String($0.name.dropFirst("refs/heads/".count)) })
+        return (revisions, names)
     }
 
     /// Rebuilds a revision from its commit: metadata and title from the message now, the

@@ -58,11 +58,6 @@ public final class LineageRepository {
         }
     }
 
-    /// The revision `revision` continues (its first parent), if any.
-    public func parent(of revision: Revision) -> Revision? {
-        revision.parents.first.flatMap(history.revision(commit:))
-    }
-
     /// The revisions `revision` continues, first parent first (two or more for a merge).
     public func parents(of revision: Revision) -> [Revision] {
         history.parents(of: revision)

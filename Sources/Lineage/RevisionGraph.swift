@@ -1,3 +1,4 @@
+import GitStore
 import ResolutionText
 
 /// The revisions as a graph: what each revision continues (its parents) and the line (branch) it
@@ -12,14 +13,18 @@ public struct RevisionGraph: Sendable {
         /// The revisions this one continues: none for the first, two or more for a merge. The
         /// first parent is the line it continues.
         public var parents: [Revision]
-        /// The line the revision is on (`main`, or a fork's name).
+        /// The line (branch name) the revision is on.
         public var branch: String
     }
 
     /// Every revision, parents before children, in history order.
-    public var nodes: [Node]
+    public let nodes: [Node]
+    private let position: [ObjectID: Int]
 
-    public init(nodes: [Node]) { self.nodes = nodes }
+    public init(nodes: [Node]) {
+        self.nodes = nodes
+        position = Dictionary(nodes.enumerated().compactMap { i, n in n.revision.commit.map { ($0, i) } }) { a, _ in a }
+    }
 
     /// The revisions nothing continues: the head of each line, oldest first.
     public var tips: [Node] {
@@ -34,9 +39,9 @@ public struct RevisionGraph: Sendable {
         return seen
     }
 
-    /// The node of `revision`.
+    /// The node of `revision`. O(1).
     public func node(of revision: Revision) -> Node? {
-        nodes.first { $0.revision.commit == revision.commit && $0.revision.number == revision.number }
+        revision.commit.flatMap { position[$0] }.map { nodes[$0] }
     }
 
     /// The revisions from the first one to `tip`, following first parents, oldest first: the line

@@ -8,9 +8,9 @@ enum LogView {
     }
 
     /// `git log`'s decorations: the branches whose tip it is (`HEAD -> ` on the default one), its tag.
-    static func decorations(_ revision: Revision, in history: History, style: Style) -> String {
+    static func decorations(_ revision: Revision, tips: [(line: String, revision: Revision)], style: Style) -> String {
         var names: [String] = []
-        for (i, tip) in history.tips.enumerated() where tip.revision.commit == revision.commit {
+        for (i, tip) in tips.enumerated() where tip.revision.commit == revision.commit {
             names.append(i == 0 ? "HEAD -> " + tip.line : tip.line)
         }
         names.append("tag: " + revision.symbol)
@@ -20,10 +20,11 @@ enum LogView {
     /// `lineage log --graph`: the graph of the lines, one revision per entry, with why each
     /// parent was chosen.
     static func graph(_ history: History, style: Style) -> String {
+        let tips = history.tips
         let nodes = history.revisions.reversed().map { revision in
             var lines = [
                 style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + (revision.adopted?.iso ?? "????-??-??") + " "
-                    + style.bold(revision.number) + " " + decorations(revision, in: history, style: style),
+                    + style.bold(revision.number) + " " + decorations(revision, tips: tips, style: style),
                 Terminal.sanitize(revision.title ?? "(untitled)"),
             ]
             for link in revision.continues {
@@ -38,10 +39,11 @@ enum LogView {
 
     static func text(_ history: History, style: Style) -> String {
         var out = ""
+        let tips = history.tips
         for (i, revision) in history.revisions.reversed().enumerated() {
             if i > 0 { out += "\n" }
             let r = revision.resolution
-            out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, in: history, style: style) + "\n"
+            out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
             if revision.parents.count > 1 {
                 out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
             }
