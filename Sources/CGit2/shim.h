@@ -22,4 +22,10 @@ static inline int lineage_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
+/** git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes): how much of the pack files may be
+ *  mapped at once (mapped pages that were read count as resident memory until unmapped). */
+static inline int lineage_git_set_mapped_limit(size_t limit) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+}
+
 #endif

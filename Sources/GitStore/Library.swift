@@ -17,5 +17,10 @@ enum Library {
         // Reads trust the object database, as git's own commands do (`git fsck` verifies it);
         // re-hashing every object read cost ~15% of opening a history.
         _ = lineage_git_enable_strict_hash_verification(0)
+        // At most 8 MiB of pack files mapped at once (default: 8 GiB): every page read stays
+        // resident while mapped, and a build reads back from every pack it writes, so the default
+        // let resident memory grow with the size of the history. libgit2 unmaps the least
+        // recently used pack windows (a whole pack each, for packs under 1 GiB) beyond it.
+        _ = lineage_git_set_mapped_limit(8 << 20)
     }()
 }

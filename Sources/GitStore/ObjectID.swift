@@ -46,6 +46,15 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { hex }
 
+    /// The id git gives a blob with these bytes (`git_odb_hash`), without writing it anywhere:
+    /// O(bytes), safe to call from any thread.
+    public static func blob(hashing bytes: [UInt8]) throws(GitError) -> ObjectID {
+        _ = Library.initialized
+        var oid = git_oid()
+        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }, "git_odb_hash")
+        return ObjectID(oid)
+    }
+
     public static func < (a: ObjectID, b: ObjectID) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
 
     var raw: git_oid {
