@@ -155,7 +155,7 @@ private struct Inference {
         guard k > 0 else { return ([], ["the first revision"]) }
 
         // 2. Citations: the latest cited revision of each line, confirmed by the text.
-        let cited = revision.resolution.citedResolutions().compactMap { position[$0] }.filter { $0 < k }
+        let cited = (revision.citations ?? revision.resolution.citedResolutions()).compactMap { position[$0] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
             var latest = cited.filter { c in !citedSet.contains { $0 != c && isAncestor(c, of: $0) } }

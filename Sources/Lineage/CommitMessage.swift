@@ -26,7 +26,7 @@ import ResolutionText
 /// the commit, in order; `Parent: none (…)` for the start of a series.
 enum CommitMessage {
     static func render(_ revision: Revision) -> String {
-        let r = revision.resolution
+        let r = revision.metadata
         var out = "\(revision.symbol): \(r.title ?? "(untitled)")\n\n"
         out += "Resolution \(revision.number)"
         if let date = r.adopted { out += ", adopted by the General Assembly on \(date.longForm)" }

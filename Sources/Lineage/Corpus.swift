@@ -62,19 +62,30 @@ public enum Corpus {
 
     /// Reads every file, on every core, a chunk of files at a time; fails with the error of the
     /// first file (in order) that cannot be read. `progress` is told how many files are read,
-    /// of how many, between chunks.
+    /// of how many, between chunks. Holds every text: see ``scan(files:progress:_:)`` to keep
+    /// only what is needed of each.
     public static func read(
         files: [String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LineageError) -> [SourceDocument] {
-        var out: [SourceDocument] = []
+        try scan(files: files, progress: progress) { $0 }
+    }
+
+    /// Reads every file as ``read(files:progress:)`` does, but keeps only what `summarize` makes
+    /// of each (on the thread that read it): memory is that of the summaries plus one chunk of
+    /// texts (a few per core), whatever the number of files.
+    static func scan<T: Sendable>(
+        files: [String], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in },
+        _ summarize: @escaping @Sendable (SourceDocument) throws(LineageError) -> T
+    ) throws(LineageError) -> [T] {
+        var out: [T] = []
         out.reserveCapacity(files.count)
         let chunk = 64
         for start in stride(from: 0, to: files.count, by: chunk) {
             progress(start, files.count)
             let slice = Array(files[start..<min(start + chunk, files.count)])
-            let results = Results(count: slice.count)
+            let results = Results<T>(count: slice.count)
             DispatchQueue.concurrentPerform(iterations: slice.count) { i in
-                results.set(i, Result { () throws(LineageError) in try read(slice[i]) })
+                results.set(i, Result { () throws(LineageError) in try summarize(try read(slice[i])) })
             }
             for result in results.values { out.append(try result!.get()) }
         }
@@ -83,11 +94,11 @@ public enum Corpus {
     }
 
     /// One slot per file, each written by one thread of `concurrentPerform`.
-    private final class Results: @unchecked Sendable {
-        var values: [Result<SourceDocument, LineageError>?]
+    private final class Results<T>: @unchecked Sendable {
+        var values: [Result<T, LineageError>?]
         private let lock = NSLock()
         init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Result<SourceDocument, LineageError>) {
+        func set(_ i: Int, _ value: Result<T, LineageError>) {
             lock.lock()
             values[i] = value
             lock.unlock()

@@ -2,7 +2,9 @@ import Foundation
 import ResolutionText
 
 /// The body of a stored revision (title, paragraphs, footnotes), read from its commit's
-/// document the first time it is needed, then kept.
+/// document the first time it is needed, then kept; or, with `keep: false` (a build's inputs,
+/// see ``InputTexts``), read each time it is needed and never kept, so that a long history's
+/// texts are never all in memory at once.
 ///
 /// Opening a history reads only the commits (their trailers carry the metadata); a command
 /// that needs the text of a few revisions (blame, diff) reads only those documents, so opening
@@ -19,9 +21,11 @@ final class DocumentBody: @unchecked Sendable {
     private let load: () throws -> Contents
     /// Where the body comes from, for the message if it cannot be read.
     private let origin: String
+    private let keep: Bool
 
-    init(origin: String, load: @escaping () throws -> Contents) {
+    init(origin: String, keep: Bool = true, load: @escaping () throws -> Contents) {
         self.origin = origin
+        self.keep = keep
         self.load = load
     }
 
@@ -31,7 +35,7 @@ final class DocumentBody: @unchecked Sendable {
         if let loaded { return loaded }
         do {
             let contents = try load()
-            loaded = contents
+            if keep { loaded = contents }
             return contents
         } catch {
             // The commit was checked when the history was opened; a document that cannot be

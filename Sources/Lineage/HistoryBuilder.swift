@@ -66,13 +66,19 @@ public struct HistoryBuilder {
         guard !files.isEmpty else { throw LineageError("no input files in \(paths.joined(separator: ", "))") }
         var corrections = try Corrections.load(correctionFiles)
         corrections.adopted.merge(suppliedDates) { _, supplied in supplied }
-        let inputs = try Self.distinct(try Corpus.read(files: files) { onProgress(.reading, $0, $1) })
+        // Only a summary of each input is kept; its text is read again when used (InputTexts).
+        let inputs = try Self.distinct(
+            try Corpus.scan(files: files, progress: { onProgress(.reading, $0, $1) }) { source throws(LineageError) in
+                try InputSummary(source)
+            })
+        let texts = InputTexts(inputs)
 
         let fm = FileManager.default
         let existed = fm.fileExists(atPath: repositoryPath)
+        var checked: Plan?
         if !existed {
             // Check everything against an empty history before creating anything.
-            _ = try Self.plan(inputs: inputs, stored: [], corrections: corrections)
+            checked = try Self.plan(inputs: inputs, stored: [], corrections: corrections, texts: texts)
         }
         let repo: Repository
         do {
@@ -90,13 +96,21 @@ public struct HistoryBuilder {
         defer { withExtendedLifetime(lock) {} }
 
         let (stored, _) = try History.read(repo)
-        let plan = try Self.plan(inputs: inputs, stored: stored, corrections: corrections)
+        // The check's plan is the plan when the history is still empty.
+        var plan =
+            try stored.isEmpty && checked != nil
+            ? checked!
+            : Self.plan(inputs: inputs, stored: stored, corrections: corrections, texts: texts) { revision in
+                try repo.blobID(at: HistoryLayout.documentPath, inTree: try repo.commit(revision.commit!).tree)
+            }
         let storedNotes = try LineageNotes.Stored(repo)
         let storedByCommit = Dictionary(stored.compactMap { r in r.commit.map { ($0, r) } }) { a, _ in a }
 
         // Commit in history order (parents first). A stored revision keeps its commit when its
         // parents and the reasons recorded for them are unchanged; otherwise it is re-committed.
         var revisions = plan.revisions
+        plan.revisions = []  // one copy of the list, not two
+        checked = nil
         var changed: [Int] = []
         let written = try repo.writeObjects(packBytes: packBytes) { writer -> ObjectID? in
             var commitOf: [String: ObjectID] = [:]
@@ -199,20 +213,41 @@ public struct HistoryBuilder {
         var unchanged: Int
     }
 
-    /// Merges the inputs into the stored series: dates them, refuses conflicts, orders them.
-    static func plan(inputs: [SourceDocument], stored: [Revision], corrections: Corrections) throws(LineageError) -> Plan {
+    /// Merges the inputs into the stored series: dates them, refuses conflicts, orders them, and
+    /// infers the graph. An input with the number of a stored revision must have its content
+    /// (metadata, and the document: `storedDocument` gives a stored revision's blob id); the
+    /// inputs' revisions read their texts through `texts`, told the history order here.
+    static func plan(
+        inputs: [InputSummary], stored: [Revision], corrections: Corrections, texts: InputTexts,
+        storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
+    ) throws -> Plan {
         let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
         // Citations date only the inputs that give no date and have none supplied: scan the
-        // texts for them only when there is such an input.
-        let undated = inputs.contains { $0.resolution.adopted == nil && corrections.adopted[$0.resolution.number ?? ""] == nil }
-        let cited = undated ? AdoptionDating.citedDates(in: inputs.map(\.resolution) + stored.map(\.resolution)) : [:]
+        // texts for them only when there is such an input (reading the inputs again).
+        let undated = inputs.contains { $0.header.adopted == nil && corrections.adopted[$0.header.number ?? ""] == nil }
+        var cited: [String: (date: CivilDate, citedBy: String)] = [:]
+        if undated {
+            var votes = AdoptionDating.Votes()
+            for citations in try Corpus.scan(files: inputs.map(\.path), { source throws(LineageError) in
+                var one = AdoptionDating.Votes()
+                one.add(source.resolution)
+                return one
+            }) {
+                votes.merge(citations)
+            }
+            for revision in stored { votes.add(revision.resolution) }
+            cited = votes.dates
+        }
 
         var merged = stored
         var unchanged = 0
         for input in inputs {
-            let revision = try AdoptionDating.date(input, cited: cited, corrections: corrections)
+            let (header, source) = try AdoptionDating.date(input, cited: cited, corrections: corrections)
+            let path = input.path
+            let body = DocumentBody(origin: path, keep: false) { try texts.contents(of: path) }
+            let revision = Revision(input: header, citations: input.citations, body: body, dateSource: source)
             if let existing = storedByNumber[revision.number] {
-                guard existing.sameContent(as: revision) else {
+                guard existing.storedMetadata == revision.storedMetadata, try storedDocument(existing) == input.document else {
                     throw LineageError(
                         "\(input.path): \(revision.symbol) is already stored (commit \(existing.commit?.hex.prefix(12) ?? "?")) with a different text",
                         hint: "two different texts claim the same symbol; check which file is right")
@@ -223,23 +258,23 @@ public struct HistoryBuilder {
             merged.append(revision)
         }
         merged = Revision.inHistoryOrder(merged)
+        let inputPaths = Dictionary(inputs.map { ($0.header.number ?? "", $0.path) }) { a, _ in a }
+        texts.use(inOrder: merged.compactMap { $0.commit == nil ? inputPaths[$0.number] : nil })
         return Plan(revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), unchanged: unchanged)
     }
 
     /// Refuses two input files that claim one symbol with different texts; drops exact repeats.
-    static func distinct(_ inputs: [SourceDocument]) throws(LineageError) -> [SourceDocument] {
-        var seen: [String: SourceDocument] = [:]
-        var out: [SourceDocument] = []
+    static func distinct(_ inputs: [InputSummary]) throws(LineageError) -> [InputSummary] {
+        var seen: [String: InputSummary] = [:]
+        var out: [InputSummary] = []
         for input in inputs {
-            guard let number = input.resolution.number, input.resolution.symbol != nil else {
+            guard let number = input.header.number, input.header.symbol != nil else {
                 throw LineageError("\(input.path): no resolution number or symbol")
             }
             if let first = seen[number] {
-                let a = Revision(resolution: first.resolution, dateSource: .text)
-                let b = Revision(resolution: input.resolution, dateSource: .text)
-                guard a.sameContent(as: b) else {
+                guard first.header == input.header, first.document == input.document else {
                     throw LineageError(
-                        "\(input.path): claims \(input.resolution.symbol!), as does \(first.path), with a different text",
+                        "\(input.path): claims \(input.header.symbol!), as does \(first.path), with a different text",
                         hint: "keep one of the two files")
                 }
                 continue

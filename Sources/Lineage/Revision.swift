@@ -24,6 +24,12 @@ public struct Revision: Sendable {
     /// The metadata (and the body, when there is no ``body`` to read it from).
     private var header: Resolution
     private var body: DocumentBody?
+    /// True when ``header`` has the title as the body has it (a build's input), so the title
+    /// and the metadata never need the body.
+    private var headerIsComplete = false
+    /// The resolutions its preamble cites (``ResolutionText/Resolution/citedResolutions()``),
+    /// when known without reading the body (a build's input).
+    private(set) var citations: [String]?
     /// How the adoption date was established.
     public var dateSource: DateSource
     /// The commit, once stored.
@@ -70,8 +76,37 @@ public struct Revision: Sendable {
         self.body = body
     }
 
+    /// A build's input: `header` has its metadata and title (as its body has it), `citations`
+    /// those of its preamble; `body` reads its text when needed (``InputTexts``).
+    init(input header: Resolution, citations: [String], body: DocumentBody, dateSource: DateSource) {
+        self.init(resolution: header, dateSource: dateSource)
+        self.body = body
+        self.headerIsComplete = true
+        self.citations = citations
+    }
+
     /// The title, without reading the body of a stored revision.
-    public var title: String? { header.title ?? resolution.title }
+    public var title: String? { headerIsComplete ? header.title : header.title ?? resolution.title }
+
+    /// The metadata, without the paragraphs and footnotes, for the commit message: read without
+    /// the body where the header is complete.
+    var metadata: Resolution {
+        guard !headerIsComplete else { return header }
+        var r = resolution
+        r.paragraphs = []
+        r.footnotes = []
+        return r
+    }
+
+    /// The metadata as the commit message stores it (not the title), without reading the body:
+    /// with the document's blob id, what decides whether two revisions have the same content.
+    var storedMetadata: Resolution {
+        var r = header
+        r.title = nil
+        r.paragraphs = []
+        r.footnotes = []
+        return r
+    }
 
     /// Resolution number, e.g. `69/28`; always present in a stored revision.
     public var number: String { header.number ?? "?" }
@@ -100,11 +135,4 @@ public struct Revision: Sendable {
     /// The canonical document committed for this revision.
     public var document: String { CanonicalDocument.render(resolution) }
 
-    /// True when two revisions would commit the same content (text and metadata).
-    func sameContent(as other: Revision) -> Bool {
-        var a = resolution, b = other.resolution
-        a.paragraphs = []; b.paragraphs = []
-        a.footnotes = []; b.footnotes = []
-        return a == b && document == other.document
-    }
 }

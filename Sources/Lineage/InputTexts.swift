@@ -1,0 +1,155 @@
+import Foundation
+import GitStore
+import ResolutionText
+
+/// What a build keeps of one input file between reading it and using its text: its metadata and
+/// title, the resolutions it cites, and the id of the git blob of its canonical document (which
+/// tells whether two texts are the same without keeping either). A few hundred bytes, where the
+/// parsed text takes some 20 KB.
+struct InputSummary: Sendable {
+    /// The path as the user gave it (or as found in a folder), for messages and to read it again.
+    var path: String
+    /// The resolution without its paragraphs and footnotes.
+    var header: Resolution
+    /// ``ResolutionText/Resolution/citedResolutions()`` of the text (for ``Ancestry``).
+    var citations: [String]
+    /// The blob id of ``ResolutionText/CanonicalDocument/render(_:)`` of the text.
+    var document: ObjectID
+
+    init(_ source: SourceDocument) throws(LineageError) {
+        path = source.path
+        header = source.resolution
+        header.paragraphs = []
+        header.footnotes = []
+        citations = source.resolution.citedResolutions()
+        document = try Self.documentID(source.resolution, path: path)
+    }
+
+    static func documentID(_ resolution: Resolution, path: String) throws(LineageError) -> ObjectID {
+        do {
+            return try ObjectID.blob(hashing: Array(CanonicalDocument.render(resolution).utf8))
+        } catch {
+            throw LineageError("\(path): cannot hash its document: \(error)")
+        }
+    }
+}
+
+/// The texts of a build's inputs, read again from their files when needed instead of held from
+/// the first reading: a build keeps only an ``InputSummary`` of each input, so its memory does
+/// not grow with the size of the corpus.
+///
+/// The build uses the texts in history order, in passes (``Ancestry``'s text evidence,
+/// committing the documents, computing the lineage), each forward, with glances back at recent
+/// revisions. So this reads ahead: when the text at position `p` of that order is asked for
+/// right after `p - 1` (or a little before), the files of the next two chunks (a few per core)
+/// are parsed in the background, on every core, while the caller works on the current one; the
+/// texts more than a chunk behind are dropped. A text asked for out of order is read alone.
+/// Memory: three chunks of parsed texts. Cost: one parse per use, mostly off the caller's thread.
+///
+/// A text read again is checked against its summary's document id: a file changed during the
+/// build is an error, never a silently different commit.
+final class InputTexts: @unchecked Sendable {
+    typealias Contents = DocumentBody.Contents
+
+    private let condition = NSCondition()
+    /// Position of each input's path in the order of use, and the document ids to check.
+    private var position: [String: Int] = [:]
+    private var paths: [String] = []
+    private let expected: [String: ObjectID]
+    /// Texts parsed (or failed), by position, and positions being parsed.
+    private var ready: [Int: Result<Contents, LineageError>] = [:]
+    private var pending: Set<Int> = []
+    /// The position asked for last.
+    private var last = -1
+    /// Positions parsed together.
+    let chunk: Int
+
+    init(_ inputs: [InputSummary]) {
+        expected = Dictionary(inputs.map { ($0.path, $0.document) }) { a, _ in a }
+        chunk = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
+    }
+
+    /// Sets the order in which the texts will be used (paths of the inputs in history order).
+    func use(inOrder paths: [String]) {
+        condition.lock()
+        defer { condition.unlock() }
+        self.paths = paths
+        position = Dictionary(paths.enumerated().map { ($1, $0) }) { a, _ in a }
+        ready = [:]
+        last = -1
+    }
+
+    /// The text of the input at `path`, parsed again (or taken from the read-ahead).
+    func contents(of path: String) throws(LineageError) -> Contents {
+        condition.lock()
+        guard let p = position[path] else {
+            condition.unlock()
+            return try Self.load(path, expected: expected[path])
+        }
+        if p > last && p <= last + chunk {
+            // Reading forward: make sure this chunk and the next are on their way; drop what
+            // is more than a chunk behind or beyond them.
+            let first = p / chunk
+            for c in first...(first + 1) { schedule(c * chunk..<min((c + 1) * chunk, paths.count)) }
+            let keep = (p - chunk)..<((first + 2) * chunk)
+            for k in ready.keys where !keep.contains(k) { ready[k] = nil }
+        } else if ready[p] == nil {
+            schedule(p..<(p + 1))
+        }
+        last = p
+        while ready[p] == nil { condition.wait() }
+        let result = ready[p]!
+        condition.unlock()
+        return try result.get()
+    }
+
+    /// Parses the positions of `range` not ready nor pending, in the background, on every core.
+    /// Called with the lock held.
+    private func schedule(_ range: Range<Int>) {
+        let todo = range.filter { ready[$0] == nil && !pending.contains($0) }
+        guard !todo.isEmpty else { return }
+        pending.formUnion(todo)
+        let work = todo.map { (position: $0, path: paths[$0], expected: expected[paths[$0]]) }
+        DispatchQueue.global().async {
+            let results = Slots(count: work.count)
+            DispatchQueue.concurrentPerform(iterations: work.count) { i in
+                results.set(i, Result { () throws(LineageError) in try Self.load(work[i].path, expected: work[i].expected) })
+            }
+            self.condition.lock()
+            for (i, item) in work.enumerated() {
+                self.pending.remove(item.position)
+                self.ready[item.position] = results.values[i]
+            }
+            self.condition.broadcast()
+            self.condition.unlock()
+        }
+    }
+
+    /// One slot per text, each written by one thread of `concurrentPerform`.
+    private final class Slots: @unchecked Sendable {
+        private(set) var values: [Result<Contents, LineageError>?]
+        private let lock = NSLock()
+        init(count: Int) { values = Array(repeating: nil, count: count) }
+        func set(_ i: Int, _ value: Result<Contents, LineageError>) {
+            lock.lock()
+            values[i] = value
+            lock.unlock()
+        }
+    }
+
+    /// Reads and parses `path`, and checks it is still the text the build read first. The
+    /// errors do not name the file: ``DocumentBody`` does.
+    private static func load(_ path: String, expected: ObjectID?) throws(LineageError) -> Contents {
+        let resolution: Resolution
+        do throws(LineageError) {
+            resolution = try Corpus.read(path).resolution
+        } catch {
+            let reason = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
+            throw LineageError("\(reason) (it changed during the build)", hint: "build again")
+        }
+        guard let expected, try InputSummary.documentID(resolution, path: path) == expected else {
+            throw LineageError("changed during the build", hint: "build again")
+        }
+        return Contents(title: resolution.title, paragraphs: resolution.paragraphs, footnotes: resolution.footnotes)
+    }
+}
