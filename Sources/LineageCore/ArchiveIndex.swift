@@ -3,24 +3,28 @@
 /// clause records. Derived from the archive; kept with a ``LineageState`` in memory (never
 /// encoded) and extended incrementally as clauses are archived.
 ///
-/// Lookups go through postings (each MinHash value and text hash → the entries holding it), so a
-/// lookup costs O(k + matching postings), not O(entries · k): an entry whose estimated Jaccard
-/// similarity reaches any positive threshold shares at least one MinHash value with the query,
-/// so the postings find exactly the entries a full scan would.
+/// Lookups go through postings (each MinHash value and text hash → the entries holding it), with
+/// prefix filtering: an entry whose estimated Jaccard similarity reaches `threshold` shares at
+/// least m = ⌈threshold · n⌉ of the query's n MinHash values (the estimate's denominator is at
+/// least n), so it holds at least one of any n − m + 1 of them. The m − 1 values with the longest
+/// postings (the commonest words) are skipped, and the entries found in the other postings are
+/// checked exactly: the same entries a full scan finds, for O(k + shorter postings) instead of
+/// O(entries · k).
 ///
-/// Entries are numbered by a serial in the order they were archived; the archive keeps that
-/// order (clauses are appended, and removed only when restored), so an entry's position is the
-/// rank of its serial among the live ones (binary search). Postings of removed entries are left
-/// in place and skipped.
+/// Entries are numbered by a serial in the order they were archived, and postings hold serials;
+/// `positions` maps a serial to the entry's place in the archive (-1 once removed), updated when
+/// restored clauses leave the archive (O(entries) integer updates, rare). Postings of removed
+/// entries are left in place and skipped.
 struct ArchiveIndex: Sendable {
     /// `ClauseSketch.size` hashes per entry, padded with `UInt64.max`.
     private(set) var minHashes: [UInt64] = []
     private(set) var textHashes: [UInt64] = []
-    /// Each entry's serial, ascending (parallel to the archive).
-    private var serials: [Int] = []
-    private var nextSerial = 0
+    /// Serial → position in the archive, or -1 for a removed entry.
+    private var positions: [Int32] = []
+    /// Position → serial.
+    private var serials: [Int32] = []
     /// MinHash values and text hashes → serials of the entries holding them.
-    private var postings: [UInt64: [Int]] = [:]
+    private var postings: [UInt64: [Int32]] = [:]
 
     var count: Int { textHashes.count }
 
@@ -30,14 +34,15 @@ struct ArchiveIndex: Sendable {
     init(_ archive: [ClauseRecord]) {
         minHashes.reserveCapacity(archive.count * ClauseSketch.size)
         textHashes.reserveCapacity(archive.count)
+        positions.reserveCapacity(archive.count)
         serials.reserveCapacity(archive.count)
         for r in archive { append(r.sketch ?? ClauseSketch(text: r.text)) }
     }
 
     /// Adds an entry at the end. O(k) amortised.
     mutating func append(_ s: ClauseSketch) {
-        let serial = nextSerial
-        nextSerial += 1
+        let serial = Int32(positions.count)
+        positions.append(Int32(serials.count))
         serials.append(serial)
         textHashes.append(s.textHash)
         postings[s.textHash, default: []].append(serial)
@@ -52,41 +57,49 @@ struct ArchiveIndex: Sendable {
         }
     }
 
-    /// Removes the entries at `positions` (ascending, as in the archive). O(entries) moves of
-    /// plain integers, no hashing.
-    mutating func remove(at positions: [Int]) {
+    /// Removes the entries at `entries` (positions, ascending, as in the archive). O(entries
+    /// after the first removed) moves of plain integers, no hashing.
+    mutating func remove(at entries: [Int]) {
         let k = ClauseSketch.size
-        for p in positions.reversed() {
+        guard let first = entries.first else { return }
+        for p in entries.reversed() {
+            positions[Int(serials[p])] = -1
             serials.remove(at: p)
             textHashes.remove(at: p)
             minHashes.removeSubrange((p * k)..<((p + 1) * k))
         }
-    }
-
-    /// The position of the live entry with this serial, if any. O(log entries).
-    private func position(of serial: Int) -> Int? {
-        var lo = 0, hi = serials.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if serials[mid] < serial { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < serials.count && serials[lo] == serial ? lo : nil
+        for p in first..<serials.count { positions[Int(serials[p])] = Int32(p) }
     }
 
     /// Positions of the entries whose text hash equals the sketch's or whose estimated Jaccard
-    /// similarity (bottom-k MinHash) reaches `threshold` (> 0), ascending. O(k + P·(log entries
-    /// + k)) for P postings shared with the query.
+    /// similarity (bottom-k MinHash) reaches `threshold` (> 0), ascending. O(entries / 8 + P +
+    /// F·(k + log F)) for the P postings walked and the F entries they find (the O(entries) term
+    /// is clearing one flag per entry).
     func candidates(for s: ClauseSketch, threshold: Double) -> [Int] {
         precondition(threshold > 0, "a zero threshold matches entries sharing no hash")
         let k = ClauseSketch.size
         let nb = min(s.content.count, k)
-        var found = Set<Int>()
-        for serial in postings[s.textHash] ?? [] { found.insert(serial) }
-        for i in 0..<nb { for serial in postings[s.content[i]] ?? [] { found.insert(serial) } }
+        var lists: [[Int32]] = []
+        if nb > 0 {
+            let shared = max(1, Int((threshold * Double(nb)).rounded(.up)))
+            lists = (0..<nb).map { postings[s.content[$0]] ?? [] }.sorted { $0.count < $1.count }
+            lists.removeLast(shared - 1)
+        }
+        lists.append(postings[s.textHash] ?? [])
+        var seen = [Bool](repeating: false, count: positions.count)
+        var found: [Int] = []
+        for list in lists {
+            for serial in list where !seen[Int(serial)] {
+                seen[Int(serial)] = true
+                let p = positions[Int(serial)]
+                if p >= 0 { found.append(Int(p)) }
+            }
+        }
+        found.sort()
         var out: [Int] = []
         s.content.withUnsafeBufferPointer { b in
             minHashes.withUnsafeBufferPointer { all in
-                for e in found.compactMap(position(of:)).sorted() {
+                for e in found {
                     if textHashes[e] == s.textHash {
                         out.append(e)
                         continue
