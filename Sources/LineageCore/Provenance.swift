@@ -81,8 +81,11 @@ public enum Provenance {
 
     /// Adds `revision` to a history whose tips are `parents`, returning its state and its
     /// paragraph changes.
+    ///
+    /// `parents` is consumed, as in ``step(parents:to:overrides:)``: hand over the only reference
+    /// (e.g. `state.take()`) and the parent's archive is extended in place.
     public static func advance(
-        parents: [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
+        parents: consuming [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
     ) -> (state: LineageState, changes: [Change]) {
         let s = step(parents: parents, to: revision, overrides: overrides)
         return (s.state, s.changes)
