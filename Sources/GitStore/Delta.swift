@@ -49,7 +49,7 @@ enum Delta {
         }
     }
 
-    /// Applies a delta (for tests: the indexer is what resolves them in the repository).
+    /// Applies a delta (for tests: libgit2 resolves them when it reads the repository).
     static func apply(_ delta: [UInt8], to base: [UInt8]) -> [UInt8]? {
         var i = 0
         func size() -> Int? {

@@ -7,8 +7,8 @@ import CGit2
 /// them with `git_odb_hash`, and appends them to a pack in memory: zlib-compressed, or as an
 /// OFS_DELTA against the previous blob of the same *delta family* (the previous revision of a
 /// document), as `git fast-import` does. No delta search: one candidate base per object.
-/// When the pack reaches its size limit it is handed to libgit2's indexer
-/// (`git_odb_write_pack`), which checks it, writes its index and lands both on disk; the next
+/// When the pack reaches its size limit it lands on disk with the index the writer computes
+/// itself (``PackFile``), and libgit2 is told to look again (`git_odb_refresh`); the next
 /// objects start a new pack. Memory is bounded by the limit, not by the size of the history.
 ///
 /// Objects already in the repository or in the pack are not written again.
@@ -180,24 +180,25 @@ public final class ObjectWriter {
         pack.removeLast(bound - Int(length))
     }
 
-    /// Lands the pack, if it holds anything: sets its count, appends its SHA-1, and hands it to
-    /// the indexer (`git_odb_write_pack`, then the writepack's `append` and `commit`), which
-    /// writes the pack and its index and renames them into place; then `git_odb_refresh`.
+    /// Lands the pack, if it holds anything: sets its count, appends its SHA-1, computes its
+    /// index (each entry's CRC-32 over its bytes), writes both into place (``PackFile``), then
+    /// `git_odb_refresh` so that libgit2 reads them.
     func flush() throws(GitError) {
         let count = inPack.count
         guard count > 0 else { return }
         for k in 0..<4 { pack[8 + k] = UInt8(truncatingIfNeeded: count >> (24 - 8 * k)) }
+        var entries = inPack.map { PackFile.Entry(id: $0.key, offset: $0.value.offset, crc: 0) }
+        entries.sort { $0.offset < $1.offset }
+        for k in entries.indices {
+            let end = k + 1 < entries.count ? entries[k + 1].offset : pack.count
+            entries[k].crc = PackFile.crc32(pack[entries[k].offset..<end])
+        }
         var sha = SHA1()
         sha.update(pack)
-        pack += sha.finish()
-
-        var writer: UnsafeMutablePointer<git_odb_writepack>?
-        try GitError.check(git_odb_write_pack(&writer, odb, nil, nil), "git_odb_write_pack")
-        defer { writer!.pointee.free(writer) }
-        var stats = git_indexer_progress()
-        try GitError.check(
-            pack.withUnsafeBytes { writer!.pointee.append(writer, $0.baseAddress, $0.count, &stats) }, "git_odb_writepack.append")
-        try GitError.check(writer!.pointee.commit(writer, &stats), "git_odb_writepack.commit")
+        let checksum = sha.finish()
+        pack += checksum
+        try PackFile.land(
+            pack: pack, index: PackFile.index(entries, packChecksum: checksum), gitDirectory: repository.gitDirectory)
         try GitError.check(git_odb_refresh(odb), "git_odb_refresh")
         newObjects += count
         packsWritten += 1

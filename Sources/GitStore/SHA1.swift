@@ -1,5 +1,5 @@
-/// SHA-1 over a stream of bytes, for the trailer of the packs ``ObjectWriter`` writes (git's pack
-/// format ends with the SHA-1 of everything before it; libgit2's indexer checks it).
+/// SHA-1 over a stream of bytes, for the trailers of the packs and pack indexes ``ObjectWriter``
+/// writes (git's formats end with the SHA-1 of everything before it; git and libgit2 check it).
 ///
 /// Not for object ids: those come from libgit2 (`git_odb_hash`).
 struct SHA1 {

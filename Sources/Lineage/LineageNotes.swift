@@ -119,7 +119,7 @@ public enum LineageNotes {
                 at = ancestry.decisions[k].parents.first.map { position[$0]! }
             }
             var archive = at.map { storedArchives[$0]! } ?? []
-            for (_, note) in chain.reversed() { archive = note.fullState(parentArchive: archive).archive }
+            for (_, note) in chain.reversed() { note.applyArchiveDelta(to: &archive) }
             storedArchives[i] = archive
             var own = chain.first?.1
             if own == nil { own = try stored.note(for: revisions[i].commit!, in: repo) }
@@ -153,7 +153,9 @@ public enum LineageNotes {
                 waiting[k]! -= 1
                 if waiting[k] == 0 { states[k] = nil }
             }
-            let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: parents, overrides: overrides)
+            // `parents` holds the only reference to a state no other child waits for: handing it
+            // over lets the engine extend its archive in place.
+            let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: consume parents, overrides: overrides)
             entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(note.encoded(), deltaFamily: "note")))
             if waiting[i, default: 0] > 0 { states[i] = full }
         }

@@ -29,52 +29,44 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
 
     /// Computes the lineage of `revision` from its parents' full states (archives included).
     /// The archive deltas are taken against the first parent's archive.
+    ///
+    /// `parents` is consumed: pass it with `consume` and keep no other reference to the first
+    /// parent's state, and its archive is extended in place rather than copied (see
+    /// ``Provenance``), which keeps a long history's build linear.
     static func compute(
-        revision: Revision, parents: [(number: String, state: LineageState)], overrides: AlignmentOverrides
+        revision: Revision, parents: consuming [(number: String, state: LineageState)], overrides: AlignmentOverrides
     ) -> (note: RevisionLineage, fullState: LineageState) {
         let text = RevisionText(
             key: revision.number, paragraphs: revision.resolution.paragraphs, footnotes: revision.resolution.footnotes)
-        let step = Provenance.step(parents: parents.map(\.state), to: text, overrides: overrides)
-        let delta = archiveDelta(from: parents.first?.state.archive ?? [], to: step.state.archive)
+        let numbers = parents.map(\.number)
+        var states: [LineageState] = []
+        states.reserveCapacity(numbers.count)
+        for i in parents.indices { states.append(Self.take(&parents[i].state)) }
+        let step = Provenance.step(parents: consume states, to: text, overrides: overrides)
         var light = step.state
         light.archive = []
         let note = RevisionLineage(
-            revision: revision.number, parents: parents.map(\.number), state: light,
-            archived: delta.archived, restored: delta.restored,
+            revision: revision.number, parents: numbers, state: light,
+            archived: step.archived, restored: step.unarchived,
             changes: step.changes, footnoteChanges: step.footnoteChanges)
         return (note, step.state)
     }
 
-    /// The clauses of `after` not in `before` (in `after`'s order), and the ids of `before`'s
-    /// not in `after` (in `before`'s order).
-    ///
-    /// ``Provenance`` keeps the first parent's archive in order, removes the restored clauses and
-    /// appends the others: one walk then finds both, in time proportional to the archive's
-    /// length but without hashing it (the archive grows with the history). Anything else falls
-    /// back to comparing id sets.
-    static func archiveDelta(from before: [ClauseRecord], to after: [ClauseRecord]) -> (archived: [ClauseRecord], restored: [String]) {
-        var j = 0
-        var restored: [String] = []
-        for record in before {
-            if j < after.count, after[j].id == record.id {
-                j += 1
-            } else {
-                restored.append(record.id)
-            }
-        }
-        let tail = after[j...]
-        let gone = Set(restored)
-        if !tail.contains(where: { gone.contains($0.id) }) { return (Array(tail), restored) }
-        let beforeIDs = Set(before.map(\.id)), afterIDs = Set(after.map(\.id))
-        return (after.filter { !beforeIDs.contains($0.id) }, before.map(\.id).filter { !afterIDs.contains($0) })
+    /// Moves a state out, leaving an empty one, so that no second reference to its archive stays.
+    private static func take(_ state: inout LineageState) -> LineageState {
+        var out = LineageState(revision: "", clauses: [], footnotes: [], archive: [])
+        swap(&out, &state)
+        return out
     }
 
-    /// This revision's full state, given its first parent's archive.
-    func fullState(parentArchive: [ClauseRecord]) -> LineageState {
-        var full = state
-        let gone = Set(restored)
-        full.archive = parentArchive.filter { !gone.contains($0.id) } + archived
-        return full
+    /// Applies this note's archive delta to its first parent's archive, in place: O(archived)
+    /// amortised when nothing was restored, O(archive) otherwise.
+    func applyArchiveDelta(to archive: inout [ClauseRecord]) {
+        if !restored.isEmpty {
+            let gone = Set(restored)
+            archive.removeAll { gone.contains($0.id) }
+        }
+        archive += archived
     }
 
     /// The note's bytes: JSON as `JSONEncoder` writes it with sorted keys (``NoteJSON``).

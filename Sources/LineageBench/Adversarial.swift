@@ -43,10 +43,11 @@ enum Engine {
         var seconds = 0.0
         for _ in 0..<count {
             let (text, truth) = g.next()
+            let first = state == nil
             let t0 = now()
-            let (s, changes) = Provenance.advance(parents: state.map { [$0] } ?? [], to: text)
+            let (s, changes) = Provenance.advance(parents: state.take().map { [$0] } ?? [], to: text)
             seconds += now() - t0
-            acc.add(truth: truth, state: s, changes: changes, first: state == nil)
+            acc.add(truth: truth, state: s, changes: changes, first: first)
             state = s
         }
         return AccuracyFigures(

@@ -197,17 +197,27 @@ for p in Adversarial.pairs(seed: options.seed, paragraphs: options.paragraphs) {
     rows.append(Row(figure: p.name, lineage: Format.seconds(s), target: "≤ 50 ms", met: s <= 0.050))
 }
 
-// Cost growth across sizes: t ∝ revisions^k between the smallest and the largest size.
+// Cost growth across sizes: the time at each size, and the exponent k in t ∝ revisions^k between
+// each pair of consecutive sizes (k = 1 is linear growth).
 if options.sizes.count > 1 {
-    let lo = options.sizes.first!, hi = options.sizes.last!
-    rows.append(Row(figure: "**cost growth** \(Format.count(lo)) → \(Format.count(hi)) revisions (×\(hi / lo)): time ×, exponent k in t ∝ n^k", lineage: ""))
-    func describe(_ a: Double, _ b: Double) -> String {
-        String(format: "×%.1f, k = %.2f", b / a, log(b / a) / log(Double(hi) / Double(lo)))
+    let sizes = options.sizes
+    rows.append(Row(
+        figure: "**cost growth** over \(sizes.map(Format.count).joined(separator: " → ")) revisions: time at each size; exponent k in t ∝ n^k between consecutive sizes",
+        lineage: ""))
+    func describe(_ points: [(size: Int, seconds: Double)]) -> String {
+        var parts = points.map { Format.seconds($0.seconds) }.joined(separator: " → ")
+        let ks = zip(points, points.dropFirst()).map { a, b in
+            String(format: "%.2f", log(b.seconds / a.seconds) / log(Double(b.size) / Double(a.size)))
+        }
+        parts += "; k = " + ks.joined(separator: ", ")
+        return parts
     }
     for (command, points) in growth {
-        guard let a = points.first(where: { $0.size == lo }), let b = points.first(where: { $0.size == hi }) else { continue }
-        var row = Row(figure: command, lineage: describe(a.lineage, b.lineage))
-        if let ga = a.git, let gb = b.git { row.git = describe(ga, gb) }
+        let measured = sizes.compactMap { size in points.first { $0.size == size } }
+        guard measured.count > 1 else { continue }
+        var row = Row(figure: command, lineage: describe(measured.map { ($0.size, $0.lineage) }))
+        let git = measured.compactMap { p in p.git.map { (p.size, $0) } }
+        if git.count == measured.count { row.git = describe(git) }
         rows.append(row)
     }
 }

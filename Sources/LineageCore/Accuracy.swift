@@ -77,8 +77,9 @@ public struct Accuracy: Sendable, CustomStringConvertible {
         var acc = Accuracy()
         var state: LineageState? = nil
         for (r, text) in series.revisions.enumerated() {
-            let (s, changes) = Provenance.advance(parents: state.map { [$0] } ?? [], to: text, overrides: overrides)
-            acc.add(truth: series.truth[r], state: s, changes: changes, first: state == nil)
+            let first = state == nil
+            let (s, changes) = Provenance.advance(parents: state.take().map { [$0] } ?? [], to: text, overrides: overrides)
+            acc.add(truth: series.truth[r], state: s, changes: changes, first: first)
             state = s
         }
         return acc
@@ -93,8 +94,9 @@ public struct Accuracy: Sendable, CustomStringConvertible {
         var state: LineageState? = nil
         for _ in 0..<revisions {
             let (text, truth) = g.next()
-            let (s, changes) = Provenance.advance(parents: state.map { [$0] } ?? [], to: text)
-            acc.add(truth: truth, state: s, changes: changes, first: state == nil)
+            let first = state == nil
+            let (s, changes) = Provenance.advance(parents: state.take().map { [$0] } ?? [], to: text)
+            acc.add(truth: truth, state: s, changes: changes, first: first)
             state = s
         }
         return acc

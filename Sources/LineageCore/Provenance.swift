@@ -49,7 +49,11 @@ import ResolutionText
 /// Complexity: one alignment (see ``ParagraphAligner``) plus O(A·k) to find restoration candidates
 /// in an archive of A clauses (k = 16 MinHash values each, in a flat in-memory index kept with the
 /// state and extended incrementally; rebuilt once, O(archive text), after decoding a state) plus
-/// O(T) to propagate origins, plus the O(A) copy of the archive into the new state.
+/// O(T) to propagate origins. The first parent's archive is moved into the new state, not copied,
+/// when the caller hands over the only reference to it (``step(parents:to:overrides:)`` consumes
+/// its parents): a history advanced one revision at a time then costs O(1) amortised per archived
+/// clause instead of O(A) per revision. A shared archive (a fork: the parent has another child
+/// still to compute) is copied once, O(A).
 public enum Provenance {
     /// Minimum similarity for a new paragraph to be recognised as an archived clause.
     public static let restoreThreshold = 0.5
@@ -66,23 +70,61 @@ public enum Provenance {
         /// Footnote changes relative to the parent(s) (footnotes are aligned by text; they are not
         /// archived or restored).
         public var footnoteChanges: [Change]
+        /// The archive's change against the first parent's archive: the clauses archived by this
+        /// revision (in archive order), and the ids of the first parent's archived clauses that
+        /// are no longer archived (restored, or, for a merge, current in another parent), in that
+        /// archive's order. The new archive is the first parent's minus `unarchived` plus
+        /// `archived`.
+        public var archived: [ClauseRecord]
+        public var unarchived: [String]
     }
 
     /// Adds `revision` to a history whose tips are `parents`, returning its state and its
     /// paragraph changes.
+    ///
+    /// `parents` is consumed, as in ``step(parents:to:overrides:)``: hand over the only reference
+    /// (e.g. `state.take()`) and the parent's archive is extended in place.
     public static func advance(
-        parents: [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
+        parents: consuming [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
     ) -> (state: LineageState, changes: [Change]) {
         let s = step(parents: parents, to: revision, overrides: overrides)
         return (s.state, s.changes)
     }
 
     /// ``advance(parents:to:overrides:)`` with the footnote changes too.
+    ///
+    /// `parents` is consumed: pass it with `consume` (and keep no other copy of the first parent's
+    /// state) to let the step extend that parent's archive in place.
     public static func step(
-        parents: [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
+        parents: consuming [LineageState], to revision: RevisionText, overrides: AlignmentOverrides = .none
     ) -> Step {
         var engine = StepEngine(parents: parents, revision: revision, overrides: overrides)
         return engine.run()
+    }
+
+    /// The clauses of `after` not in `before` (in `after`'s order), and the ids of `before`'s
+    /// not in `after` (in `before`'s order): the change of an archive.
+    ///
+    /// One walk when `after` is `before` minus some clauses plus some appended ones (what a step
+    /// does to a first parent's archive), in time proportional to the archive's length but
+    /// without hashing it; anything else falls back to comparing id sets.
+    public static func archiveDelta(
+        from before: [ClauseRecord], to after: [ClauseRecord]
+    ) -> (archived: [ClauseRecord], unarchived: [String]) {
+        var j = 0
+        var restored: [String] = []
+        for record in before {
+            if j < after.count, after[j].id == record.id {
+                j += 1
+            } else {
+                restored.append(record.id)
+            }
+        }
+        let tail = after[j...]
+        let gone = Set(restored)
+        if !tail.contains(where: { gone.contains($0.id) }) { return (Array(tail), restored) }
+        let beforeIDs = Set(before.map(\.id)), afterIDs = Set(after.map(\.id))
+        return (after.filter { !beforeIDs.contains($0.id) }, before.map(\.id).filter { !afterIDs.contains($0) })
     }
 }
 
@@ -122,7 +164,8 @@ private struct KeyTable {
 }
 
 private struct StepEngine {
-    let parents: [LineageState]
+    /// The parents; with one parent, its archive and archive index are moved out by ``run()``.
+    var parents: [LineageState]
     let revision: RevisionText
     let overrides: AlignmentOverrides
     let key: String
@@ -178,10 +221,16 @@ private struct StepEngine {
         let (oldNotes, oldNoteOrigin) = union(
             parents.map(\.footnotes), newTexts: multi ? Set(revision.footnotes.map(\.text)) : [])
 
-        // Archive: with several parents, the union minus anything current.
-        var archive: [ClauseRecord] = parents.first?.archive ?? []
+        // Archive: the first parent's, moved out of it (so that, if this step holds the only
+        // reference, appending does not copy it); with several parents, the union minus anything
+        // current.
+        var archive: [ClauseRecord] = []
         var index: ArchiveIndex? = nil
-        if !multi, let p = parents.first, let i = p.archiveIndex, i.count == p.archive.count { index = i }
+        if !multi && !parents.isEmpty {
+            swap(&archive, &parents[0].archive)
+            swap(&index, &parents[0].archiveIndex)
+            if index?.count != archive.count { index = nil }
+        }
         if multi {
             let current = Set(oldRecords.map(\.id))
             var archived = Set<String>()
@@ -241,14 +290,12 @@ private struct StepEngine {
         var records = [ClauseRecord?](repeating: nil, count: newUnits.count)
         var changes: [Change] = []
         var removed: [ClauseRecord] = []
-        var restoredIDs = Set<String>()
         for g in groups {
             switch g.kind {
             case .inserted:
                 let v = g.new[0]
                 if let m = restoredAt[v] {
                     let r = archive[m.entry]
-                    restoredIDs.insert(r.id)
                     let newCount = aligner.tokens(1, v).count
                     let o = mapOrigins(keys.expand(r.origins), script: m.script, newCount: newCount, oldIDs: m.ids, weak: aligner.weak)
                     var rec = r
@@ -271,10 +318,13 @@ private struct StepEngine {
             }
             changes.append(aligner.change(for: g))
         }
-        if !restoredIDs.isEmpty {
-            let keep = archive.map { !restoredIDs.contains($0.id) }
-            archive.removeAll { restoredIDs.contains($0.id) }
-            index?.filter(keep)
+        // Restored clauses leave the archive: removed at their positions (moves, no copies).
+        var unarchived: [String] = []
+        if !restoredAt.isEmpty {
+            let positions = restoredAt.values.map(\.entry).sorted()
+            unarchived = positions.map { archive[$0].id }
+            for p in positions.reversed() { archive.remove(at: p) }
+            index?.remove(at: positions)
         }
 
         // Fresh clauses and split-off parts get ids in document order.
@@ -300,12 +350,15 @@ private struct StepEngine {
             clauses.append(r)
         }
         let newIDs = Set(clauses.map(\.id))
+        var archived: [ClauseRecord] = []
         for var r in removed where !newIDs.contains(r.id) {
             r.parent = nil
             if r.sketch == nil { r.sketch = ClauseSketch(text: r.text) }
             index?.append(r.sketch!)
             archive.append(r)
+            archived.append(r)
         }
+        if multi { (archived, unarchived) = Provenance.archiveDelta(from: parents[0].archive, to: archive) }
 
         // Footnotes.
         let footnoteChanges = footnotes(oldNotes, oldNoteOrigin)
@@ -313,8 +366,8 @@ private struct StepEngine {
         if index == nil && !archive.isEmpty { index = ArchiveIndex(archive) }
         state.archiveIndex = index ?? ArchiveIndex()
         return Provenance.Step(
-            state: state,
-            changes: changes, footnoteChanges: footnoteChanges.changes)
+            state: state, changes: changes, footnoteChanges: footnoteChanges.changes,
+            archived: archived, unarchived: unarchived)
     }
 
     private func unitKind(_ k: ClauseRecord.Kind) -> AlignmentUnit.Kind {

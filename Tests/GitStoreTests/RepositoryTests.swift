@@ -176,7 +176,19 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
                 // Documents are stored as deltas, chains no deeper than git's default.
                 #expect(packBytes == 4096 || verify.stdout.contains("chain length = 1:"))
                 #expect(!verify.stdout.contains("chain length = \(ObjectWriter.maxDeltaDepth + 1):"))
+                // The index lineage writes is the one git's indexer computes from the pack, byte
+                // for byte; both files are read-only, as git leaves them.
+                let name = "objects/pack/" + pack.dropLast(".pack".count)
+                #expect(git(["index-pack", "-o", dir.path + "/git.idx", name + ".pack"], in: gitDir).status == 0)
+                let theirs = FileManager.default.contents(atPath: dir.path + "/git.idx")
+                #expect(theirs != nil && FileManager.default.contents(atPath: gitDir + "/" + name + ".idx") == theirs)
+                try? FileManager.default.removeItem(atPath: dir.path + "/git.idx")
+                for file in [name + ".pack", name + ".idx"] {
+                    let mode = try FileManager.default.attributesOfItem(atPath: gitDir + "/" + file)[.posixPermissions] as? Int
+                    #expect(mode == 0o444)
+                }
             }
+            #expect(try FileManager.default.contentsOfDirectory(atPath: gitDir + "/objects/pack").allSatisfy { !$0.hasPrefix("tmp_") })
             // libgit2 reads what it wrote back, deltas included.
             #expect(try repo.blob(at: "doc.txt", inTree: try repo.commit(commits[90]).tree) == Array(texts[90].utf8))
         }

@@ -85,8 +85,8 @@ import Testing
         (["a", "b", "c"], ["a", "d", "b", "c"]),  // inserted in the middle: falls back
     ] as [([String], [String])])
     func archiveDeltaMatchesSetComparison(before: [String], after: [String]) {
-        let delta = RevisionLineage.archiveDelta(from: before.map(Self.record), to: after.map(Self.record))
+        let delta = Provenance.archiveDelta(from: before.map(Self.record), to: after.map(Self.record))
         #expect(delta.archived.map(\.id) == after.filter { !before.contains($0) })
-        #expect(delta.restored == before.filter { !after.contains($0) })
+        #expect(delta.unarchived == before.filter { !after.contains($0) })
     }
 }
