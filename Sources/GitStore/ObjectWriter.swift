@@ -28,9 +28,8 @@ public final class ObjectWriter {
 
     /// The default size at which a pack is landed and the next begun: a thousand revisions of a
     /// typical resolution, as deltas; the pack's buffer is reserved at this size, so it never
-    /// doubles. Landing a pack costs libgit2's indexer about twice its size in memory for a
-    /// moment, so this bounds a build's memory by some three times it (smaller packs cost
-    /// little: one more whole blob per family and one more pack to look up).
+    /// doubles, and it is what a build's memory holds of its output (smaller packs cost little:
+    /// one more whole blob per family and one more pack to look up).
     public static let defaultPackBytes = 2 << 20
 
     /// Objects written so far, in all packs.

@@ -127,9 +127,12 @@ public struct HistoryBuilder {
                     commitOf[revisions[i].number] = commit
                     continue
                 }
+                let input = revisions[i].commit == nil ? plan.inputPaths[revisions[i].number] : nil
                 revisions[i].parents = parents
                 revisions[i].continues = continues
-                let blob = try writer.blob(Array(revisions[i].document.utf8), deltaFamily: HistoryLayout.documentPath)
+                // An input's document as its text was checked (read ahead on every core).
+                let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].document
+                let blob = try writer.blob(Array(document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
@@ -210,6 +213,8 @@ public struct HistoryBuilder {
         var revisions: [Revision]
         /// Each revision's parents and line.
         var ancestry: Ancestry
+        /// The input file of each new revision, by number.
+        var inputPaths: [String: String]
         var unchanged: Int
     }
 
@@ -260,7 +265,9 @@ public struct HistoryBuilder {
         merged = Revision.inHistoryOrder(merged)
         let inputPaths = Dictionary(inputs.map { ($0.header.number ?? "", $0.path) }) { a, _ in a }
         texts.use(inOrder: merged.compactMap { $0.commit == nil ? inputPaths[$0.number] : nil })
-        return Plan(revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), unchanged: unchanged)
+        return Plan(
+            revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), inputPaths: inputPaths,
+            unchanged: unchanged)
     }
 
     /// Refuses two input files that claim one symbol with different texts; drops exact repeats.

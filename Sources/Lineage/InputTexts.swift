@@ -50,6 +50,8 @@ struct InputSummary: Sendable {
 /// build is an error, never a silently different commit.
 final class InputTexts: @unchecked Sendable {
     typealias Contents = DocumentBody.Contents
+    /// A text: its body, and its canonical document (rendered to check it, kept for the commit).
+    typealias Text = (contents: Contents, document: String)
 
     private let condition = NSCondition()
     /// Position of each input's path in the order of use, and the document ids to check.
@@ -57,7 +59,7 @@ final class InputTexts: @unchecked Sendable {
     private var paths: [String] = []
     private let expected: [String: ObjectID]
     /// Texts parsed (or failed), by position, and positions being parsed.
-    private var ready: [Int: Result<Contents, LineageError>] = [:]
+    private var ready: [Int: Result<Text, LineageError>] = [:]
     private var pending: Set<Int> = []
     /// The position asked for last.
     private var last = -1
@@ -79,8 +81,18 @@ final class InputTexts: @unchecked Sendable {
         last = -1
     }
 
-    /// The text of the input at `path`, parsed again (or taken from the read-ahead).
+    /// The body of the input at `path`, parsed again (or taken from the read-ahead).
     func contents(of path: String) throws(LineageError) -> Contents {
+        try text(of: path).contents
+    }
+
+    /// The canonical document of the input at `path` (as ``contents(of:)`` reads it).
+    func document(of path: String) throws(LineageError) -> String {
+        try text(of: path).document
+    }
+
+    /// The text of the input at `path`, parsed again (or taken from the read-ahead).
+    func text(of path: String) throws(LineageError) -> Text {
         condition.lock()
         guard let p = position[path] else {
             condition.unlock()
@@ -127,10 +139,10 @@ final class InputTexts: @unchecked Sendable {
 
     /// One slot per text, each written by one thread of `concurrentPerform`.
     private final class Slots: @unchecked Sendable {
-        private(set) var values: [Result<Contents, LineageError>?]
+        private(set) var values: [Result<Text, LineageError>?]
         private let lock = NSLock()
         init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Result<Contents, LineageError>) {
+        func set(_ i: Int, _ value: Result<Text, LineageError>) {
             lock.lock()
             values[i] = value
             lock.unlock()
@@ -139,7 +151,7 @@ final class InputTexts: @unchecked Sendable {
 
     /// Reads and parses `path`, and checks it is still the text the build read first. The
     /// errors do not name the file: ``DocumentBody`` does.
-    private static func load(_ path: String, expected: ObjectID?) throws(LineageError) -> Contents {
+    private static func load(_ path: String, expected: ObjectID?) throws(LineageError) -> Text {
         let resolution: Resolution
         do throws(LineageError) {
             resolution = try Corpus.read(path).resolution
@@ -147,9 +159,12 @@ final class InputTexts: @unchecked Sendable {
             let reason = error.message.hasPrefix(path + ": ") ? String(error.message.dropFirst(path.count + 2)) : error.message
             throw LineageError("\(reason) (it changed during the build)", hint: "build again")
         }
-        guard let expected, try InputSummary.documentID(resolution, path: path) == expected else {
+        let document = CanonicalDocument.render(resolution)
+        let id: ObjectID
+        do { id = try ObjectID.blob(hashing: Array(document.utf8)) } catch { throw LineageError("cannot hash its document: \(error)") }
+        guard id == expected else {
             throw LineageError("changed during the build", hint: "build again")
         }
-        return Contents(title: resolution.title, paragraphs: resolution.paragraphs, footnotes: resolution.footnotes)
+        return (Contents(title: resolution.title, paragraphs: resolution.paragraphs, footnotes: resolution.footnotes), document)
     }
 }
