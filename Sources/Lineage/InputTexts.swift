@@ -102,7 +102,9 @@ final class InputTexts: @unchecked Sendable {
             // Reading forward: make sure this chunk and the next are on their way; drop what
             // is more than a chunk behind or beyond them.
             let first = p / chunk
-            for c in first...(first + 1) { schedule(c * chunk..<min((c + 1) * chunk, paths.count)) }
+            for c in first...(first + 1) {
+                schedule(min(c * chunk, paths.count)..<min((c + 1) * chunk, paths.count))
+            }
             let keep = (p - chunk)..<((first + 2) * chunk)
             for k in ready.keys where !keep.contains(k) { ready[k] = nil }
         } else if ready[p] == nil {
