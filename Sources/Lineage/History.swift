@@ -58,8 +58,9 @@ public struct History: Sendable {
 
     /// Reads every commit reachable from the branches (`refs/heads/*`), through all parents, in
     /// history order, each with the line (branch) it belongs to, and the branch names, the
-    /// default first.
-    static func read(_ repo: Repository) throws -> (revisions: [Revision], lines: [String]) {
+    /// default first. With `keepBodies: false` (a build), a body read is not kept (memory stays
+    /// flat however many are read, each read costs a blob read and a parse).
+    static func read(_ repo: Repository, keepBodies: Bool = true) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
         var branches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
         branches.sort { a, b in
@@ -70,7 +71,7 @@ public struct History: Sendable {
         while let next = pending.popLast() {
             guard byCommit[next] == nil else { continue }
             let commit = try repo.commit(next)
-            byCommit[next] = try revision(of: commit, in: repo)
+            byCommit[next] = try revision(of: commit, in: repo, keepBody: keepBodies)
             pending += commit.parents
         }
         // Lines: the default branch claims its whole first-parent chain; then, repeatedly, the
@@ -105,14 +106,14 @@ public struct History: Sendable {
 
     /// Rebuilds a revision from its commit: metadata and title from the message now, the
     /// body from the document when first needed (``DocumentBody``).
-    static func revision(of commit: Commit, in repo: Repository) throws -> Revision {
+    static func revision(of commit: Commit, in repo: Repository, keepBody: Bool = true) throws -> Revision {
         var header = Resolution()
         let (source, continues) = CommitMessage.parse(commit.message, into: &header)
         guard let number = header.number else {
             throw LineageError("commit \(commit.id.hex) has no Number: trailer: not a lineage history")
         }
         let tree = commit.tree
-        let body = DocumentBody(origin: "\(number) (commit \(commit.id.hex)): \(HistoryLayout.documentPath)") {
+        let body = DocumentBody(origin: "\(number) (commit \(commit.id.hex)): \(HistoryLayout.documentPath)", keep: keepBody) {
             guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: tree) else {
                 throw LineageError("the commit has no \(HistoryLayout.documentPath): not a lineage history")
             }

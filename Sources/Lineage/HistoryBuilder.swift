@@ -95,7 +95,9 @@ public struct HistoryBuilder {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        let (stored, _) = try History.read(repo)
+        // Stored texts are read when needed (Ancestry's evidence; the lineage when recomputed),
+        // never kept.
+        let (stored, _) = try History.read(repo, keepBodies: false)
         // The check's plan is the plan when the history is still empty.
         var plan =
             try stored.isEmpty && checked != nil
