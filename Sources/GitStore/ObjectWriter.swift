@@ -26,11 +26,10 @@ public final class ObjectWriter {
     /// Per delta family, the last blob written to this pack: the base of the next one's delta.
     private var deltaBases: [String: (offset: Int, bytes: [UInt8], depth: Int)] = [:]
 
-    /// The default size at which a pack is landed and the next begun: a thousand revisions of a
-    /// typical resolution, as deltas; the pack's buffer is reserved at this size, so it never
-    /// doubles, and it is what a build's memory holds of its output (smaller packs cost little:
-    /// one more whole blob per family and one more pack to look up).
-    public static let defaultPackBytes = 2 << 20
+    /// The default size at which a pack is landed and the next begun: a few thousand revisions
+    /// of a typical resolution, as deltas; the pack's buffer is reserved at this size, so it
+    /// never doubles.
+    public static let defaultPackBytes = 8 << 20
 
     /// Objects written so far, in all packs.
     public private(set) var newObjects = 0
