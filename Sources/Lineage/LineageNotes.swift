@@ -109,19 +109,24 @@ public enum LineageNotes {
         var storedArchives: [Int: [ClauseRecord]] = [:]
 
         /// The full state of a revision whose note is stored: its note's state, with the archive
-        /// rebuilt along its first parents (memoised).
+        /// rebuilt along its first parents (memoised). The notes are read oldest first and
+        /// dropped once applied: each is stored as a delta against the one before it, so libgit2
+        /// resolves each from the base it has just read, and memory holds one note and the archive.
         func storedState(_ i: Int) throws -> LineageState? {
-            var chain: [(Int, RevisionLineage)] = []
+            var chain: [Int] = []
             var at: Int? = i
             while let k = at, storedArchives[k] == nil {
-                guard let note = try stored.note(for: revisions[k].commit!, in: repo) else { return nil }
-                chain.append((k, note))
+                chain.append(k)
                 at = ancestry.decisions[k].parents.first.map { position[$0]! }
             }
             var archive = at.map { storedArchives[$0]! } ?? []
-            for (_, note) in chain.reversed() { note.applyArchiveDelta(to: &archive) }
+            var own: RevisionLineage?
+            for k in chain.reversed() {
+                guard let note = try stored.note(for: revisions[k].commit!, in: repo) else { return nil }
+                note.applyArchiveDelta(to: &archive)
+                if k == i { own = note }
+            }
             storedArchives[i] = archive
-            var own = chain.first?.1
             if own == nil { own = try stored.note(for: revisions[i].commit!, in: repo) }
             guard var state = own?.state else { return nil }
             state.archive = archive
