@@ -16,10 +16,20 @@ public final class LineageRepository {
     private var cacheOrder: [ObjectID] = []
     private static let cacheSize = 16
 
+    /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
-        let history = try History.open(path)
+        try History.prepareToOpen(path)
+        let repo: Repository
+        let history: History
         do {
-            let repo = try Repository.open(at: path)
+            repo = try Repository.open(at: path)
+            history = try History.open(path, repo: repo)
+        } catch let error as LineageError {
+            throw error
+        } catch {
+            throw LineageError("\(path): cannot read the repository: \(error)")
+        }
+        do {
             return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
         } catch {
             throw LineageError("\(path): cannot read the lineage: \(error)")

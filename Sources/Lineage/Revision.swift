@@ -92,9 +92,12 @@ public struct Revision: Sendable {
         return a.2 < b.2
     }
 
-    /// `revisions` in history order; each sort key is computed once. O(n log n).
+    /// `revisions` in history order; each sort key is computed once. O(n log n) time; the
+    /// revisions are copied once (the indexes are sorted, not the revisions).
     static func inHistoryOrder<S: Sequence>(_ revisions: S) -> [Revision] where S.Element == Revision {
-        revisions.map { ($0.order, $0) }.sorted { precedes($0.0, $1.0) }.map(\.1)
+        let all = Array(revisions)
+        let keys = all.map(\.order)
+        return all.indices.sorted { precedes(keys[$0], keys[$1]) }.map { all[$0] }
     }
 
     /// The canonical document committed for this revision.
