@@ -46,6 +46,15 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
         return out
     }
 
+    /// The pretty-printed JSON text as it reads nested `level` deep in a larger value (its inner
+    /// lines indented by `level` more steps; the first line not indented): how a long array is
+    /// written one element at a time.
+    public func rendered(nestedAt level: Int) -> String {
+        var out = ""
+        write(to: &out, indent: level)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
