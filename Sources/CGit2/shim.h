@@ -32,9 +32,9 @@ static inline int lineage_git_set_mwindow_mapped_limit(size_t bytes) {
     return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
 }
 
-/** git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes): at most this much in the parsed-object cache. */
-static inline int lineage_git_set_cache_max_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+/** git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled): keep parsed objects for later lookups. */
+static inline int lineage_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
 #endif

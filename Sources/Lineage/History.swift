@@ -39,7 +39,7 @@ public struct History: Sendable {
 
     /// Before opening the repository at `path` for queries: an error if there is none, and
     /// libgit2's memory for reading bounded
-    /// (``Repository/boundReadMemory(windowBytes:mappedBytes:cacheBytes:)``), so that reading
+    /// (``Repository/boundReadMemory(windowBytes:mappedBytes:)``), so that reading
     /// every commit does not keep the whole pack resident.
     static func prepareToOpen(_ path: String) throws(LineageError) {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -76,13 +76,17 @@ public struct History: Sendable {
     /// Memory: the revisions' metadata (no document is read, see ``DocumentBody``), held once
     /// while reading (revisions are sorted through their indexes, not copied), with the titles
     /// and reasons that repeat from commit to commit stored once.
-    static func read(_ repo: Repository) throws -> (revisions: [Revision], lines: [String]) {
+    ///
+    /// `bodyCapacity`: how many parsed document bodies the revisions keep at most.
+    static func read(
+        _ repo: Repository, bodyCapacity: Int = DocumentBodies.defaultCapacity
+    ) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
         var branches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
         branches.sort { a, b in
             (a.name == head) != (b.name == head) ? a.name == head : a.name < b.name
         }
-        let bodies = DocumentBodies(repo: repo)
+        let bodies = DocumentBodies(repo: repo, capacity: bodyCapacity)
         var strings = StringPool()
         var all: [Revision] = []
         var index: [ObjectID: Int] = [:]
