@@ -10,7 +10,7 @@ import ResolutionText
 /// that needs the text of a few revisions (blame, diff) reads only those documents, so opening
 /// costs O(number of commits), not O(size of every document). A command that walks the whole
 /// history (history of a clause, changelog) reads each document once as it goes, and memory
-/// holds at most ``DocumentBodies/capacity`` parsed bodies, however long the history.
+/// holds at most ``DocumentBodies/defaultCapacity`` parsed bodies, however long the history.
 ///
 /// Each body costs under a hundred bytes while not cached: the repository and the cache are
 /// shared, and only the tree and commit ids and the number are its own.
@@ -63,15 +63,25 @@ final class DocumentBody: @unchecked Sendable {
 ///
 /// Thread-safe: one lock guards the cache and the reads from the (shared) repository.
 final class DocumentBodies: @unchecked Sendable {
-    static let capacity = 16
+    static let defaultCapacity = 16
 
+    /// How many parsed bodies are kept at most.
+    let capacity: Int
     private let repo: Repository
     private let lock = NSLock()
     /// The parsed bodies by tree, least recently used first; at most ``capacity``.
     private var recent: [(tree: ObjectID, contents: DocumentBody.Contents)] = []
 
-    init(repo: Repository) {
+    init(repo: Repository, capacity: Int = DocumentBodies.defaultCapacity) {
         self.repo = repo
+        self.capacity = max(1, capacity)
+    }
+
+    /// How many parsed bodies are kept now.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return recent.count
     }
 
     /// The body's contents: from the cache in O(capacity), otherwise read and parsed, and the
@@ -89,7 +99,7 @@ final class DocumentBodies: @unchecked Sendable {
         }
         let contents = body.load(from: repo)
         recent.append((body.tree, contents))
-        if recent.count > Self.capacity { recent.removeFirst() }
+        if recent.count > capacity { recent.removeFirst() }
         return contents
     }
 }
