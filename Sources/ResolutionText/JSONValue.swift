@@ -102,6 +102,13 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
 
     private static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: appended whole, not scalar by scalar. (U+2028 and U+2029
+        // are escaped; their UTF-8 begins with E2, so any string with an E2 byte goes the slow way.)
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
