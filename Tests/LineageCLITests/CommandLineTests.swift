@@ -1,6 +1,9 @@
 import Foundation
+import Lineage
 import TestSupport
 import Testing
+
+@testable import LineageCLI
 
 /// The `lineage` executable as a user runs it: exit codes, output streams, formats.
 @Suite struct CommandLineTests {
@@ -84,6 +87,11 @@ import Testing
         #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons"])
         let head = git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(entries[0]["commit"] as? String == head)
+
+        // Written revision by revision: the same text as the views render whole.
+        let history = try History.open(repo)
+        #expect(json.stdout == LogView.json(history).rendered() + "\n")
+        #expect(log.stdout == LogView.text(history, style: Style(enabled: false)))
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {
