@@ -103,6 +103,29 @@ public struct PhrasePattern: Sendable, Hashable {
 
     /// Lower case, straight quotes, single spaces, no leading or trailing white space.
     static func normalize(_ text: String) -> String {
+        // ASCII text (most of it): the same, byte by byte. In ASCII, lowercasing is A–Z only, the
+        // whitespace characters are space, \t, \n, \v, \f and \r (and \r\n, one character, is
+        // two whitespace bytes), and there is no curly quote.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return normalizeCharacters(text)
+    }
+
+    /// ``normalize(_:)`` character by character, for any text.
+    static func normalizeCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -134,6 +157,7 @@ extension LineageRepository {
             throw LineageError("the phrase to search for is empty", hint: "give some words, e.g. `lineage search \"human rights\"`")
         }
         var occurrences: [PhraseSearch.Occurrence] = []
+        occurrences.reserveCapacity(history.revisions.count)
         // Per revision: whether the phrase is there, and whether it was there or in an ancestor.
         var presentIn: [String: Bool] = [:], seenBy: [String: Bool] = [:]
         for revision in history.revisions {

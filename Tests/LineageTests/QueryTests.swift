@@ -299,6 +299,15 @@ private func lineageError(_ body: () throws -> Void) -> LineageError? {
         #expect(bodies.count == 2)
     }
 
+    /// Phrases are normalized byte by byte when ASCII: the same as character by character.
+    @Test(arguments: [
+        "", " ", "Human  Rights", "  lead and trail  ", "tab\there", "line\r\nbreak\n\nx", "v\u{0B}f\u{0C}",
+        "CAPS 123 !?#", "ctrl\u{01}\u{1C}\u{1F}\u{7F}x", "\"quoted\" 'single'",
+    ])
+    func asciiPhrasesAreNormalizedAsCharactersAre(text: String) {
+        #expect(PhrasePattern.normalize(text) == PhrasePattern.normalizeCharacters(text))
+    }
+
     @Test func theChangelogCanBeLimitedToARange() throws {
         let dir = ScratchDirectory()
         let store = try queryRepository(dir)
