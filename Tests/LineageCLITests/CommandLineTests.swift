@@ -92,6 +92,18 @@ import Testing
         let history = try History.open(repo)
         #expect(json.stdout == LogView.json(history).rendered() + "\n")
         #expect(log.stdout == LogView.text(history, style: Style(enabled: false)))
+
+        // Search, written as it goes: the same text as the views of the whole search.
+        let store = try LineageRepository.open(repo)
+        for phrase in ["human rights", "Recalling", "no such words at all"] {
+            let search = try store.search(phrase, footnotes: true)
+            let text = lineage(["search", phrase, "--footnotes", "--repo", repo])
+            #expect(text.stdout == SearchView.text(search, style: Style(enabled: false)))
+            let json = lineage(["search", phrase, "--footnotes", "--repo", repo, "--format", "json"])
+            #expect(json.stdout == search.json.rendered() + "\n")
+        }
+        let plain = lineage(["search", "Recalling", "--repo", repo, "--format", "json"])
+        #expect(plain.stdout == (try store.search("Recalling")).json.rendered() + "\n")
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {
