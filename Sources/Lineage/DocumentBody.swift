@@ -63,7 +63,7 @@ final class DocumentBody: @unchecked Sendable {
 ///
 /// Thread-safe: one lock guards the cache and the reads from the (shared) repository.
 final class DocumentBodies: @unchecked Sendable {
-    static let defaultCapacity = 16
+    static let defaultCapacity = 8
 
     /// How many parsed bodies are kept at most.
     let capacity: Int

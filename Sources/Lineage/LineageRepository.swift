@@ -14,7 +14,7 @@ public final class LineageRepository {
     /// so a few suffice, and memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
     private var cacheOrder: [ObjectID] = []
-    private static let cacheSize = 16
+    private static let cacheSize = 8
 
     /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
