@@ -14,12 +14,22 @@ public final class LineageRepository {
     /// so a few suffice, and memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
     private var cacheOrder: [ObjectID] = []
-    private static let cacheSize = 16
+    private static let cacheSize = 8
 
+    /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
-        let history = try History.open(path)
+        try History.prepareToOpen(path)
+        let repo: Repository
+        let history: History
         do {
-            let repo = try Repository.open(at: path)
+            repo = try Repository.open(at: path)
+            history = try History.open(path, repo: repo)
+        } catch let error as LineageError {
+            throw error
+        } catch {
+            throw LineageError("\(path): cannot read the repository: \(error)")
+        }
+        do {
             return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
         } catch {
             throw LineageError("\(path): cannot read the lineage: \(error)")
@@ -42,7 +52,7 @@ public final class LineageRepository {
         guard let commit = revision.commit else { throw LineageError("\(revision.number) is not stored") }
         if let cached = cache[commit] { return cached }
         do {
-            guard let note = try notes.note(for: commit, in: repo) else {
+            guard let note = try note(for: commit) else {
                 throw LineageError(
                     "\(history.path): \(revision.symbol) has no stored lineage",
                     hint: "run `lineage build --repo \(history.path)` to compute it")
@@ -56,6 +66,32 @@ public final class LineageRepository {
         } catch {
             throw LineageError("\(history.path): cannot read the lineage of \(revision.symbol): \(error)")
         }
+    }
+
+    /// The note blob of each commit, once more than a few notes were read (``note(for:)``).
+    private var noteIndex: [ObjectID: ObjectID]?
+    /// How many notes were read without ``noteIndex``.
+    private var notesRead = 0
+
+    /// The stored note of `commit`, or `nil`. The first few are looked up in the notes tree
+    /// directly (each lookup reads the whole tree: one entry per revision); after that, the
+    /// tree is read once into ``noteIndex`` (O(number of revisions) memory, ~100 bytes each),
+    /// and each later note costs one blob read.
+    private func note(for commit: ObjectID) throws -> RevisionLineage? {
+        guard let tree = notes.tree else { return nil }
+        if noteIndex == nil, notesRead >= 4 {
+            var index: [ObjectID: ObjectID] = [:]
+            for (name, id) in try repo.blobs(inTree: tree) {
+                if let key = ObjectID(hex: name) { index[key] = id }
+            }
+            noteIndex = index
+        }
+        guard let index = noteIndex else {
+            notesRead += 1
+            return try notes.note(for: commit, in: repo)
+        }
+        guard let blob = index[commit] else { return nil }
+        return try RevisionLineage.decode(try repo.blob(blob), commit: commit.hex)
     }
 
     /// The revisions `revision` continues, first parent first (two or more for a merge).
