@@ -10,6 +10,7 @@ public final class LineageRepository {
     public let history: History
     let repo: Repository
     let notes: LineageNotes.Stored
+    private let reader: LineageNotes.NoteReader
     /// The notes read last: commands walk the history in order and look back at parents only,
     /// so a few suffice, and memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
@@ -40,6 +41,7 @@ public final class LineageRepository {
         self.history = history
         self.repo = repo
         self.notes = notes
+        reader = LineageNotes.NoteReader(notes, repo: repo)
     }
 
     /// The alignment corrections the lineage was computed with.
@@ -52,7 +54,7 @@ public final class LineageRepository {
         guard let commit = revision.commit else { throw LineageError("\(revision.number) is not stored") }
         if let cached = cache[commit] { return cached }
         do {
-            guard let note = try note(for: commit) else {
+            guard let note = try reader.note(for: commit) else {
                 throw LineageError(
                     "\(history.path): \(revision.symbol) has no stored lineage",
                     hint: "run `lineage build --repo \(history.path)` to compute it")
@@ -66,32 +68,6 @@ public final class LineageRepository {
         } catch {
             throw LineageError("\(history.path): cannot read the lineage of \(revision.symbol): \(error)")
         }
-    }
-
-    /// The note blob of each commit, once more than a few notes were read (``note(for:)``).
-    private var noteIndex: [ObjectID: ObjectID]?
-    /// How many notes were read without ``noteIndex``.
-    private var notesRead = 0
-
-    /// The stored note of `commit`, or `nil`. The first few are looked up in the notes tree
-    /// directly (each lookup reads the whole tree: one entry per revision); after that, the
-    /// tree is read once into ``noteIndex`` (O(number of revisions) memory, ~100 bytes each),
-    /// and each later note costs one blob read.
-    private func note(for commit: ObjectID) throws -> RevisionLineage? {
-        guard let tree = notes.tree else { return nil }
-        if noteIndex == nil, notesRead >= 4 {
-            var index: [ObjectID: ObjectID] = [:]
-            for (name, id) in try repo.blobs(inTree: tree) {
-                if let key = ObjectID(hex: name) { index[key] = id }
-            }
-            noteIndex = index
-        }
-        guard let index = noteIndex else {
-            notesRead += 1
-            return try notes.note(for: commit, in: repo)
-        }
-        guard let blob = index[commit] else { return nil }
-        return try RevisionLineage.decode(try repo.blob(blob), commit: commit.hex)
     }
 
     /// The revisions `revision` continues, first parent first (two or more for a merge).
