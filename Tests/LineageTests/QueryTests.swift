@@ -329,3 +329,26 @@ extension JSONValue {
         .object([("from", diff.from.json), ("to", diff.to.json), ("changes", self)])
     }
 }
+
+/// The charts of a long history sample its line evenly, first and last revisions included, and
+/// count the same words as blame.
+@Suite struct ChartSamplingTests {
+    @Test func aLongLineIsSampledEvenlyWithItsEnds() throws {
+        let dir = ScratchDirectory()
+        let store = try queryRepository(dir)
+        let line = store.chartLine(limit: 100)
+        #expect(line.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28"])
+        #expect(store.chartLine(limit: 3).map(\.number) == ["59/61", "63/37", "69/28"])
+        #expect(store.chartLine(limit: 2).map(\.number) == ["59/61", "69/28"])
+        // Words by origin, as blame's runs count them.
+        let cohorts = try store.wordCohorts(along: store.chartLine(limit: 3))
+        for (r, revision) in cohorts.revisions.enumerated() {
+            var fromBlame: [String: Int] = [:]
+            for paragraph in try store.blame(revision).paragraphs {
+                for run in paragraph.words { fromBlame[run.introduced, default: 0] += WordCohorts.count(run.text) }
+            }
+            for (c, cohort) in cohorts.cohorts.enumerated() { #expect(cohorts.words[r][c] == fromBlame[cohort.number] ?? 0) }
+            #expect(cohorts.total(r) == fromBlame.values.reduce(0, +))
+        }
+    }
+}
