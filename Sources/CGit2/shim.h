@@ -22,10 +22,19 @@ static inline int lineage_git_enable_strict_hash_verification(int enabled) {
     return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
 }
 
-/** git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes): how much of the pack files may be
- *  mapped at once (mapped pages that were read count as resident memory until unmapped). */
-static inline int lineage_git_set_mapped_limit(size_t limit) {
-    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+/** git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes): the size of each window mapped from a pack. */
+static inline int lineage_git_set_mwindow_size(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
+}
+
+/** git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes): at most this much of the packs mapped at once. */
+static inline int lineage_git_set_mwindow_mapped_limit(size_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
+}
+
+/** git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled): keep parsed objects for later lookups. */
+static inline int lineage_git_enable_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
 #endif

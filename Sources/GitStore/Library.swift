@@ -21,6 +21,27 @@ enum Library {
         // resident while mapped, and a build reads back from every pack it writes, so the default
         // let resident memory grow with the size of the history. libgit2 unmaps the least
         // recently used pack windows (a whole pack each, for packs under 1 GiB) beyond it.
-        _ = lineage_git_set_mapped_limit(8 << 20)
+        _ = lineage_git_set_mwindow_mapped_limit(8 << 20)
     }()
+}
+
+extension Repository {
+    /// Bounds what libgit2 keeps in memory while reading, for the whole process: packs are mapped
+    /// in windows of `windowBytes`, at most `mappedBytes` of them at once (the least recently used
+    /// window is unmapped first), and parsed objects are not cached (each lookup reads its object
+    /// again; lineage's readers keep what they need as Swift values).
+    ///
+    /// libgit2's defaults (1 GiB windows, 8 GiB mapped, a 256 MiB object cache) keep every page
+    /// of a pack that was read once resident, and every commit and small tree parsed once cached:
+    /// reading all the commits of a 10,000-revision history, spread over its pack between
+    /// documents and notes, then costs the whole pack in resident memory plus every commit. With
+    /// these bounds, that memory stays flat in the size of the history; a read outside the mapped
+    /// windows costs one `mmap`. (libgit2's cache of delta bases, at most 16 MiB per pack, stays.)
+    /// Call before opening repositories; it applies to every repository opened afterwards.
+    public static func boundReadMemory(windowBytes: Int = 256 << 10, mappedBytes: Int = 2 << 20) {
+        Library.initialized
+        _ = lineage_git_set_mwindow_size(windowBytes)
+        _ = lineage_git_set_mwindow_mapped_limit(mappedBytes)
+        _ = lineage_git_enable_caching(0)
+    }
 }

@@ -1,26 +1,49 @@
 import CGit2
 
 /// A git object id (SHA-1), as a value.
+///
+/// The 20 bytes are held inline, as three big-endian words (no heap allocation): a history
+/// holds several ids per revision, and hashing or comparing them is a few integer operations.
+/// Comparison is by bytes, as before.
 public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible {
-    /// The 20 raw bytes.
-    public let bytes: [UInt8]
+    private let high: UInt64
+    private let middle: UInt64
+    private let low: UInt32
+
+    /// The 20 raw bytes (a new array each time).
+    public var bytes: [UInt8] {
+        var oid = raw
+        return withUnsafeBytes(of: &oid.id) { Array($0) }
+    }
 
     init(_ oid: git_oid) {
         var oid = oid
-        bytes = withUnsafeBytes(of: &oid.id) { Array($0) }
+        (high, middle, low) = withUnsafeBytes(of: &oid.id) { p in
+            (
+                UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+                UInt64(bigEndian: p.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+                UInt32(bigEndian: p.loadUnaligned(fromByteOffset: 16, as: UInt32.self))
+            )
+        }
     }
 
     /// Parses 40 hexadecimal digits.
     public init?(hex: String) {
         let chars = Array(hex.utf8)
         guard chars.count == 40 else { return nil }
-        var out = [UInt8]()
-        out.reserveCapacity(20)
-        for i in stride(from: 0, to: 40, by: 2) {
-            guard let hi = ObjectID.nibble(chars[i]), let lo = ObjectID.nibble(chars[i + 1]) else { return nil }
-            out.append(hi << 4 | lo)
+        var oid = git_oid()
+        var valid = true
+        withUnsafeMutableBytes(of: &oid.id) { out in
+            for i in 0..<20 {
+                guard let hi = ObjectID.nibble(chars[2 * i]), let lo = ObjectID.nibble(chars[2 * i + 1]) else {
+                    valid = false
+                    return
+                }
+                out[i] = hi << 4 | lo
+            }
         }
-        bytes = out
+        guard valid else { return nil }
+        self.init(oid)
     }
 
     private static func nibble(_ c: UInt8) -> UInt8? {
@@ -55,11 +78,15 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
         return ObjectID(oid)
     }
 
-    public static func < (a: ObjectID, b: ObjectID) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    public static func < (a: ObjectID, b: ObjectID) -> Bool { (a.high, a.middle, a.low) < (b.high, b.middle, b.low) }
 
     var raw: git_oid {
         var oid = git_oid()
-        withUnsafeMutableBytes(of: &oid.id) { $0.copyBytes(from: bytes) }
+        withUnsafeMutableBytes(of: &oid.id) { p in
+            p.storeBytes(of: high.bigEndian, toByteOffset: 0, as: UInt64.self)
+            p.storeBytes(of: middle.bigEndian, toByteOffset: 8, as: UInt64.self)
+            p.storeBytes(of: low.bigEndian, toByteOffset: 16, as: UInt32.self)
+        }
         return oid
     }
 }

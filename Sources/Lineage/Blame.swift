@@ -42,9 +42,18 @@ public struct Blame: Sendable {
 }
 
 extension LineageRepository {
+    /// The blame of `revision`: its note and its document are read, and the revisions its
+    /// clauses name are found in one pass over the history. O(size of the revision + number
+    /// of revisions) time; memory O(size of the revision).
     public func blame(_ revision: Revision) throws(LineageError) -> Blame {
         let state = try lineage(of: revision).state
-        let byNumber = Dictionary(history.revisions.map { ($0.number, $0) }) { a, _ in a }
+        // The revisions named, each the first in history order with its number.
+        var named = Set(state.clauses.flatMap { [$0.introduced, $0.lastChanged] })
+        var byNumber: [String: Revision] = [:]
+        for r in history.revisions where named.remove(r.number) != nil {
+            byNumber[r.number] = r
+            if named.isEmpty { break }
+        }
         let addresses = revision.resolution.clauseAddresses
         var lines: [Blame.Line] = []
         for (i, paragraph) in revision.resolution.paragraphs.enumerated() {

@@ -34,15 +34,32 @@ public struct Changelog: Sendable {
 
     /// `{"revisions":[{"revision":rev,"parent":rev|null,"parents":[rev…],"changes":[change…]}]}`,
     /// oldest first, each change as in `lineage diff --format json` (`parent` is the first parent).
+    /// Rendered, it is ``jsonHead``, the ``Entry/json`` of each entry rendered at
+    /// ``jsonEntryIndent`` and separated by ``jsonSeparator``, then ``jsonTail`` (or
+    /// ``jsonEmpty`` when there is no entry): so it can be written entry by entry.
+    public var json: JSONValue {
+        .object([("revisions", .array(entries.map(\.json)))])
+    }
+
+    /// The pretty-printed ``json`` up to the first entry.
+    public static let jsonHead = "{\n  \"revisions\": [\n    "
+    /// Between two entries.
+    public static let jsonSeparator = ",\n    "
+    /// After the last entry.
+    public static let jsonTail = "\n  ]\n}"
+    /// The pretty-printed ``json`` with no entry.
+    public static let jsonEmpty = "{\n  \"revisions\": []\n}"
+    /// The indentation level of the entries in the pretty-printed ``json``.
+    public static let jsonEntryIndent = 2
+}
+
+extension Changelog.Entry {
+    /// `{"revision":rev,"parent":rev|null,"parents":[rev…],"changes":[change…]}`.
     public var json: JSONValue {
         .object([
-            ("revisions", .array(entries.map { entry in
-                .object([
-                    ("revision", entry.revision.json), ("parent", entry.parent?.json ?? .null),
-                    ("parents", .array(entry.parents.map(\.json))),
-                    ("changes", .array(entry.changes.map(\.json))),
-                ])
-            })),
+            ("revision", revision.json), ("parent", parent?.json ?? .null),
+            ("parents", .array(parents.map(\.json))),
+            ("changes", .array(changes.map(\.json))),
         ])
     }
 }
@@ -50,10 +67,23 @@ public struct Changelog: Sendable {
 extension LineageRepository {
     /// The changelog of the revisions from `first` to `last` (both included, in history order,
     /// every line; default: the whole history), each against its own parent(s), so the first one
-    /// listed still shows what it changed. Read from the stored lineage: O(size of the revisions listed).
+    /// listed still shows what it changed. Read from the stored lineage: O(size of the revisions
+    /// listed) time; every entry is kept, so memory grows with them: to write a long changelog,
+    /// take ``changelogRevisions(from:to:)`` and one ``changelogEntry(of:)`` at a time instead.
     public func changelog(from first: Revision? = nil, to last: Revision? = nil) throws(LineageError) -> Changelog {
+        var entries: [Changelog.Entry] = []
+        for revision in try changelogRevisions(from: first, to: last) {
+            entries.append(try changelogEntry(of: revision))
+        }
+        return Changelog(entries: entries)
+    }
+
+    /// The revisions a changelog from `first` to `last` lists (both included, in history order,
+    /// every line; default: the whole history); an error if `first` comes after `last`. O(number
+    /// of revisions) time, no copy.
+    public func changelogRevisions(from first: Revision? = nil, to last: Revision? = nil) throws(LineageError) -> ArraySlice<Revision> {
         let revisions = history.revisions
-        guard !revisions.isEmpty else { return Changelog(entries: []) }
+        guard !revisions.isEmpty else { return [] }
         func position(_ revision: Revision?, default fallback: Int) -> Int {
             revision.flatMap { r in revisions.firstIndex { $0.commit == r.commit } } ?? fallback
         }
@@ -63,11 +93,13 @@ extension LineageRepository {
                 "\(first?.number ?? "?") comes after \(last?.number ?? "?") in the history",
                 hint: "give the older revision with --from and the newer one with --to")
         }
-        var entries: [Changelog.Entry] = []
-        for revision in revisions[lower...upper] {
-            entries.append(
-                Changelog.Entry(revision: revision, parents: parents(of: revision), changes: try storedChanges(of: revision)))
-        }
-        return Changelog(entries: entries)
+        return revisions[lower...upper]
+    }
+
+    /// The changelog entry of one revision: its stored changes against its parent(s). Reads its
+    /// note and document and its parents' (the last few are cached, so walking the history in
+    /// order, either way, reads each about once). O(size of the revision and its parents).
+    public func changelogEntry(of revision: Revision) throws(LineageError) -> Changelog.Entry {
+        Changelog.Entry(revision: revision, parents: parents(of: revision), changes: try storedChanges(of: revision))
     }
 }

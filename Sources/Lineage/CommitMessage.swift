@@ -54,40 +54,78 @@ enum CommitMessage {
 
     /// Reads the title (from the summary line, `SYMBOL: title`) and the trailers back into
     /// `resolution` (whose body comes from the document).
+    ///
+    /// One pass over the message's UTF-8, without Foundation's string searching (opening a
+    /// history parses every commit's message: this is most of the time `blame` takes).
     static func parse(
         _ message: String, into resolution: inout Resolution
     ) -> (source: Revision.DateSource, continues: [Revision.Continuation]) {
         var source = Revision.DateSource.text
         var continues: [Revision.Continuation] = []
-        let summary = message.prefix { $0 != "\n" }
-        if let colon = summary.range(of: ": ") {
-            let title = summary[colon.upperBound...]
+        let utf8 = message.utf8
+        let newline = UInt8(ascii: "\n")
+        let summaryEnd = utf8.firstIndex(of: newline) ?? utf8.endIndex
+        if let colon = firstIndex(of: [UInt8(ascii: ":"), UInt8(ascii: " ")], in: utf8[..<summaryEnd]) {
+            let title = Substring(utf8[utf8.index(colon, offsetBy: 2)..<summaryEnd])
             resolution.title = title == "(untitled)" ? nil : String(title)
         }
-        // Trailers are the last paragraph of the message.
-        let trailers = message.components(separatedBy: "\n\n").last { !$0.isEmpty } ?? ""
-        for line in trailers.split(separator: "\n") {
+        // Trailers are the last paragraph of the message: the last piece between blank lines
+        // (split from the start, as `components(separatedBy: "\n\n")` splits) with a line in it.
+        var trailers = utf8[utf8.endIndex...]
+        var start = utf8.startIndex
+        while true {
+            let separator = firstIndex(of: [newline, newline], in: utf8[start...])
+            let piece = utf8[start..<(separator ?? utf8.endIndex)]
+            if piece.contains(where: { $0 != newline }) { trailers = piece }
+            guard let separator else { break }
+            start = utf8.index(separator, offsetBy: 2)
+        }
+        for line in Substring(trailers).split(separator: "\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon]
-            let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            let value = trimmed(line[line.index(after: colon)...])
             switch key {
-            case "Symbol": resolution.symbol = value
-            case "Number": resolution.number = value
+            case "Symbol": resolution.symbol = String(value)
+            case "Number": resolution.number = String(value)
             case "Session": resolution.session = Int(value)
-            case "Adopted": resolution.adopted = CivilDate(iso: value)
+            case "Adopted": resolution.adopted = CivilDate(iso: String(value))
             case "Meeting": resolution.meeting = Int(value)
             case "Agenda-Item": resolution.agendaItem = Int(value)
-            case "Committee-Report": resolution.committeeReport = value
+            case "Committee-Report": resolution.committeeReport = String(value)
             case "Adopted-Source":
                 source = value.hasPrefix("cited by ") ? .citedBy(String(value.dropFirst(9))) : .supplied
             case "Parent":
                 let number = value.prefix { $0 != " " }
-                var reason = value.dropFirst(number.count).trimmingCharacters(in: .whitespaces)
-                if reason.hasPrefix("("), reason.hasSuffix(")") { reason = String(reason.dropFirst().dropLast()) }
-                continues.append(Revision.Continuation(number: number == "none" ? nil : String(number), reason: reason))
+                var reason = trimmed(value.dropFirst(number.count))
+                if reason.hasPrefix("("), reason.hasSuffix(")") { reason = reason.dropFirst().dropLast() }
+                continues.append(Revision.Continuation(number: number == "none" ? nil : String(number), reason: String(reason)))
             default: continue
             }
         }
         return (source, continues)
+    }
+
+    /// Where `pattern` first starts in `bytes`.
+    private static func firstIndex(of pattern: [UInt8], in bytes: Substring.UTF8View) -> String.Index? {
+        var i = bytes.startIndex
+        while let at = bytes[i...].firstIndex(of: pattern[0]) {
+            var j = at, k = 0
+            while k < pattern.count, j < bytes.endIndex, bytes[j] == pattern[k] {
+                j = bytes.index(after: j)
+                k += 1
+            }
+            if k == pattern.count { return at }
+            i = bytes.index(after: at)
+        }
+        return nil
+    }
+
+    /// Without the white space (spaces, tabs and other Unicode spaces, not line breaks) at
+    /// either end, as `trimmingCharacters(in: .whitespaces)`.
+    private static func trimmed(_ s: Substring) -> Substring {
+        func space(_ c: Character) -> Bool { c == " " || c == "\t" || (c.isWhitespace && !c.isNewline) }
+        guard let first = s.firstIndex(where: { !space($0) }) else { return s[s.endIndex...] }
+        let last = s.lastIndex(where: { !space($0) })!
+        return s[first...last]
     }
 }

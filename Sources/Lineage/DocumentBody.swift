@@ -1,14 +1,19 @@
 import Foundation
+import GitStore
 import ResolutionText
 
 /// The body of a stored revision (title, paragraphs, footnotes), read from its commit's
-/// document the first time it is needed, then kept; or, with `keep: false` (a build's inputs,
-/// see ``InputTexts``), read each time it is needed and never kept, so that a long history's
-/// texts are never all in memory at once.
+/// document when it is needed, and kept only while it is among the few bodies read last
+/// (``DocumentBodies``).
 ///
 /// Opening a history reads only the commits (their trailers carry the metadata); a command
 /// that needs the text of a few revisions (blame, diff) reads only those documents, so opening
-/// costs O(number of commits), not O(size of every document).
+/// costs O(number of commits), not O(size of every document). A command that walks the whole
+/// history (history of a clause, changelog) reads each document once as it goes, and memory
+/// holds at most ``DocumentBodies/defaultCapacity`` parsed bodies, however long the history.
+///
+/// Each body costs under a hundred bytes while not cached: the repository and the cache are
+/// shared, and only the tree and commit ids and the number are its own.
 final class DocumentBody: @unchecked Sendable {
     struct Contents {
         var title: String?
@@ -16,32 +21,85 @@ final class DocumentBody: @unchecked Sendable {
         var footnotes: [Footnote]
     }
 
-    private let lock = NSLock()
-    private var loaded: Contents?
-    private let load: () throws -> Contents
-    /// Where the body comes from, for the message if it cannot be read.
-    private let origin: String
-    private let keep: Bool
+    private let cache: DocumentBodies
+    /// The document's tree: what the cache knows the body by (one tree, one document).
+    fileprivate let tree: ObjectID
+    private let commit: ObjectID
+    private let number: String
 
-    init(origin: String, keep: Bool = true, load: @escaping () throws -> Contents) {
-        self.origin = origin
-        self.keep = keep
-        self.load = load
+    init(cache: DocumentBodies, tree: ObjectID, commit: ObjectID, number: String) {
+        self.cache = cache
+        self.tree = tree
+        self.commit = commit
+        self.number = number
     }
 
-    var contents: Contents {
-        lock.lock()
-        defer { lock.unlock() }
-        if let loaded { return loaded }
+    var contents: Contents { cache.contents(of: self) }
+
+    /// Reads and parses the document: one tree and one blob read, O(size of the document).
+    fileprivate func load(from repo: Repository) -> Contents {
         do {
-            let contents = try load()
-            if keep { loaded = contents }
-            return contents
+            guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: tree) else {
+                throw LineageError("the commit has no \(HistoryLayout.documentPath): not a lineage history")
+            }
+            let document = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
+            return Contents(title: document.title, paragraphs: document.paragraphs, footnotes: document.footnotes)
         } catch {
             // The commit was checked when the history was opened; a document that cannot be
             // read now means the repository is damaged.
+            let origin = "\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath)"
             FileHandle.standardError.write(Data("error: \(origin): \(error)\n".utf8))
             exit(1)
         }
+    }
+}
+
+/// The bodies of one history's revisions read last: at most ``capacity`` stay parsed, the least
+/// recently used is released first. Commands walk the history in order and look back at
+/// parents only, so a few suffice; a body released and needed again is read again.
+///
+/// Bodies are known by their document's tree id, so the cache holds no reference to them
+/// (a body, and the revision holding it, may outlive the history it was read from).
+///
+/// Thread-safe: one lock guards the cache and the reads from the (shared) repository.
+final class DocumentBodies: @unchecked Sendable {
+    static let defaultCapacity = 8
+
+    /// How many parsed bodies are kept at most.
+    let capacity: Int
+    private let repo: Repository
+    private let lock = NSLock()
+    /// The parsed bodies by tree, least recently used first; at most ``capacity``.
+    private var recent: [(tree: ObjectID, contents: DocumentBody.Contents)] = []
+
+    init(repo: Repository, capacity: Int = DocumentBodies.defaultCapacity) {
+        self.repo = repo
+        self.capacity = max(1, capacity)
+    }
+
+    /// How many parsed bodies are kept now.
+    var count: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return recent.count
+    }
+
+    /// The body's contents: from the cache in O(capacity), otherwise read and parsed, and the
+    /// least recently used body released if the cache is full.
+    fileprivate func contents(of body: DocumentBody) -> DocumentBody.Contents {
+        lock.lock()
+        defer { lock.unlock() }
+        if let i = recent.lastIndex(where: { $0.tree == body.tree }) {
+            let entry = recent[i]
+            if i != recent.count - 1 {
+                recent.remove(at: i)
+                recent.append(entry)
+            }
+            return entry.contents
+        }
+        let contents = body.load(from: repo)
+        recent.append((body.tree, contents))
+        if recent.count > capacity { recent.removeFirst() }
+        return contents
     }
 }

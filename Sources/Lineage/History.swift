@@ -27,18 +27,31 @@ public struct History: Sendable {
 
     /// Opens the history at `path`; an error if there is no lineage repository there.
     public static func open(_ path: String) throws(LineageError) -> History {
-        guard FileManager.default.fileExists(atPath: path) else {
-            throw LineageError("\(path): no lineage repository here", hint: "build one with `lineage build --repo \(path)`")
-        }
+        try prepareToOpen(path)
         do {
-            let repo = try Repository.open(at: path)
-            let (revisions, lines) = try read(repo)
-            return History(path: path, revisions: revisions, lines: lines)
+            return try open(path, repo: try Repository.open(at: path))
         } catch let error as LineageError {
             throw error
         } catch {
             throw LineageError("\(path): cannot read the repository: \(error)")
         }
+    }
+
+    /// Before opening the repository at `path` for queries: an error if there is none, and
+    /// libgit2's memory for reading bounded
+    /// (``Repository/boundReadMemory(windowBytes:mappedBytes:)``), so that reading
+    /// every commit does not keep the whole pack resident.
+    static func prepareToOpen(_ path: String) throws(LineageError) {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw LineageError("\(path): no lineage repository here", hint: "build one with `lineage build --repo \(path)`")
+        }
+        Repository.boundReadMemory()
+    }
+
+    /// Opens the history in `repo`, at `path` (after ``prepareToOpen(_:)``).
+    static func open(_ path: String, repo: Repository) throws -> History {
+        let (revisions, lines) = try read(repo)
+        return History(path: path, revisions: revisions, lines: lines)
     }
 
     /// The revisions `revision` continues (its commit's parents, in order).
@@ -58,32 +71,43 @@ public struct History: Sendable {
 
     /// Reads every commit reachable from the branches (`refs/heads/*`), through all parents, in
     /// history order, each with the line (branch) it belongs to, and the branch names, the
-    /// default first. With `keepBodies: false` (a build), a body read is not kept (memory stays
-    /// flat however many are read, each read costs a blob read and a parse).
-    static func read(_ repo: Repository, keepBodies: Bool = true) throws -> (revisions: [Revision], lines: [String]) {
+    /// default first.
+    ///
+    /// Memory: the revisions' metadata (no document is read, see ``DocumentBody``), held once
+    /// while reading (revisions are sorted through their indexes, not copied), with the titles
+    /// and reasons that repeat from commit to commit stored once.
+    ///
+    /// `bodyCapacity`: how many parsed document bodies the revisions keep at most.
+    static func read(
+        _ repo: Repository, bodyCapacity: Int = DocumentBodies.defaultCapacity
+    ) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
         var branches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
         branches.sort { a, b in
             (a.name == head) != (b.name == head) ? a.name == head : a.name < b.name
         }
-        var byCommit: [ObjectID: Revision] = [:]
+        let bodies = DocumentBodies(repo: repo, capacity: bodyCapacity)
+        var strings = StringPool()
+        var all: [Revision] = []
+        var index: [ObjectID: Int] = [:]
         var pending = branches.map(\.target)
         while let next = pending.popLast() {
-            guard byCommit[next] == nil else { continue }
+            guard index[next] == nil else { continue }
             let commit = try repo.commit(next)
-            byCommit[next] = try revision(of: commit, in: repo, keepBody: keepBodies)
+            index[next] = all.count
+            all.append(try revision(of: commit, bodies: bodies, strings: &strings))
             pending += commit.parents
         }
         // Lines: the default branch claims its whole first-parent chain; then, repeatedly, the
         // branch that reaches an already claimed revision in the fewest first-parent steps
         // claims the revisions on its way there (a line branched off a line branched off the
         // default one is claimed after its parent line).
-        func chain(from tip: ObjectID) -> [ObjectID] {
-            var out: [ObjectID] = []
+        func chain(from tip: ObjectID) -> [Int] {
+            var out: [Int] = []
             var at: ObjectID? = tip
-            while let id = at, let revision = byCommit[id], revision.line == nil {
-                out.append(id)
-                at = revision.parents.first
+            while let id = at, let i = index[id], all[i].line == nil {
+                out.append(i)
+                at = all[i].parents.first
             }
             return out
         }
@@ -91,35 +115,35 @@ public struct History: Sendable {
         var remaining = zip(names, branches).map { (line: $0, tip: $1.target) }
         if branches.first?.name == head, let first = remaining.first {
             remaining.removeFirst()
-            for id in chain(from: first.tip) { byCommit[id]!.line = first.line }
+            for i in chain(from: first.tip) { all[i].line = first.line }
         }
         while let next = remaining.indices.min(by: { a, b in
             let (x, y) = (chain(from: remaining[a].tip).count, chain(from: remaining[b].tip).count)
             return x != y ? x < y : remaining[a].line < remaining[b].line
         }) {
             let branch = remaining.remove(at: next)
-            for id in chain(from: branch.tip) { byCommit[id]!.line = branch.line }
+            let line = strings.intern(branch.line)
+            for i in chain(from: branch.tip) { all[i].line = line }
         }
-        let revisions = Revision.inHistoryOrder(byCommit.values)
-        return (revisions, names)
+        // Visit order so far follows a stack; history order does not depend on it (the sort
+        // key ends with the number, unique in a history).
+        index = [:]
+        return (Revision.inHistoryOrder(all), names)
     }
 
     /// Rebuilds a revision from its commit: metadata and title from the message now, the
-    /// body from the document when first needed (``DocumentBody``).
-    static func revision(of commit: Commit, in repo: Repository, keepBody: Bool = true) throws -> Revision {
+    /// body from the document when needed (``DocumentBody``, through `bodies`). Titles and
+    /// reasons are taken from `strings`, so equal ones share their storage.
+    static func revision(of commit: Commit, bodies: DocumentBodies, strings: inout StringPool) throws -> Revision {
         var header = Resolution()
-        let (source, continues) = CommitMessage.parse(commit.message, into: &header)
+        var (source, continues) = CommitMessage.parse(commit.message, into: &header)
         guard let number = header.number else {
             throw LineageError("commit \(commit.id.hex) has no Number: trailer: not a lineage history")
         }
-        let tree = commit.tree
-        let body = DocumentBody(origin: "\(number) (commit \(commit.id.hex)): \(HistoryLayout.documentPath)", keep: keepBody) {
-            guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: tree) else {
-                throw LineageError("the commit has no \(HistoryLayout.documentPath): not a lineage history")
-            }
-            let document = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
-            return DocumentBody.Contents(title: document.title, paragraphs: document.paragraphs, footnotes: document.footnotes)
-        }
+        header.title = header.title.map { strings.intern($0) }
+        header.committeeReport = header.committeeReport.map { strings.intern($0) }
+        for i in continues.indices { continues[i].reason = strings.intern(continues[i].reason) }
+        let body = DocumentBody(cache: bodies, tree: commit.tree, commit: commit.id, number: number)
         var revision = Revision(header: header, body: body, dateSource: source, commit: commit.id, parents: commit.parents)
         revision.continues = continues
         return revision
@@ -151,5 +175,17 @@ public struct History: Sendable {
         throw LineageError(
             "\(name): no such revision",
             hint: "name a revision by number (69/28), symbol (A/RES/69/28), session (69), tag or commit; `lineage log` lists them")
+    }
+}
+
+/// Equal strings stored once: a string met again is replaced by the first copy, which shares
+/// its storage (strings of more than 15 UTF-8 bytes live on the heap, one copy each otherwise).
+struct StringPool {
+    private var known: Set<String> = []
+
+    mutating func intern(_ string: String) -> String {
+        if let first = known.firstIndex(of: string) { return known[first] }
+        known.insert(string)
+        return string
     }
 }

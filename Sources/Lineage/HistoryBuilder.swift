@@ -95,9 +95,9 @@ public struct HistoryBuilder {
         }
         defer { withExtendedLifetime(lock) {} }
 
-        // Stored texts are read when needed (Ancestry's evidence; the lineage when recomputed),
-        // never kept.
-        let (stored, _) = try History.read(repo, keepBodies: false)
+        // Stored texts are read when needed (Ancestry's evidence; the lineage when recomputed);
+        // History keeps only the few read last (DocumentBodies).
+        let (stored, _) = try History.read(repo)
         // The check's plan is the plan when the history is still empty.
         var plan =
             try stored.isEmpty && checked != nil
@@ -251,7 +251,7 @@ public struct HistoryBuilder {
         for input in inputs {
             let (header, source) = try AdoptionDating.date(input, cited: cited, corrections: corrections)
             let path = input.path
-            let body = DocumentBody(origin: path, keep: false) { try texts.contents(of: path) }
+            let body = InputBody(path: path, texts: texts)
             let revision = Revision(input: header, citations: input.citations, body: body, dateSource: source)
             if let existing = storedByNumber[revision.number] {
                 guard existing.storedMetadata == revision.storedMetadata, try storedDocument(existing) == input.document else {

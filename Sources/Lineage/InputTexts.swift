@@ -34,6 +34,28 @@ struct InputSummary: Sendable {
     }
 }
 
+/// The body of one input of a build: read through ``InputTexts`` each time it is needed, never
+/// kept (the read-ahead keeps the few around the one in use).
+final class InputBody: @unchecked Sendable {
+    let path: String
+    private let texts: InputTexts
+
+    init(path: String, texts: InputTexts) {
+        self.path = path
+        self.texts = texts
+    }
+
+    var contents: DocumentBody.Contents {
+        do {
+            return try texts.contents(of: path)
+        } catch {
+            // The file was read and checked at the start of the build; it changed since.
+            FileHandle.standardError.write(Data("error: \(path): \(error)\n".utf8))
+            exit(1)
+        }
+    }
+}
+
 /// The texts of a build's inputs, read again from their files when needed instead of held from
 /// the first reading: a build keeps only an ``InputSummary`` of each input, so its memory does
 /// not grow with the size of the corpus.
@@ -152,7 +174,7 @@ final class InputTexts: @unchecked Sendable {
     }
 
     /// Reads and parses `path`, and checks it is still the text the build read first. The
-    /// errors do not name the file: ``DocumentBody`` does.
+    /// errors do not name the file: ``InputBody`` does.
     private static func load(_ path: String, expected: ObjectID?) throws(LineageError) -> Text {
         let resolution: Resolution
         do throws(LineageError) {

@@ -79,6 +79,42 @@ public enum LineageNotes {
         }
     }
 
+    /// Reads the stored notes of many commits. The first few are looked up in the notes tree
+    /// directly (``Stored/note(for:in:)``: each lookup reads the whole tree, one entry per
+    /// revision); after that, the tree is read once into an index (O(revisions) memory, about
+    /// 100 bytes each) and each note costs one blob read.
+    final class NoteReader {
+        let stored: Stored
+        let repo: Repository
+        private var index: [ObjectID: ObjectID]?
+        private var direct = 0
+        /// Direct lookups before the tree is indexed.
+        static let directLookups = 4
+
+        init(_ stored: Stored, repo: Repository) {
+            self.stored = stored
+            self.repo = repo
+        }
+
+        /// The stored note of `commit`, or `nil`.
+        func note(for commit: ObjectID) throws -> RevisionLineage? {
+            guard let tree = stored.tree else { return nil }
+            if index == nil, direct >= Self.directLookups {
+                var built: [ObjectID: ObjectID] = [:]
+                for (name, id) in try repo.blobs(inTree: tree) {
+                    if let key = ObjectID(hex: name) { built[key] = id }
+                }
+                index = built
+            }
+            guard let index else {
+                direct += 1
+                return try stored.note(for: commit, in: repo)
+            }
+            guard let blob = index[commit] else { return nil }
+            return try RevisionLineage.decode(try repo.blob(blob), commit: commit.hex)
+        }
+    }
+
     /// Computes the lineage of the revisions at `changed` (indexes into `revisions`, which is in
     /// history order) and of every revision when the settings changed, and writes the notes tree
     /// and commit; returns the new notes commit, or `nil` if nothing changed. The other
@@ -107,22 +143,28 @@ public enum LineageNotes {
         }
         var states: [Int: LineageState] = [:]
         var storedArchives: [Int: [ClauseRecord]] = [:]
+        let reader = NoteReader(stored, repo: repo)
 
         /// The full state of a revision whose note is stored: its note's state, with the archive
-        /// rebuilt along its first parents (memoised).
+        /// rebuilt along its first parents (memoised). The notes are read oldest first and
+        /// dropped once applied: each is stored as a delta against the one before it, so libgit2
+        /// resolves each from the base it has just read, and memory holds one note and the archive.
         func storedState(_ i: Int) throws -> LineageState? {
-            var chain: [(Int, RevisionLineage)] = []
+            var chain: [Int] = []
             var at: Int? = i
             while let k = at, storedArchives[k] == nil {
-                guard let note = try stored.note(for: revisions[k].commit!, in: repo) else { return nil }
-                chain.append((k, note))
+                chain.append(k)
                 at = ancestry.decisions[k].parents.first.map { position[$0]! }
             }
             var archive = at.map { storedArchives[$0]! } ?? []
-            for (_, note) in chain.reversed() { note.applyArchiveDelta(to: &archive) }
+            var own: RevisionLineage?
+            for k in chain.reversed() {
+                guard let note = try reader.note(for: revisions[k].commit!) else { return nil }
+                note.applyArchiveDelta(to: &archive)
+                if k == i { own = note }
+            }
             storedArchives[i] = archive
-            var own = chain.first?.1
-            if own == nil { own = try stored.note(for: revisions[i].commit!, in: repo) }
+            if own == nil { own = try reader.note(for: revisions[i].commit!) }
             guard var state = own?.state else { return nil }
             state.archive = archive
             return state

@@ -10,16 +10,27 @@ public final class LineageRepository {
     public let history: History
     let repo: Repository
     let notes: LineageNotes.Stored
+    private let reader: LineageNotes.NoteReader
     /// The notes read last: commands walk the history in order and look back at parents only,
     /// so a few suffice, and memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
     private var cacheOrder: [ObjectID] = []
-    private static let cacheSize = 16
+    private static let cacheSize = 8
 
+    /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
-        let history = try History.open(path)
+        try History.prepareToOpen(path)
+        let repo: Repository
+        let history: History
         do {
-            let repo = try Repository.open(at: path)
+            repo = try Repository.open(at: path)
+            history = try History.open(path, repo: repo)
+        } catch let error as LineageError {
+            throw error
+        } catch {
+            throw LineageError("\(path): cannot read the repository: \(error)")
+        }
+        do {
             return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
         } catch {
             throw LineageError("\(path): cannot read the lineage: \(error)")
@@ -30,6 +41,7 @@ public final class LineageRepository {
         self.history = history
         self.repo = repo
         self.notes = notes
+        reader = LineageNotes.NoteReader(notes, repo: repo)
     }
 
     /// The alignment corrections the lineage was computed with.
@@ -42,7 +54,7 @@ public final class LineageRepository {
         guard let commit = revision.commit else { throw LineageError("\(revision.number) is not stored") }
         if let cached = cache[commit] { return cached }
         do {
-            guard let note = try notes.note(for: commit, in: repo) else {
+            guard let note = try reader.note(for: commit) else {
                 throw LineageError(
                     "\(history.path): \(revision.symbol) has no stored lineage",
                     hint: "run `lineage build --repo \(history.path)` to compute it")

@@ -63,24 +63,24 @@ public struct PhraseSearch: Sendable {
     /// "paragraphs":[{"index","label","clause"}]}]}`; with footnotes searched, each revision also
     /// has `"footnotes":[{"mark","clause"}]` after `paragraphs`.
     public var json: JSONValue {
-        .object([
-            ("phrase", .string(phrase)),
-            ("revisions", .array(revisions.map { occurrence in
-                var members: [(String, JSONValue)] = [
-                    ("revision", occurrence.revision.json), ("present", .bool(occurrence.present)),
-                    ("event", .string(occurrence.event?.rawValue)),
-                    ("paragraphs", .array(occurrence.paragraphs.map {
-                        .object([("index", .int($0.index)), ("label", .string($0.label)), ("clause", .string($0.clause))])
-                    })),
-                ]
-                if searchedFootnotes {
-                    members.append(("footnotes", .array(occurrence.footnotes.map {
-                        .object([("mark", .string($0.mark)), ("clause", .string($0.clause))])
-                    })))
-                }
-                return .object(members)
+        .object([("phrase", .string(phrase)), ("revisions", .array(revisions.map { Self.json($0, searchedFootnotes: searchedFootnotes) }))])
+    }
+
+    /// One element of ``json``'s `revisions`; `footnotes` only when they were searched.
+    public static func json(_ occurrence: Occurrence, searchedFootnotes: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("revision", occurrence.revision.json), ("present", .bool(occurrence.present)),
+            ("event", .string(occurrence.event?.rawValue)),
+            ("paragraphs", .array(occurrence.paragraphs.map {
+                .object([("index", .int($0.index)), ("label", .string($0.label)), ("clause", .string($0.clause))])
             })),
-        ])
+        ]
+        if searchedFootnotes {
+            members.append(("footnotes", .array(occurrence.footnotes.map {
+                .object([("mark", .string($0.mark)), ("clause", .string($0.clause))])
+            })))
+        }
+        return .object(members)
     }
 }
 
@@ -103,6 +103,29 @@ public struct PhrasePattern: Sendable, Hashable {
 
     /// Lower case, straight quotes, single spaces, no leading or trailing white space.
     static func normalize(_ text: String) -> String {
+        // ASCII text (most of it): the same, byte by byte. In ASCII, lowercasing is A–Z only, the
+        // whitespace characters are space, \t, \n, \v, \f and \r (and \r\n, one character, is
+        // two whitespace bytes), and there is no curly quote.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            var pendingSpace = false
+            for byte in text.utf8 {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    pendingSpace = true
+                    continue
+                }
+                if pendingSpace && !bytes.isEmpty { bytes.append(0x20) }
+                pendingSpace = false
+                bytes.append((0x41...0x5A).contains(byte) ? byte + 0x20 : byte)
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        return normalizeCharacters(text)
+    }
+
+    /// ``normalize(_:)`` character by character, for any text.
+    static func normalizeCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -129,11 +152,22 @@ extension LineageRepository {
     /// returns where an ancestor had it but no parent, disappears where a parent had it.
     /// O(total text of the history). An error if the phrase is empty.
     public func search(_ phrase: String, footnotes: Bool = false) throws(LineageError) -> PhraseSearch {
+        var occurrences: [PhraseSearch.Occurrence] = []
+        occurrences.reserveCapacity(history.revisions.count)
+        try search(phrase, footnotes: footnotes) { occurrences.append($0) }
+        return PhraseSearch(phrase: phrase, searchedFootnotes: footnotes, revisions: occurrences)
+    }
+
+    /// ``search(_:footnotes:)`` handing each revision's occurrence to `each`, in history order,
+    /// without keeping them: memory O(number of revisions) for two flags each, not for the
+    /// occurrences (for a long history, the paragraphs found add up).
+    public func search(
+        _ phrase: String, footnotes: Bool = false, each: (PhraseSearch.Occurrence) -> Void
+    ) throws(LineageError) {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else {
             throw LineageError("the phrase to search for is empty", hint: "give some words, e.g. `lineage search \"human rights\"`")
         }
-        var occurrences: [PhraseSearch.Occurrence] = []
         // Per revision: whether the phrase is there, and whether it was there or in an ancestor.
         var presentIn: [String: Bool] = [:], seenBy: [String: Bool] = [:]
         for revision in history.revisions {
@@ -142,10 +176,11 @@ extension LineageRepository {
             let seen = parents.contains { seenBy[$0.number] == true }
             let state = try lineage(of: revision).state
             let addresses = revision.resolution.clauseAddresses
-            var paragraphs: [PhraseSearch.ParagraphMatch] = []
-            for (i, paragraph) in revision.resolution.paragraphs.enumerated() where pattern.matches(paragraph.text) {
-                let clause = i < state.clauses.count ? state.clauses[i].id : "?"
-                paragraphs.append(PhraseSearch.ParagraphMatch(index: i, label: addresses[i], clause: clause))
+            // Kept for every revision: sized exactly (map), not grown by appending.
+            let texts = revision.resolution.paragraphs
+            let matching = texts.indices.filter { pattern.matches(texts[$0].text) }
+            let paragraphs = matching.map { i in
+                PhraseSearch.ParagraphMatch(index: i, label: addresses[i], clause: i < state.clauses.count ? state.clauses[i].id : "?")
             }
             var notes: [PhraseSearch.FootnoteMatch] = []
             if footnotes {
@@ -161,8 +196,7 @@ extension LineageRepository {
             }
             presentIn[revision.number] = occurrence.present
             seenBy[revision.number] = seen || occurrence.present
-            occurrences.append(occurrence)
+            each(occurrence)
         }
-        return PhraseSearch(phrase: phrase, searchedFootnotes: footnotes, revisions: occurrences)
     }
 }

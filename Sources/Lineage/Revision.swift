@@ -3,43 +3,112 @@ import ResolutionText
 
 /// One resolution as a revision of the series: its text and metadata, where its adoption date
 /// came from, and, once stored, its commit.
+///
+/// A value with its fields in one shared box, copied on write: a copy costs one reference
+/// (8 bytes), not the ~250 bytes of the fields, so the answers that hold revisions (a search's
+/// occurrences, a changelog's entries, a blame's lines) and the sorted copies of a history add
+/// no per-revision memory.
 public struct Revision: Sendable {
+    /// The fields; mutated only when uniquely referenced (``fields``), so values never share a change.
+    private final class Storage: @unchecked Sendable {
+        var header: Resolution
+        var body: DocumentBody?
+        var dateSource: DateSource
+        var commit: ObjectID?
+        var parents: [ObjectID]
+        var continues: [Continuation] = []
+        var line: String?
+        /// A build's input: its text, read from its file when needed (``InputTexts``).
+        var input: InputBody?
+        /// True when ``header`` has the title as the body has it (a build's input), so the title
+        /// and the metadata never need the body.
+        var headerIsComplete = false
+        /// The resolutions its preamble cites, when known without the body (a build's input).
+        var citations: [String]?
+
+        init(header: Resolution, dateSource: DateSource, commit: ObjectID?, parents: [ObjectID]) {
+            self.header = header
+            self.dateSource = dateSource
+            self.commit = commit
+            self.parents = parents
+        }
+
+        func copy() -> Storage {
+            let out = Storage(header: header, dateSource: dateSource, commit: commit, parents: parents)
+            out.body = body
+            out.continues = continues
+            out.line = line
+            out.input = input
+            out.headerIsComplete = headerIsComplete
+            out.citations = citations
+            return out
+        }
+    }
+
+    private var storage: Storage
+
+    /// The storage, copied first if another value shares it: for mutation.
+    private var fields: Storage {
+        mutating get {
+            if !isKnownUniquelyReferenced(&storage) { storage = storage.copy() }
+            return storage
+        }
+    }
+
     /// The resolution: metadata and body. A stored revision reads its body from its document
-    /// on first use (``DocumentBody``).
+    /// when needed (``DocumentBody``).
     public var resolution: Resolution {
         get {
-            guard let body else { return header }
-            var r = header
-            let contents = body.contents
+            let contents: DocumentBody.Contents
+            if let input = storage.input {
+                contents = input.contents
+            } else if let body = storage.body {
+                contents = body.contents
+            } else {
+                return storage.header
+            }
+            var r = storage.header
             r.title = contents.title
             r.paragraphs = contents.paragraphs
             r.footnotes = contents.footnotes
             return r
         }
         set {
-            header = newValue
-            body = nil
+            let fields = fields
+            fields.header = newValue
+            fields.body = nil
+            fields.input = nil
+            fields.headerIsComplete = false
+            fields.citations = nil
         }
     }
-    /// The metadata (and the body, when there is no ``body`` to read it from).
-    private var header: Resolution
-    private var body: DocumentBody?
-    /// True when ``header`` has the title as the body has it (a build's input), so the title
-    /// and the metadata never need the body.
-    private var headerIsComplete = false
-    /// The resolutions its preamble cites (``ResolutionText/Resolution/citedResolutions()``),
-    /// when known without reading the body (a build's input).
-    private(set) var citations: [String]?
+    /// The metadata (and the body, when there is no body to read it from).
+    private var header: Resolution { storage.header }
     /// How the adoption date was established.
-    public var dateSource: DateSource
+    public var dateSource: DateSource {
+        get { storage.dateSource }
+        set { fields.dateSource = newValue }
+    }
     /// The commit, once stored.
-    public var commit: ObjectID?
+    public var commit: ObjectID? {
+        get { storage.commit }
+        set { fields.commit = newValue }
+    }
     /// The parent commits, once stored.
-    public var parents: [ObjectID] = []
+    public var parents: [ObjectID] {
+        get { storage.parents }
+        set { fields.parents = newValue }
+    }
     /// Which revisions it continues and why (see ``Ancestry``), as recorded in its commit.
-    public var continues: [Continuation] = []
+    public var continues: [Continuation] {
+        get { storage.continues }
+        set { fields.continues = newValue }
+    }
     /// The line (git branch, without `refs/heads/`) it belongs to, once stored.
-    public var line: String?
+    public var line: String? {
+        get { storage.line }
+        set { fields.line = newValue }
+    }
 
     /// One parent and why it was chosen; `number` is `nil` for the start of a series.
     public struct Continuation: Sendable, Equatable {
@@ -64,26 +133,29 @@ public struct Revision: Sendable {
     public init(
         resolution: Resolution, dateSource: DateSource, commit: ObjectID? = nil, parents: [ObjectID] = []
     ) {
-        self.header = resolution
-        self.dateSource = dateSource
-        self.commit = commit
-        self.parents = parents
+        storage = Storage(header: resolution, dateSource: dateSource, commit: commit, parents: parents)
     }
 
-    /// A stored revision whose body is read on first use; `header` has its metadata and title.
+    /// A stored revision whose body is read when needed; `header` has its metadata and title.
     init(header: Resolution, body: DocumentBody, dateSource: DateSource, commit: ObjectID, parents: [ObjectID]) {
         self.init(resolution: header, dateSource: dateSource, commit: commit, parents: parents)
-        self.body = body
+        storage.body = body
     }
 
     /// A build's input: `header` has its metadata and title (as its body has it), `citations`
     /// those of its preamble; `body` reads its text when needed (``InputTexts``).
-    init(input header: Resolution, citations: [String], body: DocumentBody, dateSource: DateSource) {
+    init(input header: Resolution, citations: [String], body: InputBody, dateSource: DateSource) {
         self.init(resolution: header, dateSource: dateSource)
-        self.body = body
-        self.headerIsComplete = true
-        self.citations = citations
+        storage.input = body
+        storage.headerIsComplete = true
+        storage.citations = citations
     }
+
+    /// The resolutions its preamble cites (``ResolutionText/Resolution/citedResolutions()``),
+    /// when known without reading the body (a build's input).
+    var citations: [String]? { storage.citations }
+
+    private var headerIsComplete: Bool { storage.headerIsComplete }
 
     /// The title, without reading the body of a stored revision.
     public var title: String? { headerIsComplete ? header.title : header.title ?? resolution.title }
@@ -127,9 +199,12 @@ public struct Revision: Sendable {
         return a.2 < b.2
     }
 
-    /// `revisions` in history order; each sort key is computed once. O(n log n).
+    /// `revisions` in history order; each sort key is computed once. O(n log n) time; the
+    /// revisions are copied once (the indexes are sorted, not the revisions).
     static func inHistoryOrder<S: Sequence>(_ revisions: S) -> [Revision] where S.Element == Revision {
-        revisions.map { ($0.order, $0) }.sorted { precedes($0.0, $1.0) }.map(\.1)
+        let all = Array(revisions)
+        let keys = all.map(\.order)
+        return all.indices.sorted { precedes(keys[$0], keys[$1]) }.map { all[$0] }
     }
 
     /// The canonical document committed for this revision.

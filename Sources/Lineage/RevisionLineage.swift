@@ -72,7 +72,10 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
     /// The note's bytes: JSON as `JSONEncoder` writes it with sorted keys (``NoteJSON``).
     func encoded() -> [UInt8] { NoteJSON.encode(self) }
 
+    /// Reads a note: with ``NoteDecoding`` (fast), or, for anything it does not read, with
+    /// `JSONDecoder`, whose error then says what is wrong.
     static func decode(_ bytes: [UInt8], commit: String) throws(LineageError) -> RevisionLineage {
+        if let note = try? NoteDecoding.decode(bytes) { return note }
         do {
             return try JSONDecoder().decode(RevisionLineage.self, from: Data(bytes))
         } catch {

@@ -16,9 +16,14 @@ struct FastImportStream {
     private let handle: FileHandle
     private var mark = 0
 
-    init(path: String) {
+    /// Continues the branch already in the repository instead of starting it (for a stream
+    /// imported into a repository that holds the earlier revisions).
+    private let continuing: Bool
+
+    init(path: String, continuing: Bool = false) {
         _ = FileManager.default.createFile(atPath: path, contents: nil)
         handle = FileHandle(forWritingAtPath: path)!
+        self.continuing = continuing
     }
 
     mutating func commit(document: String, number: String, adopted: CivilDate) {
@@ -30,7 +35,11 @@ struct FastImportStream {
         var out = Array("blob\nmark :\(blobMark)\ndata \(doc.count)\n".utf8) + doc + [10]
         out += Array("commit refs/heads/main\nmark :\(commitMark)\nauthor \(who)\ncommitter \(who)\n".utf8)
         out += Array("data \(message.count)\n".utf8) + message
-        if mark > 0 { out += Array("from :\(mark)\n".utf8) }
+        if mark > 0 {
+            out += Array("from :\(mark)\n".utf8)
+        } else if continuing {
+            out += Array("from refs/heads/main^0\n".utf8)
+        }
         out += Array("M 100644 :\(blobMark) \(Git.documentPath)\n\n".utf8)
         handle.write(Data(out))
         mark = commitMark

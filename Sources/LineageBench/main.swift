@@ -73,14 +73,26 @@ for size in options.sizes {
 
     // 1. The corpus, the stored documents and the fast-import stream.
     log("[\(n)] generating and rendering \(n) revisions (seed \(options.seed), \(options.paragraphs) paragraphs)…")
+    // Also: the corpus without its last revision (links) and the fast-import streams of the
+    // revisions before the last and of the last alone, for adding one revision to a history.
     var stream = FastImportStream(path: work + "/fast-import.stream")
+    var before = FastImportStream(path: work + "/fast-import-before.stream")
+    var last = FastImportStream(path: work + "/fast-import-last.stream", continuing: true)
+    try! fm.createDirectory(atPath: work + "/corpus-before", withIntermediateDirectories: true)
     var documentBytes = 0, paragraphCount = 0
     do {
         try Engine.series(seed: options.seed, paragraphs: options.paragraphs, count: size) { i, doc in
             let text = Render.resolution(doc, index: i)
-            _ = fm.createFile(atPath: work + "/corpus/" + String(format: "%06d.txt", i), contents: Data(text.utf8))
+            let name = String(format: "%06d.txt", i)
+            _ = fm.createFile(atPath: work + "/corpus/" + name, contents: Data(text.utf8))
             let document = try Render.storedDocument(text)
             stream.commit(document: document, number: Render.number(i), adopted: Render.adopted(i))
+            if i < size - 1 {
+                try fm.createSymbolicLink(atPath: work + "/corpus-before/" + name, withDestinationPath: "../corpus/" + name)
+                before.commit(document: document, number: Render.number(i), adopted: Render.adopted(i))
+            } else {
+                last.commit(document: document, number: Render.number(i), adopted: Render.adopted(i))
+            }
             documentBytes += document.utf8.count
             paragraphCount += doc.paragraphs.count
         }
@@ -89,6 +101,8 @@ for size in options.sizes {
         exit(1)
     }
     stream.close()
+    before.close()
+    last.close()
     rows.append(Row(
         figure: "**\(n) revisions** (seed \(options.seed))",
         lineage: "\(paragraphCount / size) paragraphs, \(String(format: "%.1f", Double(documentBytes) / Double(size) / 1000)) KB a revision"))
@@ -159,6 +173,41 @@ for size in options.sizes {
     }
     if blobs[0] != blobs[1] {
         log("lineage-bench: warning: the tip documents differ between lineage's repository and fast-import's (\(blobs))")
+    }
+
+    // 2b. Adding this year's revision to a stored history: `lineage build` of the whole corpus
+    // folder (it reads every file and recognises the stored ones) on a history of all but the
+    // last revision, against fast-import of one more commit on a repository of the same.
+    log("[\(n)] adding one revision to a history of \(Format.count(size - 1))…")
+    let incBase = work + "/before.lineage.git", incRepo = work + "/add.lineage.git"
+    let gitBase = work + "/before.fast-import.git", gitInc = work + "/add.fast-import.git"
+    _ = spawn(lineageBinary, ["build", work + "/corpus-before", "--repo", incBase], stdout: work + "/before.lineage.out")
+    _ = spawn(Git.executable, ["init", "--bare", "-q", "-b", "main", gitBase], stdout: work + "/init.git.out")
+    _ = spawn(
+        Git.executable, ["-C", gitBase, "fast-import", "--quiet"], stdin: work + "/fast-import-before.stream",
+        stdout: work + "/before.git.out")
+    let add = measurePair(
+        "add", runs: options.runs, budget: options.budget, warmUp: false,
+        prepare: {
+            for (from, to) in [(incBase, incRepo), (gitBase, gitInc)] {
+                try? fm.removeItem(atPath: to)
+                try! fm.copyItem(atPath: from, toPath: to)
+            }
+        },
+        lineage: { spawn(lineageBinary, ["build", work + "/corpus", "--repo", incRepo], stdout: work + "/add.lineage.out") },
+        git: {
+            spawn(
+                Git.executable, ["-C", gitInc, "fast-import", "--quiet"], stdin: work + "/fast-import-last.stream",
+                stdout: work + "/add.git.out")
+        })
+    timeRow("add 1 revision: lineage build of the corpus folder vs fast-import of 1 commit", add)
+    memoryRow("add 1 revision", add)
+    for (r, name) in [(incRepo, "lineage"), (gitInc, "fast-import")] {
+        let file = work + "/add-tip.out"
+        _ = spawn(Git.executable, ["-C", r, "rev-parse", "HEAD:" + Git.documentPath], stdout: file)
+        if (try? String(contentsOfFile: file, encoding: .utf8)) != blobs[0] {
+            log("lineage-bench: warning: after adding one revision, \(name)'s tip document differs from the full build's")
+        }
     }
 
     // 3. Queries on the built repository, against git on the same repository.

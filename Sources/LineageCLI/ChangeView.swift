@@ -41,7 +41,10 @@ enum ChangeView {
         }
         var body = Redline.render(runs, mode: style.enabled ? .color : .plain)
         if body.isEmpty { body = Terminal.sanitize(change.new.map(\.text).joined(separator: "\n")) }
-        let indented = body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
+        // Split at line feeds byte-wise: the body is sanitized (no carriage return), so each
+        // line feed is a character of its own, as a split by characters would find.
+        let indented = body.utf8.split(separator: 0x0A, omittingEmptySubsequences: false)
+            .map { "    " + String(decoding: $0, as: UTF8.self) }.joined(separator: "\n")
         return color(header) + "\n" + indented + "\n"
     }
 

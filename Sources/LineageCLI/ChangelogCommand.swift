@@ -24,34 +24,58 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
+    /// Writes entry by entry: each revision's entry is read, printed and dropped before the
+    /// next, so memory stays flat however long the history (JSON too: the array of entries is
+    /// written one element at a time, the same text as rendering it whole).
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
         let first = try from.map { name throws(LineageError) in try store.revision(named: name) }
         let last = try to.map { name throws(LineageError) in try store.revision(named: name) }
-        let changelog = try store.changelog(from: first, to: last)
+        let revisions = try store.changelogRevisions(from: first, to: last)
         switch format {
-        case .json: print(changelog.json.rendered())
-        case .markdown: print(ChangelogView.markdown(changelog), terminator: "")
-        case .text: print(ChangelogView.text(changelog, style: Style(enabled: colors.enabled)), terminator: "")
+        case .json:
+            guard !revisions.isEmpty else { return print(Changelog.jsonEmpty) }
+            print(Changelog.jsonHead, terminator: "")
+            for (n, revision) in revisions.enumerated() {
+                if n > 0 { print(Changelog.jsonSeparator, terminator: "") }
+                print(try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent), terminator: "")
+            }
+            print(Changelog.jsonTail)
+        case .markdown:
+            guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
+            print(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count), terminator: "")
+            for revision in revisions.reversed() {
+                print(ChangelogView.markdown(try store.changelogEntry(of: revision)), terminator: "")
+            }
+        case .text:
+            let style = Style(enabled: colors.enabled)
+            for (n, revision) in revisions.reversed().enumerated() {
+                print(ChangelogView.text(try store.changelogEntry(of: revision), first: n == 0, style: style), terminator: "")
+            }
         }
     }
 }
 
-/// How `lineage changelog` prints: a `git log -p`-like text, and Markdown release notes.
+/// How `lineage changelog` prints: a `git log -p`-like text, and Markdown release notes, one
+/// entry at a time (newest first).
 enum ChangelogView {
+    /// The whole changelog as text (see ``text(_:first:style:)``).
     static func text(_ changelog: Changelog, style: Style) -> String {
-        var out = ""
-        for (n, entry) in changelog.entries.reversed().enumerated() {
-            if n > 0 { out += "\n" }
-            let r = entry.revision
-            var header = style.yellow("revision \(r.number)") + "  \(r.symbol)  adopted \(r.adopted?.iso ?? "unknown")"
-            header += style.dim(
-                entry.parents.isEmpty ? "  (first revision)" : "  (against \(entry.parents.map(\.number).joined(separator: " + ")))")
-            out += header + "\n" + ChangeView.summary(entry.counts) + "\n"
-            if entry.parents.count > 1 { out += merged(entry) + "\n" }
-            for change in entry.changes where change.kind != .unchanged {
-                out += "\n" + ChangeView.text(change, style: style)
-            }
+        changelog.entries.reversed().enumerated().map { n, entry in text(entry, first: n == 0, style: style) }.joined()
+    }
+
+    /// One entry as text: a blank line before it unless it is the `first` printed, its header,
+    /// its counts, and every change but the unchanged ones.
+    static func text(_ entry: Changelog.Entry, first: Bool, style: Style) -> String {
+        var out = first ? "" : "\n"
+        let r = entry.revision
+        var header = style.yellow("revision \(r.number)") + "  \(r.symbol)  adopted \(r.adopted?.iso ?? "unknown")"
+        header += style.dim(
+            entry.parents.isEmpty ? "  (first revision)" : "  (against \(entry.parents.map(\.number).joined(separator: " + ")))")
+        out += header + "\n" + ChangeView.summary(entry.counts) + "\n"
+        if entry.parents.count > 1 { out += merged(entry) + "\n" }
+        for change in entry.changes where change.kind != .unchanged {
+            out += "\n" + ChangeView.text(change, style: style)
         }
         return out
     }
@@ -68,42 +92,53 @@ enum ChangelogView {
     /// Release notes: a title, then per revision (newest first) a heading, a sentence that
     /// counts the changes, and the changes grouped by kind with their redlines.
     static func markdown(_ changelog: Changelog) -> String {
-        guard let newest = changelog.entries.last, let oldest = changelog.entries.first else {
-            return "# Changelog\n\nThe history is empty.\n"
-        }
-        let title = newest.revision.resolution.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
+        guard let newest = changelog.entries.last, let oldest = changelog.entries.first else { return markdownEmpty }
+        return markdownHead(newest: newest.revision, oldest: oldest.revision, count: changelog.entries.count)
+            + changelog.entries.reversed().map(markdown).joined()
+    }
+
+    /// The release notes of an empty history.
+    static let markdownEmpty = "# Changelog\n\nThe history is empty.\n"
+
+    /// The release notes' title and introduction, for `count` revisions from `oldest` to `newest`.
+    static func markdownHead(newest: Revision, oldest: Revision, count: Int) -> String {
+        let title = newest.resolution.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
         var out = "# Changelog\(title)\n\n"
-        let count = changelog.entries.count
         out += count == 1
-            ? "One revision, \(oldest.revision.symbol) (\(adopted(oldest.revision)))."
-            : "\(count) revisions, from \(oldest.revision.symbol) (\(adopted(oldest.revision))) to \(newest.revision.symbol) (\(adopted(newest.revision))), newest first."
+            ? "One revision, \(oldest.symbol) (\(adopted(oldest)))."
+            : "\(count) revisions, from \(oldest.symbol) (\(adopted(oldest))) to \(newest.symbol) (\(adopted(newest))), newest first."
         out += " Each revision is compared with the one before it; unchanged clauses are counted but not listed."
         out += " In the redlines, ~~struck~~ words were removed and **bold** words added.\n"
-        for entry in changelog.entries.reversed() {
-            let r = entry.revision
-            out += "\n## \(r.number) (\(r.symbol)), \(r.adopted == nil ? "adoption date unknown" : "adopted " + adopted(r))\n\n"
-            if case .citedBy(let symbol) = r.dateSource {
-                out += "_The text gives no date of adoption; this one is cited in \(symbol)._\n\n"
-            } else if r.dateSource == .supplied {
-                out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
-            }
-            if entry.parents.count > 1 { out += "_A merge: it " + merged(entry) + "._\n\n" }
-            out += sentence(entry) + "\n"
-            if entry.parent == nil {
-                out += "\n### Text\n\n"
-                for change in entry.changes {
-                    for side in change.new {
-                        out += "- **\(label(side.label))** " + Redline.escapeMarkdown(Terminal.sanitize(side.text)) + "\n"
-                    }
+        return out
+    }
+
+    /// One revision's release notes: a heading, a sentence that counts the changes, and the
+    /// changes grouped by kind with their redlines (for the first revision, its whole text).
+    static func markdown(_ entry: Changelog.Entry) -> String {
+        var out = ""
+        let r = entry.revision
+        out += "\n## \(r.number) (\(r.symbol)), \(r.adopted == nil ? "adoption date unknown" : "adopted " + adopted(r))\n\n"
+        if case .citedBy(let symbol) = r.dateSource {
+            out += "_The text gives no date of adoption; this one is cited in \(symbol)._\n\n"
+        } else if r.dateSource == .supplied {
+            out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
+        }
+        if entry.parents.count > 1 { out += "_A merge: it " + merged(entry) + "._\n\n" }
+        out += sentence(entry) + "\n"
+        if entry.parent == nil {
+            out += "\n### Text\n\n"
+            for change in entry.changes {
+                for side in change.new {
+                    out += "- **\(label(side.label))** " + Redline.escapeMarkdown(Terminal.sanitize(side.text)) + "\n"
                 }
-                continue
             }
-            for (heading, kinds) in sections {
-                let changes = entry.changes.filter { kinds.contains($0.kind) }
-                guard !changes.isEmpty else { continue }
-                out += "\n### \(heading)\n\n"
-                for change in changes { out += item(change) }
-            }
+            return out
+        }
+        for (heading, kinds) in sections {
+            let changes = entry.changes.filter { kinds.contains($0.kind) }
+            guard !changes.isEmpty else { continue }
+            out += "\n### \(heading)\n\n"
+            for change in changes { out += item(change) }
         }
         return out
     }

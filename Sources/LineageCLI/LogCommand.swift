@@ -1,5 +1,6 @@
 import ArgumentParser
 import Lineage
+import ResolutionText
 
 /// `lineage log`: the revisions, newest first, like `git log`.
 struct LogCommand: ParsableCommand {
@@ -22,13 +23,28 @@ struct LogCommand: ParsableCommand {
         if format == .markdown { throw ValidationError("log prints text or json") }
     }
 
+    /// Text and JSON are written revision by revision (the JSON array one element at a time, the
+    /// same text as rendering it whole), so memory does not grow with the output; the graph is
+    /// drawn whole.
     func run() throws {
         let history = try History.open(repository.repo)
         switch format {
-        case .json: print(LogView.json(history).rendered())
+        case .json:
+            let revisions = history.revisions.reversed()
+            guard !revisions.isEmpty else { return print(JSONValue.array([]).rendered()) }
+            print("[\n  ", terminator: "")
+            for (i, revision) in revisions.enumerated() {
+                if i > 0 { print(",\n  ", terminator: "") }
+                print(revision.logJSON.rendered(nestedAt: 1), terminator: "")
+            }
+            print("\n]")
         default:
             let style = Style(enabled: colors.enabled)
-            print(graph ? LogView.graph(history, style: style) : LogView.text(history, style: style), terminator: "")
+            if graph {
+                print(LogView.graph(history, style: style), terminator: "")
+            } else {
+                LogView.text(history, style: style) { print($0, terminator: "") }
+            }
         }
     }
 }

@@ -39,9 +39,15 @@ enum LogView {
 
     static func text(_ history: History, style: Style) -> String {
         var out = ""
+        text(history, style: style) { out += $0 }
+        return out
+    }
+
+    /// `lineage log`, newest first, handed to `write` one revision at a time.
+    static func text(_ history: History, style: Style, write: (String) -> Void) {
         let tips = history.tips
         for (i, revision) in history.revisions.reversed().enumerated() {
-            if i > 0 { out += "\n" }
+            var out = i > 0 ? "\n" : ""
             let r = revision.resolution
             out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
             if revision.parents.count > 1 {
@@ -63,8 +69,8 @@ enum LogView {
             if let line = revision.line { out += "Line:       \(line)\n" }
             out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
             out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
+            write(out)
         }
-        return out
     }
 }
 

@@ -28,7 +28,13 @@ enum Redline {
 
     /// Puts markers around the words of `text`, leaving its leading and trailing spaces outside.
     private static func wrap(_ text: String, _ open: String, _ close: String) -> String {
-        let core = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        // `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to NSString.
+        let scalars = text.unicodeScalars
+        let blank = CharacterSet.whitespacesAndNewlines
+        var start = scalars.startIndex, end = scalars.endIndex
+        while start < end, blank.contains(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, blank.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        let core = String(scalars[start..<end])
         guard !core.isEmpty else { return text }
         let lead = text.prefix(while: { $0 == " " || $0 == "\n" })
         let trail = String(text.reversed().prefix(while: { $0 == " " || $0 == "\n" }).reversed())
@@ -36,6 +42,8 @@ enum Redline {
     }
 
     static func escapeMarkdown(_ text: String) -> String {
+        // Fast path: none of the characters to escape (all ASCII) occurs.
+        if !text.utf8.contains(where: { Self.markdownSpecial.contains($0) }) { return text }
         var out = ""
         for c in text {
             if "\\`*_[]<>#|~".contains(c) { out.append("\\") }
@@ -43,4 +51,7 @@ enum Redline {
         }
         return out
     }
+
+    /// The bytes of the characters ``escapeMarkdown(_:)`` escapes.
+    private static let markdownSpecial = Set("\\`*_[]<>#|~".utf8)
 }

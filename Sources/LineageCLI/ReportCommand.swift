@@ -16,16 +16,23 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report.", valueName: "file"))
     var output: String = "lineage-report.html"
+    @Option(help: ArgumentHelp("Detail the latest N revisions (table and redlines; 0: all). The timeline and charts cover the whole history.", valueName: "N"))
+    var latest: Int = ReportData.defaultLatest
+
+    func validate() throws {
+        guard latest >= 0 else { throw ValidationError("--latest must be 0 (all) or more") }
+    }
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
         let progress = ProgressBar("report")
-        let data = try ReportData.collect(store) { progress.update($0, of: $1) }
+        let data = try ReportData.collect(store, latest: latest) { progress.update($0, of: $1) }
         let html = HTMLReport.render(data)
         progress.finish()
         try OutputFile.write(html, to: output)
         if output != "-" {
-            print("Wrote \(OutputFile.absolute(output)) (\(html.utf8.count / 1024) KB, \(data.entries.count) revisions)")
+            let detail = data.omitted > 0 ? ", the latest \(data.entries.count) in detail" : ""
+            print("Wrote \(OutputFile.absolute(output)) (\(html.utf8.count / 1024) KB, \(data.revisionCount) revisions\(detail))")
         }
     }
 }

@@ -25,13 +25,30 @@ struct SearchCommand: ParsableCommand {
         if PhrasePattern(phrase).isEmpty { throw ValidationError("the phrase to search for is empty") }
     }
 
+    /// Text and JSON are written revision by revision as the search goes (the JSON array one
+    /// element at a time, the same text as rendering it whole), so memory does not grow with what
+    /// is found; Markdown states the summary first, so it collects the search.
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        let search = try store.search(phrase, footnotes: footnotes)
         switch format {
-        case .json: print(search.json.rendered())
-        case .markdown: print(SearchView.markdown(search), terminator: "")
-        case .text: print(SearchView.text(search, style: Style(enabled: colors.enabled)), terminator: "")
+        case .json:
+            let head = "{\n  \"phrase\": " + JSONValue.string(phrase).rendered(nestedAt: 1) + ",\n  \"revisions\": "
+            guard !store.history.revisions.isEmpty else { return print(head + "[]\n}") }
+            print(head + "[\n    ", terminator: "")
+            var first = true
+            try store.search(phrase, footnotes: footnotes) { occurrence in
+                if !first { print(",\n    ", terminator: "") }
+                first = false
+                print(PhraseSearch.json(occurrence, searchedFootnotes: footnotes).rendered(nestedAt: 2), terminator: "")
+            }
+            print("\n  ]\n}")
+        case .markdown: print(SearchView.markdown(try store.search(phrase, footnotes: footnotes)), terminator: "")
+        case .text:
+            var view = SearchView.Text(
+                phrase: phrase, style: Style(enabled: colors.enabled),
+                width: max(5, store.history.revisions.map(\.number.count).max() ?? 5))
+            try store.search(phrase, footnotes: footnotes) { print(view.line($0), terminator: "") }
+            print(view.last, terminator: "")
         }
     }
 }
@@ -45,17 +62,46 @@ enum SearchView {
 
     /// "present in 2 of 5 revisions: appears in 59/61, disappears in 61/54".
     static func summary(_ search: PhraseSearch) -> String {
-        let present = search.presentIn.count, total = search.revisions.count
+        summary(
+            present: search.presentIn.count, total: search.revisions.count,
+            events: search.revisions.compactMap { o in o.event.map { "\($0.rawValue) in \(o.revision.number)" } })
+    }
+
+    /// "present in 3 of 5 revisions: appears in 59/61, …", or "not found in any of the 5 revisions".
+    static func summary(present: Int, total: Int, events: [String]) -> String {
         guard present > 0 else { return "not found in any of the \(total) revision\(total == 1 ? "" : "s")" }
-        let events = search.revisions.compactMap { o in o.event.map { "\($0.rawValue) in \(o.revision.number)" } }
         return "present in \(present) of \(total) revision\(total == 1 ? "" : "s"): " + events.joined(separator: ", ")
     }
 
     static func text(_ search: PhraseSearch, style: Style) -> String {
-        let width = max(5, search.revisions.map(\.revision.number.count).max() ?? 5)
-        let eventWidth = PhraseSearch.Event.allCases.map(\.rawValue.count).max() ?? 10
-        var out = ""
-        for occurrence in search.revisions where occurrence.present || occurrence.event != nil {
+        var view = Text(phrase: search.phrase, style: style, width: max(5, search.revisions.map(\.revision.number.count).max() ?? 5))
+        return search.revisions.map { view.line($0) }.joined() + view.last
+    }
+
+    /// The text view, one occurrence at a time: a line for each revision where the phrase is
+    /// present or that has an event, then (``last``) the phrase and its summary. Keeps only the
+    /// counts and the events.
+    struct Text {
+        let phrase: String
+        let style: Style
+        /// The width of the revision column: the longest revision number (at least 5).
+        let width: Int
+        private let eventWidth = PhraseSearch.Event.allCases.map(\.rawValue.count).max() ?? 10
+        private var present = 0, total = 0
+        private var events: [String] = []
+
+        init(phrase: String, style: Style, width: Int) {
+            self.phrase = phrase
+            self.style = style
+            self.width = width
+        }
+
+        /// The line of one occurrence ("" for a revision without the phrase nor an event).
+        mutating func line(_ occurrence: PhraseSearch.Occurrence) -> String {
+            total += 1
+            if occurrence.present { present += 1 }
+            if let event = occurrence.event { events.append("\(event.rawValue) in \(occurrence.revision.number)") }
+            guard occurrence.present || occurrence.event != nil else { return "" }
             let where_ = places(occurrence)
             let raw = occurrence.event?.rawValue ?? "present"
             let word = where_.isEmpty ? raw : raw.padded(eventWidth)
@@ -65,11 +111,14 @@ enum SearchView {
             case .disappears?: painted = style.red(word)
             case nil: painted = style.dim(word)
             }
-            out += style.yellow(occurrence.revision.number.padded(width)) + "  " + painted
-            out += (where_.isEmpty ? "" : "  " + Terminal.sanitize(where_)) + "\n"
+            return style.yellow(occurrence.revision.number.padded(width)) + "  " + painted
+                + (where_.isEmpty ? "" : "  " + Terminal.sanitize(where_)) + "\n"
         }
-        out += style.bold("\"\(Terminal.sanitize(search.phrase))\"") + ": " + summary(search) + "\n"
-        return out
+
+        /// The closing line: the phrase and the summary of everything seen.
+        var last: String {
+            style.bold("\"\(Terminal.sanitize(phrase))\"") + ": " + summary(present: present, total: total, events: events) + "\n"
+        }
     }
 
     static func markdown(_ search: PhraseSearch) -> String {

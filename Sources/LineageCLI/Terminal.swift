@@ -31,7 +31,10 @@ struct Terminal {
     /// Removes control characters (escape sequences included) from text that came from a
     /// document, so a hostile file cannot drive the terminal. Line breaks stay; tabs become spaces.
     static func sanitize(_ text: String) -> String {
-        String(
+        // Fast path: nothing to replace or drop. (C1 controls, U+0080…U+009F, are C2 80…C2 9F in
+        // UTF-8: any C2 byte takes the slow path.)
+        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) { return text }
+        return String(
             String.UnicodeScalarView(
                 text.unicodeScalars.compactMap { s -> Unicode.Scalar? in
                     if s == "\t" { return " " }

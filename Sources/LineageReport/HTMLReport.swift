@@ -54,11 +54,15 @@ public enum HTMLReport {
     // MARK: - Sections
 
     private static func header(_ m: inout Markup, _ data: ReportData, title: String) {
-        let first = data.entries.first!.revision, last = data.entries.last!.revision
+        let first = data.graph.nodes.first!.revision, last = data.entries.last!.revision
+        let count = data.revisionCount
         m.newline()
         m.block("header") { m in
             m.newline()
-            m.element("p", ["class": "kicker"], text: "Lineage report · \(data.entries.count) revision\(data.entries.count == 1 ? "" : "s")")
+            m.element(
+                "p", ["class": "kicker"],
+                text: "Lineage report · \(count) revision\(count == 1 ? "" : "s")"
+                    + (data.omitted > 0 ? ", the latest \(data.entries.count) in detail" : ""))
             m.newline()
             m.element("h1", text: title)
             m.newline()
@@ -149,19 +153,32 @@ public enum HTMLReport {
                 along = " Along the line to \(latest.number) (\(cohorts.revisions.map(\.number).joined(separator: ", ")), each revision's first parent)"
                     + (others.isEmpty ? "." : "; \(Array(Set(others)).sorted().joined(separator: ", ")), on another line, comes in where a merge takes its text.")
             }
+            let cohortRows = tableRows(cohorts.cohorts, data.colors)
             figure(
                 &m, svg: CohortChart(cohorts, colors: data.colors).svg(),
                 caption: "Words of each revision, by the session that wrote them (from word-level blame), oldest at the bottom." + along,
-                numbers: "Words by the session that wrote them", rows: cohorts.cohorts.map(\.number),
+                numbers: "Words by the session that wrote them", rows: cohortRows.map(\.label),
                 columns: cohorts.revisions.map(\.number)
-            ) { c, r in String(cohorts.words[r][c]) }
+            ) { c, r in String(cohortRows[c].members.reduce(0) { $0 + cohorts.words[r][$1] }) }
+            let survivalRows = tableRows(survival.cohorts, data.colors)
             figure(
                 &m, svg: SurvivalChart(survival, colors: data.colors, introduced: data.introduced).svg(),
                 caption: "Of the clauses each session introduced (counted in its own text), the share still in each later text (solid) and still worded as introduced (dashed); each line is named at its end with its last share." + along,
-                numbers: "Clauses still present (of them word for word)", rows: survival.cohorts.map(\.number),
+                numbers: "Clauses still present (of them word for word)", rows: survivalRows.map(\.label),
                 columns: survival.revisions.map(\.number)
-            ) { c, r in survival.present[r][c] == 0 ? "" : "\(survival.present[r][c]) (\(survival.unchanged[r][c]))" }
+            ) { c, r in
+                let members = survivalRows[c].members
+                let present = members.reduce(0) { $0 + survival.present[r][$1] }
+                return present == 0 ? "" : "\(present) (\(members.reduce(0) { $0 + survival.unchanged[r][$1] }))"
+            }
         }
+    }
+
+    /// The rows of a chart's table: one per cohort, or, with more cohorts than the chart draws
+    /// bands (``ChartBand/limit``), one per band, so the table stays as readable as the chart.
+    private static func tableRows(_ cohorts: [Revision], _ colors: SessionColors) -> [(label: String, members: [Int])] {
+        guard cohorts.count > ChartBand.limit else { return cohorts.indices.map { (cohorts[$0].number, [$0]) } }
+        return ChartBand.bands(cohorts, colors: colors).map { ($0.label, $0.members) }
     }
 
     /// A chart with its caption, then its numbers as a table, folded.
@@ -207,6 +224,11 @@ public enum HTMLReport {
             m.newline()
             m.element("p", ["class": "legend"]) { m in
                 m.text("Newest first. ")
+            if data.omitted > 0 {
+                m.text("The \(data.omitted) older revisions are left out here: ")
+                m.element("code", text: "lineage changelog")
+                m.text(" lists them all. ")
+            }
                 m.element("ins", text: "Inserted words")
                 m.text(", ")
                 m.element("del", text: "deleted words")

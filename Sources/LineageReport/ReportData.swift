@@ -8,8 +8,13 @@ public struct ReportData: Sendable {
     /// The repository's path, as given.
     public var path: String
     public var graph: RevisionGraph
-    /// One entry per revision, in history order.
+    /// One entry per revision shown in detail (the latest ones, see ``collect(_:latest:progress:)``),
+    /// in history order.
     public var entries: [Entry]
+    /// How many older revisions are not shown in detail (0: every revision is).
+    public var omitted: Int = 0
+    /// All the revisions of the history.
+    public var revisionCount: Int { graph.nodes.count }
     /// The blame of the revision at the head of each line (each branch's latest revision), the
     /// line of the latest revision first.
     public var tips: [Blame]
@@ -45,21 +50,29 @@ public struct ReportData: Sendable {
         return [latest] + others
     }
 
-    /// Reads the report's data; `progress(done, total)` is called as the work advances.
+    /// How many of the latest revisions a report details by default: a series of a few dozen
+    /// resolutions is shown whole; for a long history the page stays readable (and its memory
+    /// bounded), and `lineage changelog` lists every revision.
+    public static let defaultLatest = 100
+
+    /// Reads the report's data, with the `latest` revisions in detail (each revision's row in the
+    /// table of revisions and its redline; 0 for all); the timeline and the charts cover the
+    /// whole history. `progress(done, total)` is called as the work advances.
     public static func collect(
-        _ store: LineageRepository, progress: (Int, Int) -> Void = { _, _ in }
+        _ store: LineageRepository, latest: Int = defaultLatest, progress: (Int, Int) -> Void = { _, _ in }
     ) throws(LineageError) -> ReportData {
         let graph = store.graph
         guard !graph.nodes.isEmpty else { throw LineageError("\(store.history.path): the history is empty") }
         let heads = heads(graph)
-        let total = graph.nodes.count + heads.count + 2
+        let detailed = latest > 0 ? graph.nodes.suffix(latest) : graph.nodes[...]
+        let total = detailed.count + heads.count + 2
         var done = 0
         func step() {
             done += 1
             progress(done, total)
         }
         var entries: [Entry] = []
-        for node in graph.nodes {
+        for node in detailed {
             guard let comparison = try store.changelog(from: node.revision, to: node.revision).entries.first else {
                 throw LineageError("\(node.revision.number): no changelog entry")
             }
@@ -81,8 +94,8 @@ public struct ReportData: Sendable {
         }
         step()
         return ReportData(
-            path: store.history.path, graph: graph, entries: entries, tips: tips, cohorts: cohorts, survival: survival,
-            introduced: introduced, colors: SessionColors(graph.nodes.map(\.revision.number)))
+            path: store.history.path, graph: graph, entries: entries, omitted: graph.nodes.count - detailed.count, tips: tips,
+            cohorts: cohorts, survival: survival, introduced: introduced, colors: SessionColors(graph.nodes.map(\.revision.number)))
     }
 }
 

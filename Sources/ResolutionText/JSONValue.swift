@@ -46,6 +46,15 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
         return out
     }
 
+    /// The pretty-printed JSON text as it reads nested `level` deep in a larger value (its inner
+    /// lines indented by `level` more steps; the first line not indented): how a long array is
+    /// written one element at a time.
+    public func rendered(nestedAt level: Int) -> String {
+        var out = ""
+        write(to: &out, indent: level)
+        return out
+    }
+
     private func write(to out: inout String, indent: Int?) {
         switch self {
         case .null: out += "null"
@@ -87,12 +96,25 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
 
     private static func newline(_ out: inout String, _ indent: Int?) {
         guard let indent else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: indent)
+        out += indent < indentations.count ? indentations[indent] : "\n" + String(repeating: "  ", count: indent)
     }
+
+    /// A line break and `n` levels of indentation, for the usual depths (not built at each line).
+    private static let indentations = (0..<16).map { "\n" + String(repeating: "  ", count: $0) }
 
     private static func escape(_ s: String, into out: inout String) {
         out += "\""
+        // Most strings need no escape: appended whole, not scalar by scalar. (U+2028 and U+2029
+        // are escaped; their UTF-8 begins with E2, so any string with an E2 byte goes the slow way.)
+        var s = s
+        let plain = s.withUTF8 { utf8 in
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+        }
+        if plain {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

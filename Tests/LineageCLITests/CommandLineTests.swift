@@ -1,6 +1,9 @@
 import Foundation
+import Lineage
 import TestSupport
 import Testing
+
+@testable import LineageCLI
 
 /// The `lineage` executable as a user runs it: exit codes, output streams, formats.
 @Suite struct CommandLineTests {
@@ -84,6 +87,23 @@ import Testing
         #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons"])
         let head = git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(entries[0]["commit"] as? String == head)
+
+        // Written revision by revision: the same text as the views render whole.
+        let history = try History.open(repo)
+        #expect(json.stdout == LogView.json(history).rendered() + "\n")
+        #expect(log.stdout == LogView.text(history, style: Style(enabled: false)))
+
+        // Search, written as it goes: the same text as the views of the whole search.
+        let store = try LineageRepository.open(repo)
+        for phrase in ["human rights", "Recalling", "no such words at all"] {
+            let search = try store.search(phrase, footnotes: true)
+            let text = lineage(["search", phrase, "--footnotes", "--repo", repo])
+            #expect(text.stdout == SearchView.text(search, style: Style(enabled: false)))
+            let json = lineage(["search", phrase, "--footnotes", "--repo", repo, "--format", "json"])
+            #expect(json.stdout == search.json.rendered() + "\n")
+        }
+        let plain = lineage(["search", "Recalling", "--repo", repo, "--format", "json"])
+        #expect(plain.stdout == (try store.search("Recalling")).json.rendered() + "\n")
     }
 
     @Test func colourOnlyWhenAskedOrOnATerminal() throws {

@@ -1,4 +1,5 @@
 import Foundation
+import Lineage
 import TestSupport
 import Testing
 
@@ -181,6 +182,12 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(revisions[0]["parent"] is NSNull)
         #expect((revisions[1]["parent"] as? [String: Any])?["number"] as? String == "59/61")
         #expect(revisions.map { ($0["revision"] as? [String: Any])?["number"] as? String } == ["59/61", "61/54", "63/37", "65/41", "69/28"])
+        // Written entry by entry, the same text as the library's whole changelog rendered.
+        let store = try LineageRepository.open(repo)
+        #expect(json.stdout == (try store.changelog()).json.rendered() + "\n")
+        let range = lineage(["changelog", "--repo", repo, "--format", "json", "--from", "61/54", "--to", "63/37"])
+        let some = try store.changelog(from: try store.revision(named: "61/54"), to: try store.revision(named: "63/37"))
+        #expect(range.stdout == some.json.rendered() + "\n")
         let first = try #require(revisions[0]["changes"] as? [[String: Any]])
         #expect(first.allSatisfy { $0["op"] as? String == "inserted" })
         #expect(Set(first[0].keys) == ["op", "clause", "similarity", "old", "new", "words"])

@@ -31,6 +31,26 @@ import Testing
         #expect(piped.stdout == html)
     }
 
+    @Test func aReportDetailsTheLatestRevisionsAsked() throws {
+        let dir = ScratchDirectory()
+        let repo = built(dir)
+        let result = lineage(["report", "--repo", repo, "--latest", "2", "-o", dir.path + "/r.html"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasSuffix("5 revisions, the latest 2 in detail)\n"))
+        let html = try String(contentsOfFile: dir.path + "/r.html", encoding: .utf8)
+        #expect(html.contains("Lineage report · 5 revisions, the latest 2 in detail"))
+        #expect(html.contains("The 3 older revisions are left out here: <code>lineage changelog</code> lists them all."))
+        // Redlines and table rows for 65/41 and 69/28 only; the timeline still shows every revision.
+        #expect(html.contains("id=\"rev-69-28\"") && html.contains("id=\"rev-65-41\"") && !html.contains("id=\"rev-63-37\""))
+        #expect(html.contains(">59/61<"))
+        // 0 means all; the default (100) shows these five whole, as 0 does.
+        let all = lineage(["report", "--repo", repo, "--latest", "0", "-o", "-"])
+        #expect(all.stdout == lineage(["report", "--repo", repo, "-o", "-"]).stdout)
+        #expect(all.stdout.contains("id=\"rev-59-61\"") && !all.stdout.contains("in detail"))
+        let bad = lineage(["report", "--repo", repo, "--latest", "-1"])
+        #expect(bad.status == 64 && bad.stderr.contains("--latest"))
+    }
+
     @Test func reportFailuresExitOneWithAnError() {
         let dir = ScratchDirectory()
         let missing = lineage(["report", "--repo", dir.path + "/none.git"])

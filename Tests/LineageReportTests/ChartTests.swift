@@ -123,9 +123,10 @@ import Testing
         let store = try reportRepository(dir)
         var data = try store.wordCohorts()
         // Pretend 30 cohorts by repeating the corpus's: the chart must stay legible.
+        let n = data.cohorts.count
         let repeated = Array(repeating: data.cohorts, count: 6).flatMap { $0 }
         data.cohorts = repeated
-        data.words = data.words.map { row in Array(repeating: row, count: 6).flatMap { $0 } }
+        data.words = data.words.map { row in CohortRow(Dictionary(uniqueKeysWithValues: repeated.indices.map { ($0, row[$0 % n]) })) }
         let svg = CohortChart(data, colors: SessionColors(store.history.revisions.map(\.number))).svg()
         let root = try svgElement(svg)
         #expect(descendants(root, "path").filter { attribute($0, "data-words") != nil }.count <= 12)

@@ -90,3 +90,39 @@ import Testing
         #expect(delta.unarchived == before.filter { !after.contains($0) })
     }
 }
+
+/// Commit messages are read back as they were written, whatever the spacing of their trailers.
+@Suite struct CommitMessageTests {
+    @Test func trailersAreReadBackAsWritten() throws {
+        var resolution = Resolution()
+        resolution.title = "Developments in the field: information"
+        resolution.symbol = "A/RES/69/28"
+        resolution.number = "69/28"
+        resolution.session = 69
+        resolution.adopted = CivilDate(iso: "2014-12-02")
+        resolution.meeting = 62
+        resolution.agendaItem = 91
+        resolution.committeeReport = "A/69/435"
+        var revision = Revision(resolution: resolution, dateSource: .citedBy("A/RES/70/237"))
+        revision.continues = [
+            Revision.Continuation(number: "65/41", reason: "cited; 83% of its text is there (and more)"),
+            Revision.Continuation(number: nil, reason: "a second parent, none"),
+        ]
+        let message = CommitMessage.render(revision)
+        for text in [message, message + "\n\n", message.replacingOccurrences(of: ": ", with: ":   \t")] {
+            var read = Resolution()
+            let (source, continues) = CommitMessage.parse(text, into: &read)
+            #expect(read.symbol == "A/RES/69/28" && read.number == "69/28" && read.session == 69)
+            #expect(read.adopted == CivilDate(iso: "2014-12-02") && read.meeting == 62 && read.agendaItem == 91)
+            #expect(read.committeeReport == "A/69/435")
+            #expect(source == .citedBy("A/RES/70/237"))
+            #expect(continues == revision.continues)
+            if text != message.replacingOccurrences(of: ": ", with: ":   \t") {
+                #expect(read.title == "Developments in the field: information")
+            }
+        }
+        var untitled = Resolution()
+        _ = CommitMessage.parse("A/RES/1/1: (untitled)\n\nNumber: 1/1\n", into: &untitled)
+        #expect(untitled.title == nil && untitled.number == "1/1")
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GitStore
 import LineageCore
 import ResolutionText
 import TestSupport
@@ -250,6 +251,63 @@ private func lineageError(_ body: () throws -> Void) -> LineageError? {
         #expect(json.contains("\"parent\": null"))
     }
 
+    @Test func theChangelogWrittenEntryByEntryIsTheWholeJSON() throws {
+        let dir = ScratchDirectory()
+        let store = try queryRepository(dir)
+        func streamed(_ revisions: ArraySlice<Revision>) throws -> String {
+            guard !revisions.isEmpty else { return Changelog.jsonEmpty }
+            var out = Changelog.jsonHead
+            for (n, revision) in revisions.enumerated() {
+                if n > 0 { out += Changelog.jsonSeparator }
+                out += try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent)
+            }
+            return out + Changelog.jsonTail
+        }
+        #expect(try streamed(store.changelogRevisions()) == store.changelog().json.rendered())
+        let (first, last) = (try store.revision(named: "61/54"), try store.revision(named: "65/41"))
+        #expect(try store.changelogRevisions(from: first, to: last).map(\.number) == ["61/54", "63/37", "65/41"])
+        #expect(
+            try streamed(store.changelogRevisions(from: first, to: last))
+                == store.changelog(from: first, to: last).json.rendered())
+        #expect(try streamed([]) == Changelog(entries: []).json.rendered())
+        // Newest first, as text prints, each entry is the same as in order.
+        let whole = try store.changelog()
+        for (entry, revision) in zip(whole.entries.reversed(), try store.changelogRevisions().reversed()) {
+            #expect(try store.changelogEntry(of: revision).json == entry.json)
+        }
+    }
+
+    @Test func documentBodiesAreReleasedAndReadAgainTheSame() throws {
+        let dir = ScratchDirectory()
+        let store = try queryRepository(dir)
+        let repo = try Repository.open(at: dir.path + "/q.git")
+        let (kept, _) = try History.read(repo)
+        let (released, _) = try History.read(repo, bodyCapacity: 1)
+        #expect(kept.count == 5 && released.count == 5)
+        // Every body read, released by the next, and read again, in both directions.
+        for (a, b) in zip(kept + kept.reversed(), released + released.reversed()) {
+            #expect(a.resolution == b.resolution)
+            #expect(a.resolution.paragraphs.count > 10)
+        }
+        let bodies = DocumentBodies(repo: repo, capacity: 2)
+        for revision in store.history.revisions {
+            let commit = try repo.commit(revision.commit!)
+            let body = DocumentBody(cache: bodies, tree: commit.tree, commit: commit.id, number: revision.number)
+            #expect(body.contents.paragraphs == revision.resolution.paragraphs)
+            #expect(bodies.count <= 2)
+        }
+        #expect(bodies.count == 2)
+    }
+
+    /// Phrases are normalized byte by byte when ASCII: the same as character by character.
+    @Test(arguments: [
+        "", " ", "Human  Rights", "  lead and trail  ", "tab\there", "line\r\nbreak\n\nx", "v\u{0B}f\u{0C}",
+        "CAPS 123 !?#", "ctrl\u{01}\u{1C}\u{1F}\u{7F}x", "\"quoted\" 'single'",
+    ])
+    func asciiPhrasesAreNormalizedAsCharactersAre(text: String) {
+        #expect(PhrasePattern.normalize(text) == PhrasePattern.normalizeCharacters(text))
+    }
+
     @Test func theChangelogCanBeLimitedToARange() throws {
         let dir = ScratchDirectory()
         let store = try queryRepository(dir)
@@ -269,5 +327,28 @@ extension JSONValue {
     /// This array of changes, in the shape of `diff`'s JSON for the same two revisions.
     fileprivate func asDiff(_ diff: RevisionDiff) -> JSONValue {
         .object([("from", diff.from.json), ("to", diff.to.json), ("changes", self)])
+    }
+}
+
+/// The charts of a long history sample its line evenly, first and last revisions included, and
+/// count the same words as blame.
+@Suite struct ChartSamplingTests {
+    @Test func aLongLineIsSampledEvenlyWithItsEnds() throws {
+        let dir = ScratchDirectory()
+        let store = try queryRepository(dir)
+        let line = store.chartLine(limit: 100)
+        #expect(line.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28"])
+        #expect(store.chartLine(limit: 3).map(\.number) == ["59/61", "63/37", "69/28"])
+        #expect(store.chartLine(limit: 2).map(\.number) == ["59/61", "69/28"])
+        // Words by origin, as blame's runs count them.
+        let cohorts = try store.wordCohorts(along: store.chartLine(limit: 3))
+        for (r, revision) in cohorts.revisions.enumerated() {
+            var fromBlame: [String: Int] = [:]
+            for paragraph in try store.blame(revision).paragraphs {
+                for run in paragraph.words { fromBlame[run.introduced, default: 0] += WordCohorts.count(run.text) }
+            }
+            for (c, cohort) in cohorts.cohorts.enumerated() { #expect(cohorts.words[r][c] == fromBlame[cohort.number] ?? 0) }
+            #expect(cohorts.total(r) == fromBlame.values.reduce(0, +))
+        }
     }
 }
