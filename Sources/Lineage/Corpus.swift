@@ -93,8 +93,9 @@ public enum Corpus {
         return out
     }
 
-    /// One slot per file, each written by one thread of `concurrentPerform`.
-    private final class Results<T>: @unchecked Sendable {
+    /// One slot per file, each written by one thread of `concurrentPerform` (also used by
+    /// ``InputTexts``).
+    final class Results<T>: @unchecked Sendable {
         var values: [Result<T, LineageError>?]
         private let lock = NSLock()
         init(count: Int) { values = Array(repeating: nil, count: count) }

@@ -147,7 +147,7 @@ final class InputTexts: @unchecked Sendable {
         pending.formUnion(todo)
         let work = todo.map { (position: $0, path: paths[$0], expected: expected[paths[$0]]) }
         DispatchQueue.global().async {
-            let results = Slots(count: work.count)
+            let results = Corpus.Results<Text>(count: work.count)
             DispatchQueue.concurrentPerform(iterations: work.count) { i in
                 results.set(i, Result { () throws(LineageError) in try Self.load(work[i].path, expected: work[i].expected) })
             }
@@ -158,18 +158,6 @@ final class InputTexts: @unchecked Sendable {
             }
             self.condition.broadcast()
             self.condition.unlock()
-        }
-    }
-
-    /// One slot per text, each written by one thread of `concurrentPerform`.
-    private final class Slots: @unchecked Sendable {
-        private(set) var values: [Result<Text, LineageError>?]
-        private let lock = NSLock()
-        init(count: Int) { values = Array(repeating: nil, count: count) }
-        func set(_ i: Int, _ value: Result<Text, LineageError>) {
-            lock.lock()
-            values[i] = value
-            lock.unlock()
         }
     }
 

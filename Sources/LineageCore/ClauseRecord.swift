@@ -60,27 +60,25 @@ public struct ClauseRecord: Sendable, Codable {
     /// The text cut into runs of consecutive tokens with the same origin: `(text, revision)`, where
     /// each text carries its leading whitespace, so the texts concatenate to ``text`` (minus trailing
     /// whitespace). This is word-level blame.
+    public func blame() -> [(text: String, revision: String)] {
+        let t = Tokenizer.tokenize(text)
+        return runs(t).map { (t.joined($0.tokens), $0.revision) }
+    }
+
     /// How many words (tokens that are not punctuation) of ``text`` each origin run gave, in
     /// order: the word counts of ``blame()``'s runs, without building their texts. O(text).
     public func wordsByOrigin() -> [(words: Int, revision: String)] {
         let t = Tokenizer.tokenize(text)
-        var out: [(words: Int, revision: String)] = []
-        var i = 0
-        for r in origins where r.count > 0 {
-            let end = min(i + r.count, t.count)
-            if i < end { out.append(((i..<end).reduce(0) { $0 + (t.kind($1) == .punctuation ? 0 : 1) }, r.revision)) }
-            i = end
-        }
-        return out
+        return runs(t).map { run in (run.tokens.reduce(0) { $0 + (t.kind($1) == .punctuation ? 0 : 1) }, run.revision) }
     }
 
-    public func blame() -> [(text: String, revision: String)] {
-        let t = Tokenizer.tokenize(text)
-        var out: [(text: String, revision: String)] = []
+    /// The token ranges of the origin runs (runs beyond the text's tokens are cut).
+    private func runs(_ t: TokenizedText) -> [(tokens: Range<Int>, revision: String)] {
+        var out: [(tokens: Range<Int>, revision: String)] = []
         var i = 0
         for r in origins where r.count > 0 {
             let end = min(i + r.count, t.count)
-            if i < end { out.append((t.joined(i..<end), r.revision)) }
+            if i < end { out.append((i..<end, r.revision)) }
             i = end
         }
         return out

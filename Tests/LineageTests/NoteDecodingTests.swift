@@ -19,14 +19,7 @@ import Testing
             let fast = try NoteDecoding.decode(bytes)
             #expect(fast == (try JSONDecoder().decode(RevisionLineage.self, from: Data(bytes))))
             #expect(fast == note)
-            if var first = note.state.clauses.first {
-                first.text = "a/\"\\\n\r\t\u{08}\u{0C}\u{01}\u{1F}\u{7F}\u{2028} é😀"
-                first.label = nil
-                first.removedIn = "x"
-                first.parent = 3
-                note.state.clauses[0] = first
-                note.changes.append(Change(kind: .modified, old: [1], new: [2], similarity: 1.0 / 3, restoredFrom: "r#1"))
-                note.changes.append(Change(kind: .split, old: [1], new: [2, 3], similarity: 2.5e-5))
+            if note.oddify() {
                 let odd = note.encoded()
                 #expect(try NoteDecoding.decode(odd) == (try JSONDecoder().decode(RevisionLineage.self, from: Data(odd))))
                 #expect(try NoteDecoding.decode(odd) == note)
