@@ -4,12 +4,14 @@ import CGit2
 ///
 /// It serialises blobs, trees and commits itself (byte for byte as libgit2's
 /// `git_blob_create_from_buffer`, `git_treebuilder_write` and `git_commit_create` would), names
-/// them with `git_odb_hash`, and appends them to a pack in memory: zlib-compressed, or as an
-/// OFS_DELTA against the previous blob of the same *delta family* (the previous revision of a
-/// document), as `git fast-import` does. No delta search: one candidate base per object.
-/// When the pack reaches its size limit it lands on disk with the index the writer computes
-/// itself (``PackFile``), and libgit2 is told to look again (`git_odb_refresh`); the next
-/// objects start a new pack. Memory is bounded by the limit, not by the size of the history.
+/// them with `git_odb_hash`, and appends them to one pack: zlib-compressed, or as an OFS_DELTA
+/// against the previous blob of the same *delta family* (the previous revision of a document),
+/// as `git fast-import` does. No delta search: one candidate base per object. The pack is
+/// written to a temporary file whenever its buffer reaches its size limit, so memory is bounded
+/// by the limit, not by the size of the history; at the end of the batch it lands on disk with
+/// the index the writer computes itself (``PackFile``), and libgit2 is told to look again
+/// (`git_odb_refresh`). One pack per batch keeps readers' caches small (libgit2 keeps a cache
+/// of delta bases per pack).
 ///
 /// Objects already in the repository or in the pack are not written again.
 public final class ObjectWriter {
@@ -17,18 +19,20 @@ public final class ObjectWriter {
     private let odb: OpaquePointer
     private let packLimit: Int
 
-    /// The pack being filled: a 12-byte header (its count set when written), then entries.
+    /// The pack's file, from its first object on.
+    private var file: PackFile.Writer?
+    /// The entries not yet written to the file (they follow its `size` bytes).
     private var pack: [UInt8] = []
-    /// The objects of that pack: where each starts, and its type.
-    private var inPack: [ObjectID: (offset: Int, type: git_object_t)] = [:]
+    /// The objects of the pack: where each starts, its type, and the CRC-32 of its entry.
+    private var inPack: [ObjectID: (offset: Int, type: git_object_t, crc: UInt32)] = [:]
     /// Trees of that pack, raw, for ``tree(base:entries:removing:)``.
     private var packTrees: [ObjectID: [UInt8]] = [:]
     /// Per delta family, the last blob written to this pack: the base of the next one's delta.
     private var deltaBases: [String: (offset: Int, bytes: [UInt8], depth: Int)] = [:]
 
-    /// The default size at which a pack is landed and the next begun: a few thousand revisions
-    /// of a typical resolution, as deltas; the pack's buffer is reserved at this size, so it
-    /// never doubles.
+    /// The default size of the pack's buffer, written to the pack's file when full: a few
+    /// thousand revisions of a typical resolution, as deltas; reserved at this size, so it never
+    /// doubles.
     public static let defaultPackBytes = 8 << 20
 
     /// Objects written so far, in all packs.
@@ -46,7 +50,6 @@ public final class ObjectWriter {
         self.repository = repository
         self.odb = odb
         self.packLimit = max(packLimit, 1)
-        startPack()
     }
 
     /// Writes a blob. With a `deltaFamily` (e.g. the path of a document), it is stored as a delta
@@ -101,14 +104,6 @@ public final class ObjectWriter {
 
     // MARK: - The pack
 
-    private func startPack() {
-        pack.removeAll(keepingCapacity: true)
-        pack.reserveCapacity(packLimit + (1 << 20))  // untouched pages cost nothing
-        pack += Array("PACK".utf8) + [0, 0, 0, 2] + [0, 0, 0, 0]
-        inPack.removeAll(keepingCapacity: true)
-        packTrees.removeAll()
-        deltaBases.removeAll()
-    }
 
     private func write(_ type: git_object_t, _ bytes: [UInt8], deltaFamily: String?) throws(GitError) -> ObjectID {
         var oid = git_oid()
@@ -117,7 +112,12 @@ public final class ObjectWriter {
         if inPack[id] != nil || git_odb_exists_ext(odb, &oid, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1 {
             return id
         }
-        let offset = pack.count
+        if file == nil {
+            file = try PackFile.Writer(gitDirectory: repository.gitDirectory)
+            pack.reserveCapacity(packLimit + (1 << 20))  // untouched pages cost nothing
+        }
+        let start = pack.count
+        let offset = file!.size + start
         var depth = 0
         if let family = deltaFamily, let base = deltaBases[family], base.depth < Self.maxDeltaDepth,
             let delta = Delta.encode(base: base.bytes, target: bytes)
@@ -130,9 +130,12 @@ public final class ObjectWriter {
             appendEntryHeader(type: type, size: bytes.count)
             try appendCompressed(bytes)
         }
-        inPack[id] = (offset, type)
+        inPack[id] = (offset, type, PackFile.crc32(pack[start...]))
         if let family = deltaFamily { deltaBases[family] = (offset, bytes, depth) }
-        if pack.count >= packLimit { try flush() }
+        if pack.count >= packLimit {
+            try file!.append(pack)
+            pack.removeAll(keepingCapacity: true)
+        }
         return id
     }
 
@@ -178,29 +181,22 @@ public final class ObjectWriter {
         pack.removeLast(bound - Int(length))
     }
 
-    /// Lands the pack, if it holds anything: sets its count, appends its SHA-1, computes its
-    /// index (each entry's CRC-32 over its bytes), writes both into place (``PackFile``), then
-    /// `git_odb_refresh` so that libgit2 reads them.
+    /// Lands the pack, if it holds anything: writes the rest of its entries, then its object
+    /// count, checksum and index (``PackFile/Writer/finish(count:entries:)``), then
+    /// `git_odb_refresh` so that libgit2 reads it.
     func flush() throws(GitError) {
-        let count = inPack.count
-        guard count > 0 else { return }
-        for k in 0..<4 { pack[8 + k] = UInt8(truncatingIfNeeded: count >> (24 - 8 * k)) }
-        var entries = inPack.map { PackFile.Entry(id: $0.key, offset: $0.value.offset, crc: 0) }
-        entries.sort { $0.offset < $1.offset }
-        for k in entries.indices {
-            let end = k + 1 < entries.count ? entries[k + 1].offset : pack.count
-            entries[k].crc = PackFile.crc32(pack[entries[k].offset..<end])
-        }
-        var sha = SHA1()
-        sha.update(pack)
-        let checksum = sha.finish()
-        pack += checksum
-        try PackFile.land(
-            pack: pack, index: PackFile.index(entries, packChecksum: checksum), gitDirectory: repository.gitDirectory)
+        guard let file else { return }
+        try file.append(pack)
+        let entries = inPack.map { PackFile.Entry(id: $0.key, offset: $0.value.offset, crc: $0.value.crc) }
+        try file.finish(count: entries.count, entries: entries)
         try GitError.check(git_odb_refresh(odb), "git_odb_refresh")
-        newObjects += count
+        newObjects += entries.count
         packsWritten += 1
-        startPack()
+        self.file = nil
+        pack = []
+        inPack.removeAll()
+        packTrees.removeAll()
+        deltaBases.removeAll()
     }
 
     // MARK: - Reading what is being written

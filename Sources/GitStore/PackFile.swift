@@ -1,16 +1,18 @@
 import CGit2
 import Glibc
 
-/// Lands a pack that ``ObjectWriter`` assembled, with its index, as `git fast-import` does: the
-/// writer knows every object's id, offset and bytes, so it writes the version 2 index itself
-/// instead of handing the pack to an indexer that would inflate, resolve and hash every object
-/// again (`git_odb_write_pack` spent more time indexing than the writer spent packing).
+/// Writes the pack that ``ObjectWriter`` assembles, with its index, as `git fast-import` does:
+/// the pack goes to a temporary file a buffer at a time (one pack per batch of writes, however
+/// large, in bounded memory), and since the writer knows every object's id, offset and bytes, it
+/// writes the version 2 index itself instead of handing the pack to an indexer that would
+/// inflate, resolve and hash every object again (`git_odb_write_pack` spent more time indexing
+/// than the writer spent packing).
 ///
 /// The files are git's: `objects/pack/pack-<checksum>.pack` and `.idx`, read-only (0444), each
 /// written to a temporary file in that folder, synced, and renamed into place, the pack before
 /// its index (readers find a pack through its index), then the folder is synced; libgit2's
 /// indexer does the same with `GIT_OPT_ENABLE_FSYNC_GITDIR`, which lineage sets. A failure
-/// leaves at most a temporary file, never a pack without its index.
+/// leaves no pack without its index, and removes its temporary file.
 enum PackFile {
     /// One object of a pack: its id, where its entry starts, and the CRC-32 of the entry's bytes
     /// (header, base distance and compressed data), as the index records them.
@@ -64,54 +66,103 @@ enum PackFile {
         return out
     }
 
-    /// Writes `pack` (its checksum included, as its last 20 bytes) and `index` into
-    /// `gitDirectory`'s `objects/pack` under the pack's name, as described above.
-    static func land(pack: [UInt8], index: [UInt8], gitDirectory: String) throws(GitError) {
-        let folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
-        let digits = Array("0123456789abcdef".utf8)
-        let checksum = pack.suffix(20).flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }
-        let name = folder + "pack-" + String(decoding: checksum, as: UTF8.self)
-        let packTemp = try write(pack, folder: folder)
-        guard rename(packTemp, name + ".pack") == 0 else {
-            unlink(packTemp)
-            throw failure("rename", name + ".pack")
+    /// A pack being written to a temporary file in `objects/pack`, a buffer at a time, so that
+    /// memory holds one buffer, not the pack; ``finish(count:entries:)`` completes and lands it.
+    /// Dropped unfinished (an error in the build), it removes its temporary file.
+    final class Writer {
+        private let folder: String
+        private let path: String
+        private var fd: Int32
+        /// Bytes written so far.
+        private(set) var size = 0
+
+        /// Creates the temporary file and writes the pack header (its object count is set by
+        /// ``finish(count:entries:)``).
+        init(gitDirectory: String) throws(GitError) {
+            folder = gitDirectory + (gitDirectory.hasSuffix("/") ? "" : "/") + "objects/pack/"
+            (fd, path) = try PackFile.temporaryFile(in: folder)
+            try append(Array("PACK".utf8) + [0, 0, 0, 2, 0, 0, 0, 0])
         }
-        let indexTemp = try write(index, folder: folder)
-        guard rename(indexTemp, name + ".idx") == 0 else {
-            unlink(indexTemp)
-            throw failure("rename", name + ".idx")
+
+        deinit {
+            if fd >= 0 {
+                close(fd)
+                unlink(path)
+            }
         }
-        let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            defer { close(directory) }
-            guard fsync(directory) == 0 else { throw failure("fsync", folder) }
+
+        func append(_ bytes: [UInt8]) throws(GitError) {
+            try PackFile.writeAll(bytes, to: fd, path: path)
+            size += bytes.count
         }
+
+        /// Sets the object count, appends the SHA-1 of the whole file (read back: the count at its
+        /// start changed), writes the index, and renames both into place; returns nothing when
+        /// `count` is 0 (the temporary file is removed).
+        func finish(count: Int, entries: [Entry]) throws(GitError) {
+            defer {
+                close(fd)
+                fd = -1
+            }
+            guard count > 0 else {
+                unlink(path)
+                return
+            }
+            let header = (0..<4).map { UInt8(truncatingIfNeeded: count >> (24 - 8 * $0)) }
+            guard pwrite(fd, header, 4, 8) == 4 else { throw fail("pwrite") }
+            var sha = SHA1()
+            var buffer = [UInt8](repeating: 0, count: 1 << 20)
+            var offset = 0
+            while offset < size {
+                let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, size - offset), off_t(offset)) }
+                guard n > 0 else { throw fail("pread") }
+                buffer.withUnsafeBytes { sha.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                offset += n
+            }
+            let checksum = sha.finish()
+            try append(checksum)
+            guard fchmod(fd, 0o444) == 0, fsync(fd) == 0 else { throw fail("fsync") }
+            let digits = Array("0123456789abcdef".utf8)
+            let name = folder + "pack-" + String(decoding: checksum.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+            guard rename(path, name + ".pack") == 0 else { throw fail("rename") }
+            let (indexFD, indexPath) = try PackFile.temporaryFile(in: folder)
+            defer { close(indexFD) }
+            do throws(GitError) {
+                try PackFile.writeAll(PackFile.index(entries, packChecksum: checksum), to: indexFD, path: indexPath)
+                guard fchmod(indexFD, 0o444) == 0, fsync(indexFD) == 0 else { throw PackFile.failure("fsync", indexPath) }
+                guard rename(indexPath, name + ".idx") == 0 else { throw PackFile.failure("rename", indexPath) }
+            } catch {
+                unlink(indexPath)
+                throw error
+            }
+            let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if directory >= 0 {
+                defer { close(directory) }
+                guard fsync(directory) == 0 else { throw PackFile.failure("fsync", folder) }
+            }
+        }
+
+        private func fail(_ call: String) -> GitError { PackFile.failure(call, path) }
     }
 
-    /// Writes `bytes` to a new temporary file in `folder` (mode 0444), synced; returns its path.
-    private static func write(_ bytes: [UInt8], folder: String) throws(GitError) -> String {
+    /// A new temporary file `tmp_pack_XXXXXX` in `folder` (`mkstemp`).
+    private static func temporaryFile(in folder: String) throws(GitError) -> (Int32, String) {
         var template = Array((folder + "tmp_pack_XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure("mkstemp", folder) }
-        let path = String(cString: template)
-        defer { close(fd) }
+        return (fd, String(cString: template))
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GitError) {
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else {
-                unlink(path)
-                throw failure("write", path)
-            }
+            guard n > 0 else { throw failure("write", path) }
             written += n
         }
-        guard fchmod(fd, 0o444) == 0, fsync(fd) == 0 else {
-            unlink(path)
-            throw failure("fsync", path)
-        }
-        return path
     }
 
-    private static func failure(_ call: String, _ path: String) -> GitError {
+    static func failure(_ call: String, _ path: String) -> GitError {
         GitError.usage("pack", "\(call) \(path) failed: \(String(cString: strerror(errno)))")
     }
 }

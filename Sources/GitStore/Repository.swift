@@ -53,12 +53,11 @@ public final class Repository {
 
     // MARK: - Writing objects
 
-    /// Runs `body`, whose writes go to packs that land in the object database as they fill
-    /// (see ``ObjectWriter``): one pack when everything fits in `packBytes` of compressed
-    /// objects, more otherwise, so memory stays bounded however much is written.
+    /// Runs `body`, whose writes go to one pack that lands in the object database when `body`
+    /// returns (see ``ObjectWriter``); the pack is written to its file every `packBytes` of
+    /// compressed objects, so memory stays bounded however much is written.
     ///
-    /// If `body` throws, the pack being filled is dropped; packs already landed stay, holding
-    /// objects nothing refers to (harmless; `git gc` prunes them). References are never moved
+    /// If `body` throws, the pack is dropped, its temporary file removed. References are never moved
     /// here: move them after this returns, once every object is on disk. Objects that already
     /// exist are not written again, so a batch that creates nothing new writes no pack at all.
     ///

@@ -26,8 +26,8 @@ public struct BuildReport: Sendable {
 /// Builds or extends the git history of a series from input files.
 ///
 /// A build is safe: every input is read and checked before anything is written; objects land
-/// in packs (a new one every ``packBytes``, so memory stays bounded) before any reference
-/// moves, and a failed build leaves only unreferenced objects; the branch and tags move
+/// in one pack (written to its file every ``packBytes``, so memory stays bounded) before any
+/// reference moves, and a failed build leaves no new object; the branch and tags move
 /// together in one locked transaction that fails if someone else moved them (a first build's
 /// tags go to `packed-refs` in one locked rewrite); two builds on one repository take
 /// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
@@ -43,8 +43,8 @@ public struct HistoryBuilder {
     /// Called as the build advances: the phase (``Phase``), the steps of it done, and their
     /// number. For a progress bar; the steps are revisions.
     public var onProgress: (_ phase: Phase, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
-    /// The size at which a pack of new objects is landed and the next begun (memory is bounded
-    /// by it; the history is the same whatever it is).
+    /// The size of the pack's buffer, written to the pack's file when full (memory is bounded
+    /// by it; the pack and the history are the same whatever it is).
     var packBytes = ObjectWriter.defaultPackBytes
 
     /// The steps of a build that take time, in order.
