@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark: lineage against git on seeded synthetic series with known truth (release build).
 #
-#   scripts/bench.sh                          # sizes 1,000, 3,000 and 10,000 revisions (tens of minutes)
+#   scripts/bench.sh                          # sizes 1,000, 3,000 and 10,000 revisions (a few minutes)
 #   scripts/bench.sh --quick                  # a smoke run of seconds
 #   scripts/bench.sh --sizes 1000 --runs 7    # any lineage-bench option (scripts/bench.sh --help)
 #   scripts/bench.sh 1000 [SEED]              # one size, as before
