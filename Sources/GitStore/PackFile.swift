@@ -133,6 +133,7 @@ enum PackFile {
                 guard rename(indexPath, name + ".idx") == 0 else { throw PackFile.failure("rename", indexPath) }
             } catch {
                 unlink(indexPath)
+                unlink(name + ".pack")  // no pack without its index
                 throw error
             }
             let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
