@@ -62,6 +62,9 @@ public struct HistoryBuilder {
     }
 
     public func build(paths: [String]) throws -> BuildReport {
+        // What libgit2 keeps while the build reads the stored history and notes stays bounded,
+        // as for queries: reading every commit of a long history otherwise fills its caches.
+        Repository.boundReadMemory()
         let (files, correctionFiles) = try Corpus.files(in: paths)
         guard !files.isEmpty else { throw LineageError("no input files in \(paths.joined(separator: ", "))") }
         var corrections = try Corrections.load(correctionFiles)
