@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job: install what is missing, build lineage (release), build the history of the
-# bundled corpus (lineage/) and print its log and where the repository is.
+# bundled corpus (lineage/), print its log and where the repository is, and write the HTML report
+# ($LINEAGE_REPORT, default lineage-report.html).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

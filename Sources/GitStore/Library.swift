@@ -12,15 +12,16 @@ enum Library {
         for level in [GIT_CONFIG_LEVEL_SYSTEM, GIT_CONFIG_LEVEL_XDG, GIT_CONFIG_LEVEL_GLOBAL, GIT_CONFIG_LEVEL_PROGRAMDATA] {
             _ = lineage_git_set_config_search_path(level, "")
         }
-        // Flush packs, indexes and references to stable storage before they are renamed into place.
+        // Flush what libgit2 writes (references, the reference log) to stable storage before it is
+        // renamed into place; lineage's own packs and indexes are synced by PackFile.
         _ = lineage_git_enable_fsync(1)
         // Reads trust the object database, as git's own commands do (`git fsck` verifies it);
         // re-hashing every object read cost ~15% of opening a history.
         _ = lineage_git_enable_strict_hash_verification(0)
         // At most 8 MiB of pack files mapped at once (default: 8 GiB): every page read stays
-        // resident while mapped, and a build reads back from every pack it writes, so the default
-        // let resident memory grow with the size of the history. libgit2 unmaps the least
-        // recently used pack windows (a whole pack each, for packs under 1 GiB) beyond it.
+        // resident while mapped. Builds and queries bound this further
+        // (``Repository/boundReadMemory(windowBytes:mappedBytes:)``); this is the default for any
+        // other use of the library.
         _ = lineage_git_set_mwindow_mapped_limit(8 << 20)
     }()
 }

@@ -73,9 +73,21 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// O(bytes), safe to call from any thread.
     public static func blob(hashing bytes: [UInt8]) throws(GitError) -> ObjectID {
         _ = Library.initialized
+        return try hashing(bytes, type: GIT_OBJECT_BLOB)
+    }
+
+    /// The id of an object of `type` with these bytes (`git_odb_hash`).
+    static func hashing(_ bytes: [UInt8], type: git_object_t) throws(GitError) -> ObjectID {
         var oid = git_oid()
-        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }, "git_odb_hash")
+        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, type) }, "git_odb_hash")
         return ObjectID(oid)
+    }
+
+    /// The id with these 20 bytes.
+    init(_ bytes: [UInt8]) {
+        var oid = git_oid()
+        withUnsafeMutableBytes(of: &oid.id) { $0.copyBytes(from: bytes.prefix(20)) }
+        self.init(oid)
     }
 
     public static func < (a: ObjectID, b: ObjectID) -> Bool { (a.high, a.middle, a.low) < (b.high, b.middle, b.low) }

@@ -37,8 +37,6 @@ public final class ObjectWriter {
 
     /// Objects written so far, in all packs.
     public private(set) var newObjects = 0
-    /// Packs landed so far.
-    public private(set) var packsWritten = 0
 
     /// Delta chains are cut at this depth, as git's default `pack.depth`, so reading an object
     /// never applies more deltas than that.
@@ -106,9 +104,8 @@ public final class ObjectWriter {
 
 
     private func write(_ type: git_object_t, _ bytes: [UInt8], deltaFamily: String?) throws(GitError) -> ObjectID {
-        var oid = git_oid()
-        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, type) }, "git_odb_hash")
-        let id = ObjectID(oid)
+        let id = try ObjectID.hashing(bytes, type: type)
+        var oid = id.raw
         if inPack[id] != nil || git_odb_exists_ext(odb, &oid, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1 {
             return id
         }
@@ -181,22 +178,16 @@ public final class ObjectWriter {
         pack.removeLast(bound - Int(length))
     }
 
-    /// Lands the pack, if it holds anything: writes the rest of its entries, then its object
-    /// count, checksum and index (``PackFile/Writer/finish(count:entries:)``), then
-    /// `git_odb_refresh` so that libgit2 reads it.
-    func flush() throws(GitError) {
+    /// Ends the batch: lands the pack, if anything was written, with the rest of its entries, its
+    /// object count, checksum and index (``PackFile/Writer/finish(entries:)``), then
+    /// `git_odb_refresh` so that libgit2 reads it. The writer is not used afterwards.
+    func finish() throws(GitError) {
         guard let file else { return }
         try file.append(pack)
         let entries = inPack.map { PackFile.Entry(id: $0.key, offset: $0.value.offset, crc: $0.value.crc) }
-        try file.finish(count: entries.count, entries: entries)
+        try file.finish(entries: entries)
         try GitError.check(git_odb_refresh(odb), "git_odb_refresh")
         newObjects += entries.count
-        packsWritten += 1
-        self.file = nil
-        pack = []
-        inPack.removeAll()
-        packTrees.removeAll()
-        deltaBases.removeAll()
     }
 
     // MARK: - Reading what is being written

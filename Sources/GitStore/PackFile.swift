@@ -96,18 +96,15 @@ enum PackFile {
             size += bytes.count
         }
 
-        /// Sets the object count, appends the SHA-1 of the whole file (read back: the count at its
-        /// start changed), writes the index, and renames both into place; returns nothing when
-        /// `count` is 0 (the temporary file is removed).
-        func finish(count: Int, entries: [Entry]) throws(GitError) {
+        /// Sets the object count (a writer exists once an object was written), appends the SHA-1
+        /// of the whole file (read back: the count at its start changed), writes the index, and
+        /// renames both into place.
+        func finish(entries: [Entry]) throws(GitError) {
             defer {
                 close(fd)
                 fd = -1
             }
-            guard count > 0 else {
-                unlink(path)
-                return
-            }
+            let count = entries.count
             let header = (0..<4).map { UInt8(truncatingIfNeeded: count >> (24 - 8 * $0)) }
             guard pwrite(fd, header, 4, 8) == 4 else { throw fail("pwrite") }
             var sha = SHA1()
@@ -122,8 +119,7 @@ enum PackFile {
             let checksum = sha.finish()
             try append(checksum)
             guard fchmod(fd, 0o444) == 0, fsync(fd) == 0 else { throw fail("fsync") }
-            let digits = Array("0123456789abcdef".utf8)
-            let name = folder + "pack-" + String(decoding: checksum.flatMap { [digits[Int($0 >> 4)], digits[Int($0 & 15)]] }, as: UTF8.self)
+            let name = folder + "pack-" + ObjectID(checksum).hex
             guard rename(path, name + ".pack") == 0 else { throw fail("rename") }
             let (indexFD, indexPath) = try PackFile.temporaryFile(in: folder)
             defer { close(indexFD) }
@@ -136,11 +132,7 @@ enum PackFile {
                 unlink(name + ".pack")  // no pack without its index
                 throw error
             }
-            let directory = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if directory >= 0 {
-                defer { close(directory) }
-                guard fsync(directory) == 0 else { throw PackFile.failure("fsync", folder) }
-            }
+            guard PackFile.syncDirectory(folder) else { throw PackFile.failure("fsync", folder) }
         }
 
         private func fail(_ call: String) -> GitError { PackFile.failure(call, path) }
@@ -155,12 +147,26 @@ enum PackFile {
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GitError) {
+        guard write(bytes, to: fd) else { throw failure("write", path) }
+    }
+
+    /// Writes all of `bytes` to `fd`; false on an error (see `errno`).
+    static func write(_ bytes: [UInt8], to fd: Int32) -> Bool {
         var written = 0
         while written < bytes.count {
             let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw failure("write", path) }
+            guard n > 0 else { return false }
             written += n
         }
+        return true
+    }
+
+    /// Syncs a folder's entries (after a rename into it); false if it can be opened but not synced.
+    static func syncDirectory(_ path: String) -> Bool {
+        let directory = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard directory >= 0 else { return true }
+        defer { close(directory) }
+        return fsync(directory) == 0
     }
 
     static func failure(_ call: String, _ path: String) -> GitError {

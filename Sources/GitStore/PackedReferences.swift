@@ -44,12 +44,7 @@ struct PackedReferences {
         for addition in additions { entries.append((addition.name, "\(addition.target.hex) \(addition.name)\n")) }
         entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         let bytes = Array((header + entries.map(\.lines).joined()).utf8)
-        var written = 0
-        while written < bytes.count {
-            let n = bytes[written...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            guard n > 0 else { throw Self.failure("write") }
-            written += n
-        }
+        guard PackFile.write(bytes, to: fd) else { throw Self.failure("write") }
         guard fsync(fd) == 0 else { throw Self.failure("fsync") }
     }
 
@@ -59,11 +54,7 @@ struct PackedReferences {
         fd = -1
         guard rename(lockPath, path) == 0 else { throw Self.failure("rename") }
         committed = true
-        let directory = open(String(path.dropLast("packed-refs".count)), O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if directory >= 0 {
-            defer { close(directory) }
-            guard fsync(directory) == 0 else { throw Self.failure("fsync") }
-        }
+        guard PackFile.syncDirectory(String(path.dropLast("packed-refs".count))) else { throw Self.failure("fsync") }
     }
 
     /// Drops the lock if it was not committed.

@@ -67,7 +67,7 @@ public final class Repository {
     ) throws -> (result: T, newObjects: Int) {
         let writer = ObjectWriter(repository: self, odb: try objectDatabase(), packLimit: packBytes)
         let result = try body(writer)
-        try writer.flush()
+        try writer.finish()
         return (result, writer.newObjects)
     }
 

@@ -49,14 +49,6 @@ enum AdoptionDating {
         }
     }
 
-    /// For each cited resolution number, the date most citations give it, and who cites it
-    /// (the earliest-numbered citing resolution, for the record).
-    static func citedDates(in resolutions: [Resolution]) -> [String: (date: CivilDate, citedBy: String)] {
-        var votes = Votes()
-        for r in resolutions { votes.add(r) }
-        return votes.dates
-    }
-
     /// The metadata of an input, with its date settled, and where the date comes from; refuses
     /// an input that cannot be dated.
     static func date(

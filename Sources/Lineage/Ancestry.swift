@@ -30,12 +30,14 @@ import ResolutionText
 /// Lines: the first revision starts the default line. A revision continues its first parent's
 /// line when the parent is still that line's latest revision and it has the same title or is
 /// a merge (a merge lands on its first parent's line, as in git; its first parent is the one
-/// whose title is closest to its own, by word overlap); otherwise it starts a new line, named after its title by ``LineName`` (or as the
-/// corrections file says with `branch`).
+/// whose title is closest to its own, by word overlap); otherwise it starts a new line, named
+/// after its title by ``LineName`` (or as the corrections file says with `branch`).
 ///
-/// Complexity: O(n·c) for n revisions citing c revisions each, with ancestor sets of O(n) each
-/// (O(n²) bits in the worst case, only for revisions that cite); 4-gram sets are built only for
-/// revisions whose parents the text must confirm or decide, O(length) each.
+/// Complexity: O(n·c) for n revisions citing c revisions each, plus the ancestor checks (a walk
+/// up through parents, each revision at most once per check). Word 4-gram sets, O(length) each,
+/// are built for the revisions the text must confirm or decide: the cited ones, and, for a
+/// revision with a new title and no citation, every earlier revision (its closest text); the last
+/// 256 are cached.
 public struct Ancestry: Sendable {
     /// Share of a revision's word 4-grams a cited candidate must hold to be a parent.
     public static let minimumShare = 0.2
@@ -77,7 +79,7 @@ public struct Ancestry: Sendable {
         for (k, revision) in revisions.enumerated() {
             let number = revision.number
             let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
-            inference.record(k, parents: parents)
+            inference.record(parents: parents)
             let title = inference.titles[k]
             var line: String
             if let first = parents.first, let parentLine = decision(for: first)?.line, lineTip[parentLine] == first,
@@ -122,7 +124,7 @@ private struct Inference {
         for (k, r) in revisions.enumerated() where position[r.number] == nil { position[r.number] = k }
     }
 
-    mutating func record(_ k: Int, parents: [String]) {
+    mutating func record(parents: [String]) {
         parentPositions.append(parents.map { position[$0]! })
     }
 

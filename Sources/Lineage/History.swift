@@ -127,7 +127,6 @@ public struct History: Sendable {
         }
         // Visit order so far follows a stack; history order does not depend on it (the sort
         // key ends with the number, unique in a history).
-        index = [:]
         return (Revision.inHistoryOrder(all), names)
     }
 

@@ -109,7 +109,7 @@ public struct HistoryBuilder {
                 try repo.blobID(at: HistoryLayout.documentPath, inTree: try repo.commit(revision.commit!).tree)
             }
         let storedNotes = try LineageNotes.Stored(repo)
-        let storedByCommit = Dictionary(stored.compactMap { r in r.commit.map { ($0, r) } }) { a, _ in a }
+        let storedCommits = Set(stored.compactMap(\.commit))
 
         // Commit in history order (parents first). A stored revision keeps its commit when its
         // parents and the reasons recorded for them are unchanged; otherwise it is re-committed.
@@ -151,7 +151,7 @@ public struct HistoryBuilder {
             let kept = Set(revisions.compactMap(\.commit))
             return try LineageNotes.write(
                 revisions: revisions, ancestry: plan.ancestry, changed: changed, stored: storedNotes,
-                corrections: corrections, staleCommits: storedByCommit.keys.filter { !kept.contains($0) },
+                corrections: corrections, staleCommits: storedCommits.filter { !kept.contains($0) },
                 repo: repo, writer: writer) { onProgress(.lineage, $0, $1) }
         }
 
@@ -164,7 +164,7 @@ public struct HistoryBuilder {
         for (line, tip) in lineTips.sorted(by: { $0.key < $1.key }) {
             let name = HistoryLayout.branchPrefix + line
             let current = storedBranches.first { $0.name == name }?.target
-            if let current, current != tip, storedByCommit[current] == nil {
+            if let current, current != tip, !storedCommits.contains(current) {
                 throw LineageError(
                     "\(repositoryPath): branch \(name) points to \(current.hex), which is not a revision of this series",
                     hint: "rename that branch, or name the line otherwise with `branch` in \(Corpus.correctionsFileName)")
@@ -174,7 +174,7 @@ public struct HistoryBuilder {
         for branch in storedBranches where lineTips[String(branch.name.dropFirst(HistoryLayout.branchPrefix.count))] == nil {
             // A line that no longer exists (renamed, or merged into another by a correction):
             // delete its branch if it is lineage's own; its commits stay reachable through the tags.
-            if storedByCommit[branch.target] != nil {
+            if storedCommits.contains(branch.target) {
                 updates.append(ReferenceUpdate(name: branch.name, expected: branch.target, target: nil))
             }
         }

@@ -61,9 +61,6 @@ public enum LineageNotes {
         var tree: ObjectID?
         var settings: String?
 
-        /// No stored lineage.
-        init() {}
-
         init(_ repo: Repository) throws {
             commit = try repo.reference(LineageNotes.reference)
             if let commit {

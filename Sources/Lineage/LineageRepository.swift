@@ -11,8 +11,9 @@ public final class LineageRepository {
     let repo: Repository
     let notes: LineageNotes.Stored
     private let reader: LineageNotes.NoteReader
-    /// The notes read last: commands walk the history in order and look back at parents only,
-    /// so a few suffice, and memory stays flat however long the history.
+    /// The notes read last (the oldest read is dropped first, whether used since or not):
+    /// commands walk the history in order and look back at parents only, so a few suffice, and
+    /// memory stays flat however long the history.
     private var cache: [ObjectID: RevisionLineage] = [:]
     private var cacheOrder: [ObjectID] = []
     private static let cacheSize = 8

@@ -16,23 +16,19 @@ func median(_ xs: [Double]) -> Double {
     return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
 }
 
-/// What one child process cost, from `wait4`: wall time, CPU time and peak resident set.
+/// What one child process cost, from `wait4`: wall time and peak resident set.
 struct ProcessStats {
     var seconds: Double
-    var cpuSeconds: Double
     /// `ru_maxrss` of the child (Linux: kilobytes).
     var maxRSSKB: Int
     var status: Int32
-    /// Size of what it wrote to standard output.
-    var outputBytes: Int
 
     /// Two processes run one after the other (e.g. `git init` + `git fast-import`): times add up,
     /// the peak is the larger one.
     static func + (a: ProcessStats, b: ProcessStats) -> ProcessStats {
         ProcessStats(
-            seconds: a.seconds + b.seconds, cpuSeconds: a.cpuSeconds + b.cpuSeconds,
-            maxRSSKB: max(a.maxRSSKB, b.maxRSSKB), status: a.status != 0 ? a.status : b.status,
-            outputBytes: a.outputBytes + b.outputBytes)
+            seconds: a.seconds + b.seconds, maxRSSKB: max(a.maxRSSKB, b.maxRSSKB),
+            status: a.status != 0 ? a.status : b.status)
     }
 }
 
@@ -87,7 +83,6 @@ func spawn(
         guard errno == EINTR else { fatalError("lineage-bench: wait4 failed: \(String(cString: strerror(errno)))") }
     }
     let seconds = now() - start
-    func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
     // WIFEXITED / WEXITSTATUS, spelled out (the macros are not imported).
     let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
     var maxRSS = Int(usage.ru_maxrss)
@@ -97,19 +92,14 @@ func spawn(
         maxRSS = text.split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) } ?? maxRSS
         try? FileManager.default.removeItem(atPath: rssFile)
     }
-    let bytes = (try? FileManager.default.attributesOfItem(atPath: stdout)[.size] as? Int) ?? 0
-    return ProcessStats(
-        seconds: seconds, cpuSeconds: secs(usage.ru_utime) + secs(usage.ru_stime), maxRSSKB: maxRSS,
-        status: exitStatus, outputBytes: bytes)
+    return ProcessStats(seconds: seconds, maxRSSKB: maxRSS, status: exitStatus)
 }
 
 /// Repeated measurements of one command: median wall time, peak memory over all runs.
 struct Sample {
     var runs: [ProcessStats] = []
     var seconds: Double { median(runs.map(\.seconds)) }
-    var cpuSeconds: Double { median(runs.map(\.cpuSeconds)) }
     var maxRSSMB: Double { Double(runs.map(\.maxRSSKB).max() ?? 0) / 1024 }
-    var outputBytes: Int { runs.last?.outputBytes ?? 0 }
 }
 
 /// Runs a lineage command and its git baseline alternately, `runs` times or until `budget` seconds

@@ -23,7 +23,7 @@ struct Options {
           --runs        runs per timed command; the median is reported
           --budget      seconds at most for the repeated runs of one command pair (at least 1 run)
           --out         output folder: results.md, the rendered series and repositories
-          --quick       a seconds-long smoke run: sizes 20,60, 1 run, small adversarial pairs
+          --quick       a seconds-long smoke run: sizes 20,60, 1 run
         """
 
     init(_ args: [String]) {

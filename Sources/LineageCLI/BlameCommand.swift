@@ -42,7 +42,7 @@ struct BlameCommand: ParsableCommand {
                 print("\(intro) \(last) \(line.label.padded(7)) \(Terminal.sanitize(line.paragraph.text))")
                 if words {
                     for run in line.words {
-                        let text = Terminal.sanitize(run.text).trimmingCharacters(in: .whitespaces)
+                        let text = Terminal.sanitize(run.text).trimming(" ")
                         print("    " + palette.paint(run.introduced.padded(width), run.introduced, style) + "  " + text)
                     }
                 }

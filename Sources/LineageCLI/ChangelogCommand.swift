@@ -59,11 +59,6 @@ struct ChangelogCommand: ParsableCommand {
 /// How `lineage changelog` prints: a `git log -p`-like text, and Markdown release notes, one
 /// entry at a time (newest first).
 enum ChangelogView {
-    /// The whole changelog as text (see ``text(_:first:style:)``).
-    static func text(_ changelog: Changelog, style: Style) -> String {
-        changelog.entries.reversed().enumerated().map { n, entry in text(entry, first: n == 0, style: style) }.joined()
-    }
-
     /// One entry as text: a blank line before it unless it is the `first` printed, its header,
     /// its counts, and every change but the unchanged ones.
     static func text(_ entry: Changelog.Entry, first: Bool, style: Style) -> String {
@@ -87,14 +82,6 @@ enum ChangelogView {
         var parts = taken.enumerated().map { i, t in "\(t.paragraphs)\(i == 0 ? " paragraphs" : "") from \(t.parent.number)" }
         parts.append("\(new) new")
         return "merges " + list(taken.map(\.parent.number)) + ": " + parts.joined(separator: ", ")
-    }
-
-    /// Release notes: a title, then per revision (newest first) a heading, a sentence that
-    /// counts the changes, and the changes grouped by kind with their redlines.
-    static func markdown(_ changelog: Changelog) -> String {
-        guard let newest = changelog.entries.last, let oldest = changelog.entries.first else { return markdownEmpty }
-        return markdownHead(newest: newest.revision, oldest: oldest.revision, count: changelog.entries.count)
-            + changelog.entries.reversed().map(markdown).joined()
     }
 
     /// The release notes of an empty history.

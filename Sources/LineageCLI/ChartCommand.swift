@@ -3,7 +3,8 @@ import Foundation
 import Lineage
 import LineageReport
 
-/// `lineage chart [--kind cohort|survival] [-o FILE.svg]`: one chart of the report, as SVG.
+/// `lineage chart [--kind cohort|survival] [-o FILE.svg]`: the report's cohort or survival chart, as
+/// SVG (the survival chart without the report's count of clauses each merged-in revision introduced).
 struct ChartCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chart",

@@ -1,4 +1,3 @@
-import Foundation
 import LineageCore
 import ResolutionText
 
@@ -26,18 +25,12 @@ enum Redline {
         return out
     }
 
-    /// Puts markers around the words of `text`, leaving its leading and trailing spaces outside.
+    /// Puts markers around the words of `text`, leaving its leading and trailing spaces and line
+    /// breaks outside.
     private static func wrap(_ text: String, _ open: String, _ close: String) -> String {
-        // `text.trimmingCharacters(in: .whitespacesAndNewlines)`, without bridging to NSString.
-        let scalars = text.unicodeScalars
-        let blank = CharacterSet.whitespacesAndNewlines
-        var start = scalars.startIndex, end = scalars.endIndex
-        while start < end, blank.contains(scalars[start]) { start = scalars.index(after: start) }
-        while end > start, blank.contains(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
-        let core = String(scalars[start..<end])
+        let core = text.trimming(" \n")
         guard !core.isEmpty else { return text }
-        let lead = text.prefix(while: { $0 == " " || $0 == "\n" })
-        let trail = String(text.reversed().prefix(while: { $0 == " " || $0 == "\n" }).reversed())
+        let lead = text[..<core.startIndex], trail = text[core.endIndex...]
         return lead + open + core + close + trail
     }
 
@@ -54,4 +47,14 @@ enum Redline {
 
     /// The bytes of the characters ``escapeMarkdown(_:)`` escapes.
     private static let markdownSpecial = Set("\\`*_[]<>#|~".utf8)
+}
+
+extension String {
+    /// Without the characters of `set` at either end (compared as Characters).
+    func trimming(_ set: String) -> Substring {
+        var s = self[...]
+        while let f = s.first, set.contains(f) { s = s.dropFirst() }
+        while let l = s.last, set.contains(l) { s = s.dropLast() }
+        return s
+    }
 }

@@ -72,9 +72,8 @@ struct ArchiveIndex: Sendable {
     }
 
     /// Positions of the entries whose text hash equals the sketch's or whose estimated Jaccard
-    /// similarity (bottom-k MinHash) reaches `threshold` (> 0), ascending. O(entries / 8 + P +
-    /// F·(k + log F)) for the P postings walked and the F entries they find (the O(entries) term
-    /// is clearing one flag per entry).
+    /// similarity (bottom-k MinHash) reaches `threshold` (> 0), ascending. O(k + P log P + F·k)
+    /// for the P postings walked and the F distinct entries they find.
     func candidates(for s: ClauseSketch, threshold: Double) -> [Int] {
         precondition(threshold > 0, "a zero threshold matches entries sharing no hash")
         let k = ClauseSketch.size
@@ -86,16 +85,15 @@ struct ArchiveIndex: Sendable {
             lists.removeLast(shared - 1)
         }
         lists.append(postings[s.textHash] ?? [])
-        var seen = [Bool](repeating: false, count: positions.count)
         var found: [Int] = []
         for list in lists {
-            for serial in list where !seen[Int(serial)] {
-                seen[Int(serial)] = true
+            for serial in list {
                 let p = positions[Int(serial)]
                 if p >= 0 { found.append(Int(p)) }
             }
         }
         found.sort()
+        found.removeDuplicates()
         var out: [Int] = []
         s.content.withUnsafeBufferPointer { b in
             minHashes.withUnsafeBufferPointer { all in
@@ -114,5 +112,18 @@ struct ArchiveIndex: Sendable {
             }
         }
         return out
+    }
+}
+
+extension Array where Element: Equatable {
+    /// Removes the elements equal to the one before them (all duplicates, once sorted). O(n).
+    mutating func removeDuplicates() {
+        guard count > 1 else { return }
+        var kept = 1
+        for i in 1..<count where self[i] != self[kept - 1] {
+            self[kept] = self[i]
+            kept += 1
+        }
+        removeLast(count - kept)
     }
 }

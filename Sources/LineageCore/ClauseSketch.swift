@@ -39,17 +39,6 @@ struct ClauseSketch: Sendable {
         return union == 0 ? 0 : Double(both) / Double(union)
     }
 
-    /// Estimated Jaccard similarity of the two content-token sets (bottom-k MinHash).
-    func jaccard(_ o: ClauseSketch) -> Double {
-        let k = ClauseSketch.size
-        let (both, seen) = content.withUnsafeBufferPointer { a in
-            o.content.withUnsafeBufferPointer { b in
-                Self.bottomK(a, min(a.count, k), b, min(b.count, k))
-            }
-        }
-        return seen == 0 ? 0 : Double(both) / Double(seen)
-    }
-
     /// Compares two sorted lists of hashes (the first `na` of `a`, the first `nb` of `b`) as
     /// bottom-k MinHash sketches: of the ``size`` smallest hashes of their union, how many are in
     /// both, and how many were looked at. `both / seen` estimates the Jaccard similarity. O(k).

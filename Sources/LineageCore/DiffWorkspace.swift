@@ -3,7 +3,6 @@
 struct DiffWorkspace {
     private var countA: [Int32] = []
     private var countB: [Int32] = []
-    private var posA: [Int32] = []
     private var posB: [Int32] = []
     private var touched: [Int32] = []
     private var table: [Int32] = []
@@ -14,7 +13,6 @@ struct DiffWorkspace {
             let n = max(vocabulary, countA.count * 2)
             countA = Array(repeating: 0, count: n)
             countB = Array(repeating: 0, count: n)
-            posA = Array(repeating: 0, count: n)
             posB = Array(repeating: 0, count: n)
         }
     }
@@ -104,8 +102,10 @@ struct DiffWorkspace {
         solve(a, b, ca, aHi, cb, bHi, depth: depth + 1)
     }
 
-    /// Tokens unique in both ranges, as (old position, new position) pairs, reduced to the longest
-    /// chain increasing on both sides. O(n + m + k log k).
+    /// Tokens unique in both ranges, as (old position, new position) pairs, reduced to the chain
+    /// increasing on both sides that keeps the most tokens of the runs of equal tokens around its
+    /// anchors (``LongestIncreasingSubsequence/heaviest(_:keyBound:key:weight:)``).
+    /// O(n + m + k log m) for k anchors.
     private mutating func anchorChain(
         _ a: UnsafeBufferPointer<Int32>, _ b: UnsafeBufferPointer<Int32>,
         _ aLo: Int, _ aHi: Int, _ bLo: Int, _ bHi: Int
@@ -115,7 +115,6 @@ struct DiffWorkspace {
             let id = Int(a[i])
             if countA[id] == 0 { touched.append(Int32(id)) }
             countA[id] &+= 1
-            posA[id] = Int32(i)
         }
         for j in bLo..<bHi {
             let id = Int(b[j])

@@ -1,7 +1,8 @@
 /// Longest strictly increasing subsequence by patience sorting: O(n log n) time, O(n) memory.
 ///
-/// Used by the word diff (to keep the anchors that appear in the same order on both sides) and by
-/// the paragraph aligner (to decide which matched clauses stayed in order; the others moved).
+/// ``heaviest(_:keyBound:key:weight:)`` serves the word diff (the anchors in the same order on both
+/// sides that keep the most text); ``indices`` the paragraph aligner (which matched clauses stayed
+/// in order; the others moved).
 enum LongestIncreasingSubsequence {
     /// Indexes `0..<count`, in increasing order, of a longest subsequence whose keys strictly
     /// increase. Among equally long subsequences the one ending with the smallest keys is chosen,

@@ -46,9 +46,10 @@ import ResolutionText
 /// Footnotes get identities and word origins the same way (``LineageState/footnotes``), without
 /// an archive: a deleted footnote is not restored.
 ///
-/// Complexity: one alignment (see ``ParagraphAligner``) plus O(A·k) to find restoration candidates
-/// in an archive of A clauses (k = 16 MinHash values each, in a flat in-memory index kept with the
-/// state and extended incrementally; rebuilt once, O(archive text), after decoding a state) plus
+/// Complexity: one alignment (see ``ParagraphAligner``) plus, per paragraph compared with the
+/// archive, one lookup in its index (``ArchiveIndex/candidates(for:threshold:)``: postings of
+/// k = 16 MinHash values, the commonest skipped; kept with the state and extended incrementally;
+/// rebuilt once, O(archive text), after decoding a state) and the scoring of what it finds, plus
 /// O(T) to propagate origins. The first parent's archive is moved into the new state, not copied,
 /// when the caller hands over the only reference to it (``step(parents:to:overrides:)`` consumes
 /// its parents): a history advanced one revision at a time then costs O(1) amortised per archived

@@ -169,16 +169,7 @@ public enum Tokenizer {
 
     @inline(__always)
     private static func classify(_ v: UInt32) -> Class {
-        if v < 128 {
-            if v >= 0x61 && v <= 0x7A { return .alnum }  // a-z
-            if v >= 0x41 && v <= 0x5A { return .alnum }  // A-Z
-            if v >= 0x30 && v <= 0x39 { return .alnum }  // 0-9
-            if v == 0x20 || (v >= 9 && v <= 13) { return .space }
-            if v == 0x2D || v == 0x2F || v == 0x2E || v == 0x27 { return .joiner }  // - / . '
-            if v == 0x2C { return .comma }
-            return .punct
-        }
-        return classifyNonASCII(v)
+        v < 128 ? asciiClass(UInt8(v)) : classifyNonASCII(v)
     }
 
     @inline(never)

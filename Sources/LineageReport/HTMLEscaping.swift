@@ -19,11 +19,7 @@ public enum Escape {
         return out
     }
 
-    /// `text` without the characters XML cannot carry; tabs become spaces, line breaks stay.
-    public static func stripControls(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.compactMap(allowed)))
-    }
-
+    /// The character kept for `s`: none for what XML cannot carry, a space for a tab.
     private static func allowed(_ s: Unicode.Scalar) -> Unicode.Scalar? {
         if s == "\n" { return s }
         if s == "\t" { return " " }

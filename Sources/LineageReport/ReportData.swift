@@ -73,9 +73,7 @@ public struct ReportData: Sendable {
         }
         var entries: [Entry] = []
         for node in detailed {
-            guard let comparison = try store.changelog(from: node.revision, to: node.revision).entries.first else {
-                throw LineageError("\(node.revision.number): no changelog entry")
-            }
+            let comparison = try store.changelogEntry(of: node.revision)
             let words = node.revision.resolution.paragraphs.reduce(0) { $0 + WordCohorts.count($1.text) }
             entries.append(Entry(node: node, comparison: comparison, words: words))
             step()

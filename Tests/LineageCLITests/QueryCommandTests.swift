@@ -3,7 +3,7 @@ import Lineage
 import TestSupport
 import Testing
 
-/// Builds the bundled corpus with the `lineage` tool into a scratch repository; returns its path.
+/// Builds the five seed resolutions with the `lineage` tool into a scratch repository; returns its path.
 private func builtRepository(_ dir: ScratchDirectory) -> String {
     let repo = dir.path + "/q.git"
     let built = lineage(["build"] + Package.seedFiles + ["--repo", repo])

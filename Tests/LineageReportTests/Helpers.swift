@@ -4,7 +4,7 @@ import Lineage
 import TestSupport
 import Testing
 
-/// Builds `paths` (default: the bundled corpus) into a scratch repository and opens it.
+/// Builds `paths` (default: the five seed resolutions) into a scratch repository and opens it.
 func reportRepository(_ dir: ScratchDirectory, paths: [String] = Package.seedFiles) throws -> LineageRepository {
     _ = try HistoryBuilder(repositoryPath: dir.path + "/r.git").build(paths: paths)
     return try LineageRepository.open(dir.path + "/r.git")

@@ -7,7 +7,7 @@ import Testing
 
 @testable import Lineage
 
-/// Builds `paths` (default: the bundled corpus) into a scratch repository and opens it.
+/// Builds `paths` (default: the five seed resolutions) into a scratch repository and opens it.
 private func queryRepository(_ dir: ScratchDirectory, paths: [String] = Package.seedFiles) throws -> LineageRepository {
     let builder = HistoryBuilder(repositoryPath: dir.path + "/q.git")
     _ = try builder.build(paths: paths)
@@ -342,6 +342,7 @@ extension JSONValue {
         #expect(store.chartLine(limit: 2).map(\.number) == ["59/61", "69/28"])
         // Words by origin, as blame's runs count them.
         let cohorts = try store.wordCohorts(along: store.chartLine(limit: 3))
+        #expect(cohorts.revisions.count == 3 && !cohorts.cohorts.isEmpty)
         for (r, revision) in cohorts.revisions.enumerated() {
             var fromBlame: [String: Int] = [:]
             for paragraph in try store.blame(revision).paragraphs {

@@ -77,6 +77,7 @@ import Testing
     func ancestryRecoversForksAndMergesFromCitationsAndTitles(seed: UInt64) throws {
         let (revisions, truth) = Self.series(seed: seed, trunk: 4, branch: 3, cite: true)
         let ancestry = try Ancestry(revisions)
+        #expect(ancestry.decisions.count == revisions.count)
         for decision in ancestry.decisions {
             #expect(decision.parents == truth[decision.revision], "\(decision.revision): \(decision.reasons)")
         }
@@ -93,6 +94,7 @@ import Testing
         // citation (or a `parents` correction).
         let (revisions, truth) = Self.series(seed: seed, trunk: 4, branch: 3, cite: false)
         let ancestry = try Ancestry(revisions)
+        #expect(ancestry.decisions.count == revisions.count)
         for decision in ancestry.decisions.dropLast() {
             #expect(decision.parents == truth[decision.revision], "\(decision.revision): \(decision.reasons)")
         }
