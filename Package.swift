@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), found through pkg-config; zlib for the packs GitStore writes.
@@ -20,12 +21,30 @@ let package = Package(
         ),
         // The only module that calls libgit2. Swift values in, Swift values out.
         .target(name: "GitStore", dependencies: ["CGit2"]),
+        // poppler's GLib API from the system (Debian: libpoppler-glib-dev), found through pkg-config.
+        .systemLibrary(
+            name: "CPoppler",
+            pkgConfig: "poppler-glib",
+            providers: [.apt(["libpoppler-glib-dev"])]
+        ),
+        // The only module that calls poppler: a PDF's pages as positioned words, Swift values out.
+        .target(name: "PDFText", dependencies: ["CPoppler"]),
         // Pure Swift: reading messy resolution texts, metadata, the canonical document format.
         .target(name: "ResolutionText"),
+        // Published formats read into resolutions, recognised by content: text (ResolutionText),
+        // PDF (through PDFText), Word and OpenDocument (ZIPFoundation, Foundation's XML parser),
+        // the UN's Akoma Ntoso.
+        .target(
+            name: "ResolutionFormats",
+            dependencies: [
+                "ResolutionText", "PDFText",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         // Pure Swift: tokens, word diff, paragraph alignment, clause identity and provenance.
         .target(name: "LineageCore", dependencies: ["ResolutionText"]),
         // The corpus and the history: ties text, alignment and git storage together.
-        .target(name: "Lineage", dependencies: ["ResolutionText", "LineageCore", "GitStore"]),
+        .target(name: "Lineage", dependencies: ["ResolutionText", "ResolutionFormats", "LineageCore", "GitStore"]),
         // Pure Swift: the HTML report, SVG charts and Akoma Ntoso export drawn from the lineage.
         .target(name: "LineageReport", dependencies: ["Lineage", "LineageCore", "ResolutionText"]),
         // The command-line tool: parsing arguments and printing, nothing else.
@@ -42,6 +61,7 @@ let package = Package(
         // Shared test helpers: scratch folders, the corpus, running git and the lineage tool.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
+        .testTarget(name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"]),
         .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),

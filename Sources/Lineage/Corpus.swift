@@ -1,4 +1,5 @@
 import Foundation
+import ResolutionFormats
 import ResolutionText
 
 /// One input file and the resolution read from it.
@@ -53,8 +54,7 @@ public enum Corpus {
             throw LineageError("\(path): cannot read this file")
         }
         do throws(ParseError) {
-            let text = try SourceText.decode(Array(data))
-            return SourceDocument(path: path, resolution: try ResolutionParser.parse(text))
+            return SourceDocument(path: path, resolution: try ResolutionReader.read(Array(data)))
         } catch {
             throw LineageError("\(path): \(error.reason)")
         }

@@ -20,6 +20,9 @@ public struct ParseError: Error, Equatable, Hashable, Sendable, CustomStringConv
         case cutOff
         /// A canonical document that does not follow the format.
         case malformedDocument
+        /// A file in a format lineage does not read (a legacy .doc, an image, other XML), or
+        /// a file of a known format that cannot be opened (a damaged PDF or archive).
+        case unsupportedFormat
     }
 
     public var category: Category
