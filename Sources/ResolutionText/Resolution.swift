@@ -22,15 +22,28 @@ public struct Resolution: Sendable, Hashable {
     public var agendaItem: Int?
     /// The symbol of the Main Committee report it was adopted on, e.g. `A/69/435`.
     public var committeeReport: String?
+    /// The symbol of the draft resolution it was adopted on, e.g. `A/C.1/74/L.50` or
+    /// `A/74/L.20` (Akoma Ntoso's workflow carries it; printed texts rarely do).
+    public var draft: String?
+    /// The sponsors of the draft, then its additional sponsors, one Member State (or group)
+    /// per entry, as the source names them; empty when the source does not say.
+    public var sponsors: [String]
+    /// How it was adopted (without a vote, or a recorded vote with its counts), when the source says.
+    public var vote: Vote?
     /// Preambular paragraphs, operative paragraphs and their sub-paragraphs, in document order.
     public var paragraphs: [Paragraph]
     /// The footnotes, in order of their marks.
     public var footnotes: [Footnote]
+    /// The annexes (a declaration, a programme of action …), kept apart from the resolution's
+    /// own paragraphs: they are not operative paragraphs and are not part of the canonical
+    /// document (format version 1).
+    public var annexes: [Annex]
 
     public init(
         symbol: String? = nil, number: String? = nil, session: Int? = nil, title: String? = nil,
         adopted: CivilDate? = nil, meeting: Int? = nil, agendaItem: Int? = nil,
-        committeeReport: String? = nil, paragraphs: [Paragraph] = [], footnotes: [Footnote] = []
+        committeeReport: String? = nil, draft: String? = nil, sponsors: [String] = [], vote: Vote? = nil,
+        paragraphs: [Paragraph] = [], footnotes: [Footnote] = [], annexes: [Annex] = []
     ) {
         self.symbol = symbol
         self.number = number
@@ -40,8 +53,60 @@ public struct Resolution: Sendable, Hashable {
         self.meeting = meeting
         self.agendaItem = agendaItem
         self.committeeReport = committeeReport
+        self.draft = draft
+        self.sponsors = sponsors
+        self.vote = vote
         self.paragraphs = paragraphs
         self.footnotes = footnotes
+        self.annexes = annexes
+    }
+}
+
+/// How a resolution was adopted, as the source records it.
+public struct Vote: Sendable, Hashable {
+    /// The outcome as the source writes it, e.g. `"adopted without a vote"` or
+    /// `"recorded vote"` (Akoma Ntoso: the text of the voting outcome).
+    public var outcome: String
+    /// The counts of a recorded vote; `nil` when not counted (adopted without a vote).
+    public var inFavour: Int?
+    public var against: Int?
+    public var abstaining: Int?
+    /// Each Member State's vote in a recorded vote, in the source's order.
+    public var ballots: [Ballot]
+
+    public init(outcome: String, inFavour: Int? = nil, against: Int? = nil, abstaining: Int? = nil, ballots: [Ballot] = []) {
+        self.outcome = outcome
+        self.inFavour = inFavour
+        self.against = against
+        self.abstaining = abstaining
+        self.ballots = ballots
+    }
+
+    /// One Member State's vote.
+    public struct Ballot: Sendable, Hashable {
+        public enum Choice: String, Sendable, Hashable, CaseIterable {
+            case inFavour, against, abstaining, absent
+        }
+        public var state: String
+        public var choice: Choice
+        public init(state: String, choice: Choice) {
+            self.state = state
+            self.choice = choice
+        }
+    }
+}
+
+/// An annex of a resolution: its heading (`"Annex"`, `"Annex I"`), its title and its
+/// paragraphs as text, in order.
+public struct Annex: Sendable, Hashable {
+    public var heading: String
+    public var title: String?
+    public var paragraphs: [String]
+
+    public init(heading: String, title: String? = nil, paragraphs: [String] = []) {
+        self.heading = heading
+        self.title = title
+        self.paragraphs = paragraphs
     }
 }
 
