@@ -19,6 +19,10 @@ public struct Changelog: Sendable {
         public var parents: [Revision]
         /// Every aligned change, unchanged clauses included, in the revision's reading order.
         public var changes: [ClauseChange]
+        /// Whether the corrections mark the revision `editorial`: its changes are listed, but they
+        /// do not count as changes of the clauses (`blame` keeps each one's earlier "last changed",
+        /// and the words keep their earlier origins).
+        public var editorial: Bool = false
 
         /// How many changes of each kind, in a fixed order, leaving out kinds that do not occur.
         public var counts: [(kind: ChangeKind, count: Int)] { ClauseChange.counts(changes) }
@@ -32,7 +36,7 @@ public struct Changelog: Sendable {
         }
     }
 
-    /// `{"revisions":[{"revision":rev,"parent":rev|null,"parents":[rev…],"changes":[change…]}]}`,
+    /// `{"revisions":[{"revision":rev,"parent":rev|null,"parents":[rev…],"editorial":bool,"changes":[change…]}]}`,
     /// oldest first, each change as in `lineage diff --format json` (`parent` is the first parent).
     /// Rendered, it is ``jsonHead``, the ``Entry/json`` of each entry rendered at
     /// ``jsonEntryIndent`` and separated by ``jsonSeparator``, then ``jsonTail`` (or
@@ -54,11 +58,11 @@ public struct Changelog: Sendable {
 }
 
 extension Changelog.Entry {
-    /// `{"revision":rev,"parent":rev|null,"parents":[rev…],"changes":[change…]}`.
+    /// `{"revision":rev,"parent":rev|null,"parents":[rev…],"editorial":bool,"changes":[change…]}`.
     public var json: JSONValue {
         .object([
             ("revision", revision.json), ("parent", parent?.json ?? .null),
-            ("parents", .array(parents.map(\.json))),
+            ("parents", .array(parents.map(\.json))), ("editorial", .bool(editorial)),
             ("changes", .array(changes.map(\.json))),
         ])
     }
@@ -100,6 +104,8 @@ extension LineageRepository {
     /// note and document and its parents' (the last few are cached, so walking the history in
     /// order, either way, reads each about once). O(size of the revision and its parents).
     public func changelogEntry(of revision: Revision) throws(LineageError) -> Changelog.Entry {
-        Changelog.Entry(revision: revision, parents: parents(of: revision), changes: try storedChanges(of: revision))
+        Changelog.Entry(
+            revision: revision, parents: parents(of: revision), changes: try storedChanges(of: revision),
+            editorial: corrections.editorial.contains(revision.number))
     }
 }

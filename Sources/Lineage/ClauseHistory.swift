@@ -2,16 +2,24 @@ import LineageCore
 import ResolutionText
 
 /// Every version of one clause across the history, oldest first, with the word changes between
-/// consecutive versions: what `git log -L` does for a function, for `lineage history`.
+/// each version and the one it is compared with: what `git log -L` does for a function, for
+/// `lineage history`.
 ///
 /// A clause is followed by its stable id (``ClauseRecord/id``), so renumbering, moves and
-/// rewording do not lose it. Read from the stored lineage: O(size of the history).
+/// rewording do not lose it. Each version is compared with the version of the parent the build
+/// aligned it with (``Version/comparedWith``), the one the changelog names: at a merge, the
+/// parent whose copy of the clause the merge took. Read from the stored lineage: O(size of the
+/// history).
 public struct ClauseHistory: Sendable {
     /// The clause's stable id, `59/61#20`.
     public var clause: String
     /// The versions, in history order (oldest first, every line): every revision that has the
     /// clause, and each revision where it disappears.
     public var versions: [Version]
+    /// The revisions that introduced and last changed the clause, as `blame` says (in its latest
+    /// version; an editorial revision or a move does not change it).
+    public var introduced: String?
+    public var lastChanged: String?
 
     /// The clause in one revision.
     public struct Version: Sendable {
@@ -20,7 +28,7 @@ public struct ClauseHistory: Sendable {
         public var status: String
         /// Its address in this revision (`op4`); for a deletion, the address it had before.
         public var label: String?
-        /// Its address in the previous version when that was different (renumbered or moved).
+        /// Its address in the version it is compared with when that was different (renumbered or moved).
         public var previousLabel: String?
         /// Its text in this revision (`nil` once deleted). A clause merged into another has the
         /// text of the paragraph it became part of.
@@ -28,10 +36,28 @@ public struct ClauseHistory: Sendable {
         /// Whether the clause (its id) is in this revision: false once deleted, or merged into a
         /// clause that kept another id.
         public var present: Bool
-        /// The word diff from the previous version's text (for a restoration, from its text
-        /// before the deletion; for a part split off another clause, from that clause); empty for
-        /// the first version; one `delete` run for a deletion.
+        /// The version it is compared with: the parent revision and the clause's address there
+        /// (for a restoration, its last version before the deletion; for a part split off
+        /// another clause, that clause); `nil` for the first version.
+        public var comparedWith: Place?
+        /// Whether the revision is marked `editorial` in the corrections: its changes do not count
+        /// as changes of the clause (`blame` keeps the earlier "last changed").
+        public var editorial: Bool = false
+        /// The word diff from the version it is compared with (the changelog's, when the build
+        /// paired the two alone); empty for the first version; one `delete` run for a deletion.
         public var words: [WordRun]
+
+        /// Whether the clause's words changed in this version.
+        public var changesWords: Bool { words.contains { $0.op != .equal } }
+    }
+
+    /// A clause's address in one revision: `73/266:pp12`.
+    public struct Place: Sendable, Equatable, CustomStringConvertible {
+        public var revision: String
+        public var label: String
+        public var description: String { "\(revision):\(label)" }
+        /// `{"revision":"73/266","label":"pp12"}`.
+        public var json: JSONValue { .object([("revision", .string(revision)), ("label", .string(label))]) }
     }
 
     /// The values of ``Version/status``: `introduced` (first version), `unchanged` (same text;
@@ -40,14 +66,16 @@ public struct ClauseHistory: Sendable {
     /// existed) and `restored` (back after a deletion, with the same id).
     public static let statuses = ["introduced", "unchanged", "modified", "moved", "split", "merged", "deleted", "restored"]
 
-    /// `{"clause","versions":[{"revision":rev,"status","label","text","words":[{"op","text"}]}]}`.
+    /// `{"clause","introduced","lastChanged","versions":[{"revision":rev,"status","label","text",
+    /// "comparedWith":{"revision","label"}|null,"editorial","words":[{"op","text"}]}]}`.
     public var json: JSONValue {
         .object([
-            ("clause", .string(clause)),
+            ("clause", .string(clause)), ("introduced", .string(introduced)), ("lastChanged", .string(lastChanged)),
             ("versions", .array(versions.map { version in
                 .object([
                     ("revision", version.revision.json), ("status", .string(version.status)),
                     ("label", .string(version.label)), ("text", .string(version.text)),
+                    ("comparedWith", version.comparedWith?.json ?? .null), ("editorial", .bool(version.editorial)),
                     ("words", .array(version.words.map { .object([("op", .string($0.op.rawValue)), ("text", .string($0.text))]) })),
                 ])
             })),
@@ -132,50 +160,79 @@ extension LineageRepository {
     }
 
     /// Every version of the clause `id`, in history order (every line), each compared with the
-    /// version in its own parent: across a fork both lines show their versions against the
-    /// common ancestor; a merge compares with the parent it took the clause from.
+    /// version in the parent the build aligned it with (see ``ClauseHistory``): across a fork
+    /// both lines show their versions against the common ancestor; a merge compares with the
+    /// parent whose copy of the clause it took, as ``storedChanges(of:)`` does, and takes that
+    /// change's word diff. O(size of the history).
     public func clauseHistory(of id: String) throws(LineageError) -> ClauseHistory {
         /// Where the clause stands in a revision: present (its text, address and index), or
-        /// gone after having existed (its last text, address and index).
+        /// gone after having existed (its last text, address and index, in the revision `at`).
         enum Standing {
             case present(text: String, label: String, index: Int)
-            case gone(text: String, label: String, index: Int)
+            case gone(text: String, label: String, index: Int, at: String)
         }
+        let editorial = corrections.editorial
         var standing: [String: Standing] = [:]
         var versions: [ClauseHistory.Version] = []
+        var latest: ClauseRecord?
         for revision in history.revisions {
+            let parents = history.parents(of: revision)
+            // Nothing to do in a revision none of whose parents knew the clause, unless it is
+            // introduced here (looked up below).
+            let known = parents.contains { standing[$0.number] != nil }
             let lineage = try lineage(of: revision)
+            let found = lineage.state.clauses.firstIndex { $0.id == id }
+            if found == nil && !known { continue }
             let paragraphs = revision.resolution.paragraphs
             let addresses = revision.resolution.clauseAddresses
-            let parents = history.parents(of: revision)
-            let before = parents.compactMap { standing[$0.number] }
-            var present: (text: String, label: String, index: Int)?
-            var gone: (text: String, label: String, index: Int)?
-            for s in before {
-                switch s {
-                case .present(let t, let l, let i): if present == nil { present = (t, l, i) }
-                case .gone(let t, let l, let i): if gone == nil { gone = (t, l, i) }
+            // The parent the build aligned the clause with, and the clause's union index there
+            // (see ``ParentUnion``): for a merge, the one whose copy it took.
+            var source: (parent: Revision, union: Int)?
+            if parents.count > 1 {
+                let states = try parents.map { (p) throws(LineageError) in try self.lineage(of: p).state.clauses }
+                let sources = ParentUnion.sources(states, newTexts: Set(paragraphs.map(\.text)))
+                if let k = sources.firstIndex(where: { states[$0.parent][$0.index].id == id }) {
+                    source = (parents[sources[k].parent], k)
                 }
+            } else if let parent = parents.first, case .present(_, _, let index)? = standing[parent.number] {
+                source = (parent, index)
             }
-            if let i = lineage.state.clauses.firstIndex(where: { $0.id == id }), i < paragraphs.count {
+            var present: (text: String, label: String, index: Int, parent: String)?
+            if let source, case .present(let t, let l, let x)? = standing[source.parent.number] { present = (t, l, x, source.parent.number) }
+            var gone: (text: String, label: String, index: Int, at: String)?
+            for parent in parents {
+                if case .gone(let t, let l, let x, let at)? = standing[parent.number], gone == nil { gone = (t, l, x, at) }
+            }
+            let isEditorial = editorial.contains(revision.number)
+            if let i = found, i < paragraphs.count {
                 let text = paragraphs[i].text
                 let change = lineage.changes.first { $0.new.contains(i) }
                 var status: String
                 var words: [WordRun] = []
-                if let previous = present {
-                    words = WordDiff.diff(previous.text, text)
+                var comparedWith: ClauseHistory.Place?
+                if let previous = present, let source {
+                    comparedWith = ClauseHistory.Place(revision: previous.parent, label: previous.label)
+                    // The changelog's word diff when the build paired the two alone.
+                    if let change, change.new == [i], change.old == [source.union], change.kind != .inserted, change.kind != .restored {
+                        words = change.words.isEmpty ? [WordRun(op: .equal, text: text)] : change.words
+                    } else {
+                        words = WordDiff.diff(previous.text, text)
+                    }
                     if let kind = change?.kind, kind != .inserted, kind != .restored {
                         status = kind.rawValue
                     } else {
-                        status = previous.text == text ? "unchanged" : "modified"
+                        status = words.contains { $0.op != .equal } ? "modified" : "unchanged"
                     }
                 } else if let previous = gone {
                     status = "restored"
+                    comparedWith = ClauseHistory.Place(revision: previous.at, label: previous.label)
                     words = WordDiff.diff(previous.text, text)
                 } else if let change, change.kind == .split, let parent = parents.first {
                     // A part split off another clause: its words come from that clause.
                     status = "split"
+                    let addresses = parent.resolution.clauseAddresses
                     let old = change.old.filter { $0 < parent.resolution.paragraphs.count }
+                    if let first = old.first { comparedWith = ClauseHistory.Place(revision: parent.number, label: addresses[first]) }
                     words = WordDiff.diff(old.map { parent.resolution.paragraphs[$0].text }.joined(separator: "\n"), text)
                 } else {
                     status = "introduced"
@@ -184,36 +241,37 @@ extension LineageRepository {
                 versions.append(
                     ClauseHistory.Version(
                         revision: revision, status: status, label: addresses[i], previousLabel: previousLabel, text: text,
-                        present: true, words: words))
+                        present: true, comparedWith: comparedWith, editorial: isEditorial && status != "unchanged", words: words))
                 standing[revision.number] = .present(text: text, label: addresses[i], index: i)
-            } else if let previous = present {
+                latest = lineage.state.clauses[i]
+            } else if let previous = present, let source {
                 // Gone: merged into another clause, or deleted. (A merge's changes index the
-                // union of its parents; the first parent's clauses come first, at their own
-                // indexes, so a clause of the first parent is found at its index.)
-                var fromFirst = false
-                if let first = parents.first, case .present? = standing[first.number] { fromFirst = true }
-                if fromFirst, let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(previous.index) }),
+                // union of its parents, see ``ParentUnion``.)
+                let comparedWith = ClauseHistory.Place(revision: previous.parent, label: previous.label)
+                if let change = lineage.changes.first(where: { $0.kind == .merged && $0.old.contains(source.union) }),
                     let into = change.new.first, into < paragraphs.count
                 {
                     versions.append(
                         ClauseHistory.Version(
                             revision: revision, status: "merged", label: addresses[into], previousLabel: previous.label,
-                            text: paragraphs[into].text, present: false, words: WordDiff.diff(previous.text, paragraphs[into].text)))
+                            text: paragraphs[into].text, present: false, comparedWith: comparedWith, editorial: isEditorial,
+                            words: WordDiff.diff(previous.text, paragraphs[into].text)))
                 } else {
                     versions.append(
                         ClauseHistory.Version(
                             revision: revision, status: "deleted", label: previous.label, previousLabel: nil, text: nil,
-                            present: false, words: [WordRun(op: .delete, text: previous.text)]))
+                            present: false, comparedWith: comparedWith, editorial: isEditorial,
+                            words: [WordRun(op: .delete, text: previous.text)]))
                 }
-                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index)
+                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index, at: previous.parent)
             } else if let previous = gone {
-                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index)
+                standing[revision.number] = .gone(text: previous.text, label: previous.label, index: previous.index, at: previous.at)
             }
         }
         guard !versions.isEmpty else {
             throw LineageError("\(id): no revision has this clause", hint: "`lineage blame --format json` shows the clause ids")
         }
-        return ClauseHistory(clause: id, versions: versions)
+        return ClauseHistory(clause: id, versions: versions, introduced: latest?.introduced, lastChanged: latest?.lastChanged)
     }
 
     /// ``clause(named:)`` then ``clauseHistory(of:)``.

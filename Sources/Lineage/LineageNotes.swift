@@ -16,7 +16,7 @@ public enum LineageNotes {
     public static let reference = "refs/notes/lineage"
     static let settingsEntry = "lineage-settings"
     /// Bump when the engine's results change, so stored lineages are recomputed.
-    public static let engineVersion = 1
+    public static let engineVersion = 2
 
     static func settings(for corrections: Corrections) -> String {
         "engine \(engineVersion)\nnote-format \(RevisionLineage.format)\n" + corrections.alignmentDirectives

@@ -30,12 +30,15 @@ enum Engine {
 
     struct AccuracyFigures {
         var precision = 0.0, recall = 0.0, f1 = 0.0, wordOrigin = 0.0, introduced = 0.0
+        /// Over the tip's paragraphs: the true introducing and last-changing revision.
+        var tipIntroduced = 0.0, tipLastChanged = 0.0, tipParagraphs = 0
         /// Seconds spent in the engine (alignment and provenance), generation and scoring excluded.
         var engineSeconds = 0.0
     }
 
     /// Runs the provenance engine over a series and scores it against the generator's truth
-    /// (clause links, word origins, introducing revisions).
+    /// (clause links, word origins, introducing revisions; at the tip, introducing and
+    /// last-changing revisions).
     static func accuracy(seed: UInt64, paragraphs: Int, count: Int) -> AccuracyFigures {
         var g = SyntheticGenerator(seed: seed, configuration: configuration(paragraphs: paragraphs))
         var acc = Accuracy()
@@ -52,7 +55,8 @@ enum Engine {
         }
         return AccuracyFigures(
             precision: acc.precision, recall: acc.recall, f1: acc.f1, wordOrigin: acc.wordOrigin,
-            introduced: acc.introduced, engineSeconds: seconds)
+            introduced: acc.introduced, tipIntroduced: acc.tipIntroduced, tipLastChanged: acc.tipLastChanged,
+            tipParagraphs: acc.tipParagraphs, engineSeconds: seconds)
     }
 
     /// Aligned revision pairs per second over the consecutive pairs of a series (alignment only).

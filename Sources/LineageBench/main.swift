@@ -229,6 +229,8 @@ for size in options.sizes {
     rows.append(Row(figure: "clause-link F1 (precision / recall)", lineage: "\(Format.share(acc.f1)) (\(Format.share(acc.precision)) / \(Format.share(acc.recall)))"))
     rows.append(Row(figure: "word-origin accuracy", lineage: Format.share(acc.wordOrigin)))
     rows.append(Row(figure: "introduced-revision accuracy", lineage: Format.share(acc.introduced)))
+    rows.append(Row(figure: "tip's clauses (\(acc.tipParagraphs)): introduced right", lineage: Format.share(acc.tipIntroduced)))
+    rows.append(Row(figure: "tip's clauses (\(acc.tipParagraphs)): last changed right", lineage: Format.share(acc.tipLastChanged)))
     rows.append(Row(figure: "revisions advanced per second (align + provenance)", lineage: String(format: "%.0f /s", Double(size) / acc.engineSeconds)))
     let throughput = Engine.alignmentThroughput(seed: options.seed, paragraphs: options.paragraphs, count: size)
     let pairsPerSecond = Double(throughput.pairs) / throughput.seconds

@@ -69,6 +69,7 @@ enum ChangelogView {
             entry.parents.isEmpty ? "  (first revision)" : "  (against \(entry.parents.map(\.number).joined(separator: " + ")))")
         out += header + "\n" + ChangeView.summary(entry.counts) + "\n"
         if entry.parents.count > 1 { out += merged(entry) + "\n" }
+        if entry.editorial { out += style.dim(editorialNote) + "\n" }
         for change in entry.changes where change.kind != .unchanged {
             out += "\n" + ChangeView.text(change, style: style)
         }
@@ -83,6 +84,10 @@ enum ChangelogView {
         parts.append("\(new) new")
         return "merges " + list(taken.map(\.parent.number)) + ": " + parts.joined(separator: ", ")
     }
+
+    /// What an `editorial` correction means, where the revision's changes are listed.
+    static let editorialNote =
+        "editorial (.lineage-corrections): these changes do not count as changes of the clauses; blame keeps their earlier \"last changed\""
 
     /// The release notes of an empty history.
     static let markdownEmpty = "# Changelog\n\nThe history is empty.\n"
@@ -111,6 +116,10 @@ enum ChangelogView {
             out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
         }
         if entry.parents.count > 1 { out += "_A merge: it " + merged(entry) + "._\n\n" }
+        if entry.editorial {
+            out += "_Editorial (`.lineage-corrections`): these changes do not count as changes of the clauses;"
+                + " blame keeps their earlier \"last changed\"._\n\n"
+        }
         out += sentence(entry) + "\n"
         if entry.parent == nil {
             out += "\n### Text\n\n"
@@ -169,9 +178,10 @@ enum ChangelogView {
     }
 
     /// "Inserts 1 preambular paragraph, rewords 8 clauses, deletes none; 18 clauses unchanged."
+    /// At a merge, the deleted paragraphs are counted in the parent each comes from ("deletes
+    /// 12 preambular paragraphs of 73/27 and 3 of 73/266"), as the Deleted section names them.
     static func sentence(_ entry: Changelog.Entry) -> String {
         let newKinds = entry.revision.resolution.paragraphs.map(\.kind)
-        let oldKinds = entry.parents.count > 1 ? [] : entry.parent?.resolution.paragraphs.map(\.kind) ?? []
         func of(_ kind: ChangeKind) -> [ClauseChange] { entry.changes.filter { $0.kind == kind } }
         /// Paragraphs by kind: "1 preambular paragraph and 2 sub-paragraphs", or "none".
         func paragraphs(_ indexes: [Int], _ kinds: [Paragraph.Kind]) -> String {
@@ -207,7 +217,22 @@ enum ChangelogView {
         if !restored.isEmpty {
             parts.append("restores " + paragraphs(restored.flatMap { $0.new.map(\.index) }, newKinds))
         }
-        parts.append("deletes " + paragraphs(of(.deleted).flatMap { $0.old.map(\.index) }, oldKinds))
+        let deleted = of(.deleted).flatMap(\.old)
+        if entry.parents.count > 1 {
+            let phrases = entry.parents.compactMap { parent -> String? in
+                let indexes = deleted.filter { $0.revision == parent.number }.map(\.index)
+                guard !indexes.isEmpty else { return nil }
+                let kinds = parent.resolution.paragraphs.map(\.kind)
+                let byKind = Paragraph.Kind.allCases.compactMap { kind -> String? in
+                    let n = indexes.filter { $0 < kinds.count && kinds[$0] == kind }.count
+                    return n == 0 ? nil : "\(n) " + (kind == .preambular ? "preambular" : kind == .operative ? "operative" : n == 1 ? "sub-paragraph" : "sub-paragraphs")
+                }
+                return "\(indexes.count) paragraph\(indexes.count == 1 ? "" : "s") of \(parent.number) (\(byKind.joined(separator: ", ")))"
+            }
+            parts.append("deletes " + (phrases.isEmpty ? "none" : list(phrases)))
+        } else {
+            parts.append("deletes " + paragraphs(deleted.map(\.index), entry.parent?.resolution.paragraphs.map(\.kind) ?? []))
+        }
         let unchanged = of(.unchanged).count
         let tail = unchanged == 0 ? "no clause unchanged" : "\(clauses(unchanged)) unchanged"
         let text = parts.joined(separator: ", ") + "; " + tail + "."

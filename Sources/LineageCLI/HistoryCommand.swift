@@ -15,11 +15,16 @@ struct HistoryCommand: ParsableCommand {
             latest revision is searched first, then all of them, ignoring case and spacing. A phrase \
             found in several clauses is refused with the candidates. Versions are listed oldest \
             first, so the history reads as a story: where the clause was introduced, each rewording \
-            as a redline, its deletion and any restoration.
+            as a redline, its deletion and any restoration. Each version says what it is compared \
+            with: the clause in the parent the build aligned it with (at a merge, the parent whose \
+            text it took, as the changelog says). Runs of unchanged versions are folded into one \
+            line; --all-versions lists each.
             """)
 
     @Argument(help: ArgumentHelp("REV:ADDRESS, a clause id, or a phrase of the clause.", valueName: "clause"))
     var clause: String
+    @Flag(help: "List every unchanged version instead of folding runs of them (text and Markdown).")
+    var allVersions = false
     @OptionGroup var repository: RepositoryOptions
     @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
@@ -34,8 +39,8 @@ struct HistoryCommand: ParsableCommand {
         let style = Style(enabled: colors.enabled)
         switch format {
         case .json: print(history.json.rendered())
-        case .markdown: print(ClauseHistoryView.markdown(history), terminator: "")
-        case .text: print(ClauseHistoryView.text(history, style: style), terminator: "")
+        case .markdown: print(ClauseHistoryView.markdown(history, fold: !allVersions), terminator: "")
+        case .text: print(ClauseHistoryView.text(history, style: style, fold: !allVersions), terminator: "")
         }
     }
 }
@@ -51,12 +56,15 @@ enum ClauseHistoryView {
         return last.status == "merged" ? "merged into \(place)" : "deleted in \(last.revision.number)"
     }
 
-    /// "5 versions, introduced in 59/61, last changed in 69/28".
+    /// "5 versions, introduced in 59/61, last changed in 69/28": the introducing and last-changing
+    /// revisions are the ones `blame` gives (moves and editorial revisions do not change a clause).
     static func summary(_ history: ClauseHistory) -> String {
         var parts = ["\(history.versions.count) version\(history.versions.count == 1 ? "" : "s")"]
         if let first = history.versions.first { parts.append("\(first.status) in \(first.revision.number)") }
-        if let changed = history.versions.dropFirst().last(where: { $0.status != "unchanged" }) {
-            parts.append("\(changed.present ? "last changed" : changed.status) in \(changed.revision.number)")
+        if let last = history.versions.last, !last.present {
+            parts.append("\(last.status) in \(last.revision.number)")
+        } else if let changed = history.lastChanged, history.versions.count > 1 {
+            parts.append("last changed in \(Terminal.sanitize(changed))")
         }
         return parts.joined(separator: ", ")
     }
@@ -68,10 +76,63 @@ enum ClauseHistoryView {
         return "\(previous) → \(label)"
     }
 
-    static func text(_ history: ClauseHistory, style: Style) -> String {
-        var out = style.bold("history of clause \(history.clause)") + " (\(now(history))): \(summary(history)), oldest first\n"
+    /// "compared with 73/266:pp12", and "(editorial)" for a change the corrections mark editorial.
+    static func comparison(_ version: ClauseHistory.Version) -> String {
+        var parts: [String] = []
+        if let place = version.comparedWith { parts.append("compared with " + Terminal.sanitize(place.description)) }
+        if version.editorial { parts.append("editorial: not counted as a change") }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The versions as printed: each one alone, or a run of unchanged ones folded (when `fold`).
+    enum Entry {
+        case version(ClauseHistory.Version)
+        case unchanged([ClauseHistory.Version])
+    }
+
+    static func entries(_ history: ClauseHistory, fold: Bool) -> [Entry] {
+        guard fold else { return history.versions.map(Entry.version) }
+        var out: [Entry] = []
         for version in history.versions {
-            out += "\n" + style.yellow(version.revision.number) + " " + address(version) + "  " + paint(version.status, style) + "\n"
+            if version.status == "unchanged" {
+                if case .unchanged(let run)? = out.last {
+                    out[out.count - 1] = .unchanged(run + [version])
+                } else {
+                    out.append(.unchanged([version]))
+                }
+            } else {
+                out.append(.version(version))
+            }
+        }
+        return out
+    }
+
+    /// "unchanged in 61/54 … 65/41 (3 versions)", "unchanged in 63/37", with the renumbering if any.
+    static func folded(_ run: [ClauseHistory.Version]) -> String {
+        guard let first = run.first, let last = run.last else { return "" }
+        var out = "unchanged in " + first.revision.number
+        if run.count > 1 { out += " … \(last.revision.number) (\(run.count) versions)" }
+        let labels = run.compactMap { Terminal.sanitize($0.label ?? "?") }
+        var distinct: [String] = []
+        for label in labels where distinct.last != label { distinct.append(label) }
+        if let previous = first.previousLabel { distinct.insert(Terminal.sanitize(previous), at: 0) }
+        out += distinct.count > 1 ? ", renumbered " + distinct.joined(separator: " → ") : ", " + (distinct.first ?? "?")
+        return out
+    }
+
+    static func text(_ history: ClauseHistory, style: Style, fold: Bool = true) -> String {
+        var out = style.bold("history of clause \(Terminal.sanitize(history.clause))") + " (\(now(history))): \(summary(history)), oldest first\n"
+        for entry in entries(history, fold: fold) {
+            guard case .version(let version) = entry else {
+                if case .unchanged(let run) = entry, run.count > 1 || fold {
+                    out += "\n" + style.dim(folded(run)) + "\n"
+                }
+                continue
+            }
+            var header = style.yellow(version.revision.number) + " " + address(version) + "  " + paint(version.status, style)
+            let comparison = comparison(version)
+            if !comparison.isEmpty { header += style.dim("  " + comparison) }
+            out += "\n" + header + "\n"
             let body: String
             if version.status == "unchanged" {
                 body = style.dim(version.previousLabel == nil ? "(unchanged)" : "(unchanged, renumbered)")
@@ -85,14 +146,23 @@ enum ClauseHistoryView {
         return out
     }
 
-    static func markdown(_ history: ClauseHistory) -> String {
-        var out = "## History of clause \(history.clause)\n\n"
+    static func markdown(_ history: ClauseHistory, fold: Bool = true) -> String {
+        var out = "## History of clause \(Terminal.sanitize(history.clause))\n\n"
         let place = Redline.escapeMarkdown(now(history))
         let lead = history.versions.last?.present == true ? "Now at " + place : place.prefix(1).uppercased() + place.dropFirst()
         out += "\(lead); \(summary(history)), oldest first.\n"
-        for version in history.versions {
+        for entry in entries(history, fold: fold) {
+            guard case .version(let version) = entry else {
+                if case .unchanged(let run) = entry {
+                    let text = folded(run)
+                    out += "\n_" + Redline.escapeMarkdown(text.prefix(1).uppercased() + text.dropFirst()) + "._\n"
+                }
+                continue
+            }
             let r = version.revision
             out += "\n### \(r.number) (\(r.symbol)): \(Redline.escapeMarkdown(address(version))), \(version.status)\n\n"
+            let comparison = comparison(version)
+            if !comparison.isEmpty { out += "_" + Redline.escapeMarkdown(comparison.prefix(1).uppercased() + comparison.dropFirst()) + "._\n\n" }
             if version.status == "unchanged" {
                 out += version.previousLabel == nil ? "_Unchanged._\n" : "_Unchanged, renumbered._\n"
             } else if version.words.isEmpty {

@@ -7,6 +7,9 @@
 ///   origin revision (``ClauseRecord/origins``) equals the true one.
 /// - **Introduced**: the share of paragraphs, over all revisions, whose computed introducing
 ///   revision equals the true one.
+/// - **At the tip**: over the paragraphs of the last revision added, the share whose introducing
+///   revision, and the share whose last-changing revision, equals the true one (what `blame`
+///   of the tip answers).
 public struct Accuracy: Sendable, CustomStringConvertible {
     public var revisions = 0
     public var trueLinks = 0
@@ -16,6 +19,11 @@ public struct Accuracy: Sendable, CustomStringConvertible {
     public var correctTokens = 0
     public var paragraphs = 0
     public var correctIntroduced = 0
+    /// The paragraphs of the last revision added, and how many of them have the true introducing
+    /// and last-changing revision.
+    public var tipParagraphs = 0
+    public var tipCorrectIntroduced = 0
+    public var tipCorrectLastChanged = 0
 
     public init() {}
 
@@ -27,11 +35,14 @@ public struct Accuracy: Sendable, CustomStringConvertible {
     }
     public var wordOrigin: Double { tokens == 0 ? 1 : Double(correctTokens) / Double(tokens) }
     public var introduced: Double { paragraphs == 0 ? 1 : Double(correctIntroduced) / Double(paragraphs) }
+    public var tipIntroduced: Double { tipParagraphs == 0 ? 1 : Double(tipCorrectIntroduced) / Double(tipParagraphs) }
+    public var tipLastChanged: Double { tipParagraphs == 0 ? 1 : Double(tipCorrectLastChanged) / Double(tipParagraphs) }
 
     public var description: String {
         func f(_ x: Double) -> String { String(Double(Int((x * 10000).rounded())) / 10000) }
         return "revisions \(revisions): links P \(f(precision)) R \(f(recall)) F1 \(f(f1)); "
-            + "word origin \(f(wordOrigin)) (\(tokens) tokens); introduced \(f(introduced)) (\(paragraphs) paragraphs)"
+            + "word origin \(f(wordOrigin)) (\(tokens) tokens); introduced \(f(introduced)) (\(paragraphs) paragraphs); "
+            + "at the tip: introduced \(f(tipIntroduced)), last changed \(f(tipLastChanged)) (\(tipParagraphs) paragraphs)"
     }
 
     /// Adds one revision: its truth, the engine's state for it and the engine's changes from the
@@ -49,9 +60,17 @@ public struct Accuracy: Sendable, CustomStringConvertible {
             foundLinks += found.count
             correctLinks += found.intersection(truthSet).count
         }
+        tipParagraphs = 0
+        tipCorrectIntroduced = 0
+        tipCorrectLastChanged = 0
         for (p, record) in state.clauses.enumerated() where p < truth.origins.count {
             paragraphs += 1
-            if record.introduced == truth.introduced[p] { correctIntroduced += 1 }
+            tipParagraphs += 1
+            if record.introduced == truth.introduced[p] {
+                correctIntroduced += 1
+                tipCorrectIntroduced += 1
+            }
+            if p < truth.lastChanged.count, record.lastChanged == truth.lastChanged[p] { tipCorrectLastChanged += 1 }
             var a = record.origins.makeIterator()
             var b = truth.origins[p].makeIterator()
             var ra = a.next(), rb = b.next()

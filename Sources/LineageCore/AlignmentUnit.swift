@@ -50,4 +50,14 @@ struct AlignmentUnit: Sendable {
     }
 
     var isSub: Bool { kind == .subparagraph }
+
+    /// Whether two texts are the same but for their closing mark (a final `;`, `.` or `,`, set by
+    /// position: see ``Tokenizer/closingKey``). O(length).
+    static func sameLayoutText(_ a: String, _ b: String) -> Bool {
+        if a == b { return true }
+        let x = a.utf8, y = b.utf8
+        guard x.count == y.count, let p = x.last, let q = y.last, Tokenizer.isClosingMark(p), Tokenizer.isClosingMark(q)
+        else { return false }
+        return x.dropLast().elementsEqual(y.dropLast())
+    }
 }

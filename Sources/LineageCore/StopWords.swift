@@ -22,7 +22,7 @@ enum StopWords {
         var s = KeyInterner(capacity: 512)
         for w in words {
             for form in [w, w.prefix(1).uppercased() + w.dropFirst()] {
-                for k in Tokenizer.keys(form) { _ = s.intern(k) }
+                for k in Tokenizer.rawKeys(form) { _ = s.intern(k) }
             }
         }
         return s
@@ -38,8 +38,9 @@ enum StopWords {
         }
         chars += ["–", "—", "…", "•", "§", "«", "»", "“", "”", "‘", "’", "·", "¶"]
         for c in chars {
-            for k in Tokenizer.keys(String(c)) { _ = s.intern(k) }
+            for k in Tokenizer.rawKeys(String(c)) { _ = s.intern(k) }
         }
+        _ = s.intern(Tokenizer.closingKey)
         return s
     }()
 

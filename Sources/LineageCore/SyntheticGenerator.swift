@@ -5,6 +5,8 @@ public struct SyntheticGenerator: Sendable {
     private struct Clause: Sendable {
         var id: Int
         var introduced: Int
+        /// The revision that last changed its words (see ``RevisionTruth/lastChanged``).
+        var lastChanged: Int
         var tokens: [Int32]
         var origins: [Int32]
         var note: Int?
@@ -116,7 +118,8 @@ public struct SyntheticGenerator: Sendable {
         }
         nextID += 1
         var c = Clause(
-            id: nextID, introduced: revision, tokens: t, origins: Array(repeating: Int32(revision), count: t.count),
+            id: nextID, introduced: revision, lastChanged: revision, tokens: t,
+            origins: Array(repeating: Int32(revision), count: t.count),
             note: nil, from: [])
         if !isSub && rng.chance(0.08) {
             notes.append(noteText())
@@ -219,7 +222,9 @@ public struct SyntheticGenerator: Sendable {
         nextID += 1
         let t = citingTokens()
         preamble.append(
-            Clause(id: nextID, introduced: 0, tokens: t, origins: Array(repeating: 0, count: t.count), note: nil, from: []))
+            Clause(
+                id: nextID, introduced: 0, lastChanged: 0, tokens: t, origins: Array(repeating: 0, count: t.count), note: nil,
+                from: []))
         let total = config.paragraphs
         let pre = total * 2 / 5
         for _ in 1..<pre { preamble.append(newClause(.preamble, isSub: false)) }
@@ -347,6 +352,7 @@ public struct SyntheticGenerator: Sendable {
         citations.append(new)
         c.tokens = tokens
         c.origins = origins
+        c.lastChanged = revision
         preamble[0] = c
     }
 
@@ -354,6 +360,7 @@ public struct SyntheticGenerator: Sendable {
         for _ in 0..<rng.int(in: 1...3) {
             let n = c.tokens.count
             guard n > 6 else { return }
+            c.lastChanged = Int(r)
             let p = rng.int(in: 1...(n - 2))
             switch rng.below(5) {
             case 0, 1, 2:
@@ -397,6 +404,7 @@ public struct SyntheticGenerator: Sendable {
         o.append(c.origins[n - 1])
         c.tokens = t
         c.origins = o
+        c.lastChanged = Int(r)
     }
 
     private mutating func split() {
@@ -437,6 +445,8 @@ public struct SyntheticGenerator: Sendable {
         }
         first.from = [c.id]
         second.from = [c.id]
+        first.lastChanged = revision
+        second.lastChanged = revision
         switch a {
         case .pre(let i):
             preamble[i] = first
@@ -470,6 +480,7 @@ public struct SyntheticGenerator: Sendable {
         m.origins = Array(x.origins[0..<la]) + [r, r] + y.origins
         m.note = x.note ?? y.note
         m.from = [x.id, y.id]
+        m.lastChanged = revision
         switch a {
         case .pre(let i):
             preamble[i] = m
@@ -514,6 +525,7 @@ public struct SyntheticGenerator: Sendable {
             if c.tokens.last == colon {
                 c.tokens[c.tokens.count - 1] = semicolon
                 c.origins[c.origins.count - 1] = Int32(revision)
+                c.lastChanged = revision
             }
             archive.append(Archived(clause: c, section: .operative, isSub: false, deletedAt: revision))
             operative.remove(at: i)
@@ -533,6 +545,7 @@ public struct SyntheticGenerator: Sendable {
             if operative[i].subs.isEmpty {
                 operative[i].tokens[operative[i].tokens.count - 1] = colon
                 operative[i].origins[operative[i].origins.count - 1] = Int32(revision)
+                operative[i].lastChanged = revision
             }
             operative[i].subs.insert(c, at: rng.int(in: 0...operative[i].subs.count))
         } else if section == .preamble {
@@ -560,12 +573,13 @@ public struct SyntheticGenerator: Sendable {
         let entry = archive.remove(at: k)
         var c = entry.clause
         if rng.chance(0.4) { lightReword(&c, Int32(revision)) }
+        c.lastChanged = revision
         place(c, section: entry.section, isSub: entry.isSub)
     }
 
     private mutating func emit(previous: [Int: Int]) -> (RevisionText, RevisionTruth) {
         var paragraphs: [Paragraph] = []
-        var truth = RevisionTruth(clauses: [], introduced: [], origins: [], links: [])
+        var truth = RevisionTruth(clauses: [], introduced: [], lastChanged: [], origins: [], links: [])
         var marks: [Int: Int] = [:]
         var noteOrder: [Int] = []
         func noteMark(_ n: Int?) -> [String] {
@@ -583,6 +597,7 @@ public struct SyntheticGenerator: Sendable {
                     footnotes: noteMark(c.note)))
             truth.clauses.append(c.id)
             truth.introduced.append(key(c.introduced))
+            truth.lastChanged.append(key(c.lastChanged))
             truth.origins.append(runs(c.origins))
             for f in c.from {
                 if let o = previous[f] { truth.links.append((o, idx)) }
@@ -596,6 +611,12 @@ public struct SyntheticGenerator: Sendable {
             for (j, s) in c.subs.enumerated() {
                 add(s, kind: .subparagraph, label: "(\(letters[j % 26]))", parent: p)
             }
+        }
+        // The closing mark follows position: the last paragraph ends with a full stop, like the
+        // last operative paragraph of a resolution (a clause moving to or from the end changes
+        // its mark, which is layout: its words and their origins are the clause's own).
+        if let last = paragraphs.indices.last, paragraphs[last].kind != .preambular, paragraphs[last].text.hasSuffix(";") {
+            paragraphs[last].text = String(paragraphs[last].text.dropLast()) + "."
         }
         let footnotes = noteOrder.enumerated().map { Footnote(mark: String($0.offset + 1), text: render(notes[$0.element])) }
         let text = RevisionText(key: key(revision), paragraphs: paragraphs, footnotes: footnotes)

@@ -8,6 +8,11 @@ public struct RevisionTruth: Sendable {
     /// ``Provenance``: a split-off part is introduced by the splitting revision, a merge result keeps
     /// the identity of the source contributing most tokens, a restored clause keeps its own).
     public var introduced: [String]
+    /// The key of the revision that last changed each paragraph's clause, under the conventions
+    /// of ``Provenance``: a change of wording, a split, a merge or a restoration; not a move,
+    /// renumbering, a footnote, or the closing mark that follows position (the last paragraph
+    /// ends with a full stop, see ``Tokenizer/closingKey``).
+    public var lastChanged: [String]
     /// The true origin of every token of each paragraph.
     public var origins: [[OriginRun]]
     /// Pairs (paragraph in the previous revision, paragraph here) that are the same clause, split
@@ -30,7 +35,9 @@ public struct RevisionTruth: Sendable {
 /// words rewritten, so about half the words change; only clauses of 24 tokens or more: a short
 /// sub-paragraph rewritten by half is a new clause), insertions, deletions, moves, splits, merges, restorations of a clause
 /// deleted at least three revisions earlier, and footnote changes; operative paragraphs and
-/// footnote marks are renumbered as a consequence.
+/// footnote marks are renumbered as a consequence. The last paragraph ends with a full stop where
+/// the others end with a semicolon, so a clause moved to or from the end changes its closing mark,
+/// which is layout, not a change.
 ///
 /// Generation is O(size of each revision) per revision (``SyntheticGenerator`` streams revisions
 /// for long benchmarks without keeping them all).

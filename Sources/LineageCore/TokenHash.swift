@@ -50,10 +50,17 @@ enum TokenHash {
 
     /// A stable hash of a string's UTF-8 bytes, 32 bytes at a time in four independent lanes.
     /// O(length).
-    static func text(_ s: String) -> UInt64 {
+    static func text(_ s: String) -> UInt64 { text(s, droppingClosing: false) }
+
+    /// ``text(_:)`` of the text without its closing mark (a final `;`, `.` or `,`, see
+    /// ``Tokenizer/closingKey``): equal for two texts that differ only there. O(length).
+    static func layoutText(_ s: String) -> UInt64 { text(s, droppingClosing: true) }
+
+    private static func text(_ s: String, droppingClosing: Bool) -> UInt64 {
         var copy = s
         return copy.withUTF8 { buf -> UInt64 in
-            let n = buf.count
+            var n = buf.count
+            if droppingClosing, n > 0, Tokenizer.isClosingMark(buf[n - 1]) { n -= 1 }
             let raw = UnsafeRawBufferPointer(buf)
             var a: UInt64 = 0x9e37_79b9_7f4a_7c15 ^ UInt64(n)
             var b: UInt64 = 0xc2b2_ae3d_27d4_eb4f

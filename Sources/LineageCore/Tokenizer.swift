@@ -18,7 +18,8 @@ public struct Token: Sendable, Hashable {
     public var kind: Kind
     /// The token's identity for comparisons: a stable 64-bit hash of its text, with typographic
     /// apostrophes, quotes and hyphens folded to their ASCII forms (so `Group’s` equals `Group's`).
-    /// Case is kept: `Notes` and `notes` differ.
+    /// Case is kept: `Notes` and `notes` differ. A paragraph's closing `;`, `.` or `,` has
+    /// ``Tokenizer/closingKey`` whichever it is: it is layout, set by position.
     public var key: UInt64
 }
 
@@ -116,15 +117,50 @@ public enum Tokenizer {
         v.keys.reserveCapacity(estimate)
         v.spans.reserveCapacity(estimate)
         visit(t, &v)
+        markClosings(t, keys: &v.keys, spans: v.spans)
         return TokenizedText(text: t, keys: v.keys, spans: v.spans)
     }
 
-    /// Only the token keys of `text` (faster than ``tokenize(_:)`` when positions are not needed).
-    public static func keys(_ text: String) -> [UInt64] {
+    /// Only the token keys of `text`, as ``tokenize(_:)`` gives them (closing marks included).
+    public static func keys(_ text: String) -> [UInt64] { tokenize(text).keys }
+
+    /// The raw key of every token, closing marks left as written (for tables of single marks).
+    static func rawKeys(_ text: String) -> [UInt64] {
         var v = KeyCollector(keys: [])
         v.keys.reserveCapacity(text.utf8.count / 5 + 4)
         visit(text, &v)
         return v.keys
+    }
+
+    /// The key of a paragraph's closing mark: a `;`, `.` or `,` that ends the text, or ends a line
+    /// of it (the paragraphs of a split or merge are joined by line breaks). That mark is set by
+    /// the paragraph's position, not by what it says (the last operative paragraph ends with a full
+    /// stop, the others with a semicolon; the last item of a list may end differently), like its
+    /// number: so the three compare equal there, and a clause that only moved to or from the end
+    /// is not changed. A weak token (see ``StopWords``), like any punctuation.
+    public static let closingKey: UInt64 = TokenHash.finish(0x636C_6F73_696E_6721)  // "closing!"
+
+    /// Whether the byte is one of the closing marks `;` `.` `,`.
+    @inline(__always)
+    static func isClosingMark(_ b: UInt8) -> Bool { b == 0x3B || b == 0x2E || b == 0x2C }
+
+    /// Gives the closing marks of `text` (see ``closingKey``) that key. O(number of tokens +
+    /// whitespace between them).
+    private static func markClosings(_ text: String, keys: inout [UInt64], spans: [UInt64]) {
+        guard !keys.isEmpty else { return }
+        var text = text
+        text.withUTF8 { p in
+            func closing(_ i: Int) -> Bool {
+                let s = Int((spans[i] >> 31) & 0x7FFF_FFFF), e = Int(spans[i] & 0x7FFF_FFFF)
+                return e == s + 1 && isClosingMark(p[s])
+            }
+            for i in 0..<(keys.count - 1) {
+                let e = Int(spans[i] & 0x7FFF_FFFF), next = Int((spans[i + 1] >> 31) & 0x7FFF_FFFF)
+                guard e < next, closing(i) else { continue }
+                if p[e..<next].contains(0x0A) { keys[i] = closingKey }
+            }
+            if closing(keys.count - 1) { keys[keys.count - 1] = closingKey }
+        }
     }
 
     private struct Collector: TokenVisitor {

@@ -296,7 +296,7 @@ struct UnitAligner {
         var splitParts: [[Int]] = Array(repeating: [], count: old.count)  // old -> extra new parts
         var mergeSources: [[Int]] = Array(repeating: [], count: new.count)  // new -> extra old sources
         let needsTokens = (!unOld.isEmpty && !unNew.isEmpty)
-            || forcedPairs.contains { old[$0.0].text != new[$0.1].text }
+            || forcedPairs.contains { !AlignmentUnit.sameLayoutText(old[$0.0].text, new[$0.1].text) }
         if needsTokens {
             for u in unOld { _ = ids(0, u) }
             for v in unNew { _ = ids(1, v) }
@@ -312,7 +312,8 @@ struct UnitAligner {
         return buildGroups(splitParts: splitParts, mergeSources: mergeSources)
     }
 
-    /// Pairs byte-identical texts. Returns the pairs made. O(total text length + P) expected.
+    /// Pairs byte-identical texts (but for their closing marks, see ``Tokenizer/closingKey``).
+    /// Returns the pairs made. O(total text length + P) expected.
     private mutating func exactMatch() -> [(Int, Int)] {
         var made: [(Int, Int)] = []
         // Old units by text hash: an open-addressing table to the first unit, then `next` links.
@@ -321,7 +322,7 @@ struct UnitAligner {
         var next = [Int](repeating: -1, count: old.count)
         var tail: [Int] = []
         for u in 0..<old.count where matchOld[u] < 0 {
-            let h = TokenHash.text(old[u].text)
+            let h = TokenHash.layoutText(old[u].text)
             let slot = Int(table.intern(h))
             if slot == head.count {
                 head.append(u)
@@ -333,14 +334,14 @@ struct UnitAligner {
         }
         var deferred: [(Int, [Int])] = []
         for v in 0..<new.count where matchNew[v] < 0 {
-            let slot = table.lookup(TokenHash.text(new[v].text))
+            let slot = table.lookup(TokenHash.layoutText(new[v].text))
             guard slot >= 0 else { continue }
             var cands: [Int] = []
             var bucketSize = 0
             var u = head[Int(slot)]
             while u >= 0 {
                 bucketSize += 1
-                if old[u].text == new[v].text && !isForbidden(u, v) { cands.append(u) }
+                if AlignmentUnit.sameLayoutText(old[u].text, new[v].text) && !isForbidden(u, v) { cands.append(u) }
                 u = next[u]
             }
             if cands.count == 1 && bucketSize == 1 {
@@ -610,7 +611,7 @@ struct UnitAligner {
     private mutating func group(_ kind: ChangeKind, _ olds: [Int], _ news: [Int]) -> AlignedGroup {
         if olds.count == 1 && news.count == 1 {
             let u = olds[0], v = news[0]
-            if old[u].text == new[v].text {
+            if AlignmentUnit.sameLayoutText(old[u].text, new[v].text) {
                 return AlignedGroup(kind: kind, old: olds, new: news, similarity: 1, script: [], textChanged: false)
             }
             let a = ids(0, u), b = ids(1, v)

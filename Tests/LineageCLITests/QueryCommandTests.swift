@@ -25,23 +25,30 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.first == "history of clause 59/61#20 (69/28:op4): 5 versions, introduced in 59/61, last changed in 69/28, oldest first")
         let headers = lines.filter { $0.first?.isNumber == true }
-        #expect(headers == ["59/61 op4  introduced", "61/54 op4  modified", "63/37 op4  unchanged", "65/41 op4  modified", "69/28 op4  modified"])
+        #expect(headers == [
+            "59/61 op4  introduced", "61/54 op4  modified  compared with 59/61:op4", "65/41 op4  modified  compared with 63/37:op4",
+            "69/28 op4  modified  compared with 65/41:op4",
+        ])
         #expect(lines.contains { $0.hasPrefix("    Notes with satisfaction that the Secretary-General") })
         #expect(lines.contains { $0.hasPrefix("    [-Notes with satisfaction that-]{+Requests+} the Secretary-General") })
-        #expect(lines.contains("    (unchanged)"))
+        #expect(lines.contains("unchanged in 63/37, op4"))
         #expect(result.stdout.contains("{+Welcomes the commencement of the work of the Group of Governmental Experts, and authorizes the Group+}"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when not a terminal")
 
         let colored = lineage(["history", "69/28:op4", "--repo", repo, "--color", "always"])
         #expect(colored.stdout.contains("\u{1B}[33m59/61\u{1B}[m op4  \u{1B}[32mintroduced\u{1B}[m"))
+        let all = lineage(["history", "69/28:op4", "--repo", repo, "--all-versions"])
+        #expect(all.stdout.contains("\n63/37 op4  unchanged  compared with 61/54:op4\n    (unchanged)\n"))
         #expect(colored.stdout.contains("\u{1B}[32;4mRequests\u{1B}[m"))
         #expect(!colored.stdout.contains("{+"))
 
         let deleted = lineage(["history", "Definition of basic notions", "--repo", repo])
         #expect(deleted.status == 0)
-        #expect(deleted.stdout.contains("\n61/54 op3(b)  deleted\n    [-Definition of basic notions"))
+        #expect(deleted.stdout.contains("\n61/54 op3(b)  deleted  compared with 59/61:op3(b)\n    [-Definition of basic notions"))
         let renumbered = lineage(["history", "61/54:pp8", "--repo", repo])
-        #expect(renumbered.stdout.contains("\n61/54 pp7 → pp8  unchanged\n    (unchanged, renumbered)\n"))
+        #expect(renumbered.stdout.contains("\nunchanged in 61/54 … 69/28 (4 versions), renumbered pp7 → pp8\n"))
+        let every = lineage(["history", "61/54:pp8", "--repo", repo, "--all-versions"])
+        #expect(every.stdout.contains("\n61/54 pp7 → pp8  unchanged  compared with 59/61:pp7\n    (unchanged, renumbered)\n"))
     }
 
     @Test func historyInJSONAndMarkdown() throws {
@@ -50,11 +57,13 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         let json = lineage(["history", "69/28:pp1", "--repo", repo, "--format", "json"])
         #expect(json.status == 0, "\(json.stderr)")
         let object = try jsonObject(json.stdout)
-        #expect(Set(object.keys) == ["clause", "versions"])
+        #expect(Set(object.keys) == ["clause", "introduced", "lastChanged", "versions"])
         #expect(object["clause"] as? String == "59/61#1")
         let versions = try #require(object["versions"] as? [[String: Any]])
         #expect(versions.count == 5)
-        #expect(Set(versions[0].keys) == ["revision", "status", "label", "text", "words"])
+        #expect(Set(versions[0].keys) == ["revision", "status", "label", "text", "comparedWith", "editorial", "words"])
+        #expect(versions[0]["comparedWith"] is NSNull)
+        #expect((versions[1]["comparedWith"] as? [String: String]) == ["revision": "59/61", "label": "pp1"])
         #expect(versions.map { $0["status"] as? String } == ["introduced", "modified", "modified", "modified", "modified"])
         #expect((versions[0]["revision"] as? [String: Any])?["number"] as? String == "59/61")
         #expect((versions[0]["words"] as? [Any])?.isEmpty == true)
@@ -66,8 +75,9 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("## History of clause 59/61#20\n\nNow at 69/28:op4; 5 versions"))
         #expect(markdown.stdout.contains("\n### 59/61 (A/RES/59/61): op4, introduced\n\n> Notes with satisfaction"))
-        #expect(markdown.stdout.contains("\n### 61/54 (A/RES/61/54): op4, modified\n\n> ~~Notes with satisfaction that~~**Requests**"))
-        #expect(markdown.stdout.contains("\n### 63/37 (A/RES/63/37): op4, unchanged\n\n_Unchanged._\n"))
+        #expect(markdown.stdout.contains(
+            "\n### 61/54 (A/RES/61/54): op4, modified\n\n_Compared with 59/61:op4._\n\n> ~~Notes with satisfaction that~~**Requests**"))
+        #expect(markdown.stdout.contains("\n_Unchanged in 63/37, op4._\n"))
     }
 
     @Test func aBadClauseReferenceIsAnError() throws {
@@ -178,7 +188,7 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(Set(object.keys) == ["revisions"])
         let revisions = try #require(object["revisions"] as? [[String: Any]])
         #expect(revisions.count == 5)
-        #expect(Set(revisions[0].keys) == ["revision", "parent", "parents", "changes"])
+        #expect(Set(revisions[0].keys) == ["revision", "parent", "parents", "editorial", "changes"])
         #expect(revisions[0]["parent"] is NSNull)
         #expect((revisions[1]["parent"] as? [String: Any])?["number"] as? String == "59/61")
         #expect(revisions.map { ($0["revision"] as? [String: Any])?["number"] as? String } == ["59/61", "61/54", "63/37", "65/41", "69/28"])
