@@ -103,6 +103,10 @@ for size in options.sizes {
     stream.close()
     before.close()
     last.close()
+    if options.corpusOnly {
+        log("[\(n)] the rendered series: \(work)/corpus")
+        continue
+    }
     rows.append(Row(
         figure: "**\(n) revisions** (seed \(options.seed))",
         lineage: "\(paragraphCount / size) paragraphs, \(String(format: "%.1f", Double(documentBytes) / Double(size) / 1000)) KB a revision"))
@@ -273,6 +277,8 @@ if options.sizes.count > 1 {
     }
 }
 
-FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
-writeResults(partial: false)
-log("wrote \(options.out)/results.md")
+if !options.corpusOnly {
+    FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
+    writeResults(partial: false)
+    log("wrote \(options.out)/results.md")
+}

@@ -1,5 +1,6 @@
 import Lineage
 import LineageCore
+import LineageReport
 import ResolutionText
 
 /// How changes print in text and Markdown (`diff`, `changelog`).
@@ -81,5 +82,44 @@ enum ChangeView {
         let p = Int((change.similarity * 100).rounded())
         let changed = change.words.contains { $0.op != .equal }
         return "\(changed ? min(p, 99) : p)%"
+    }
+}
+
+/// Bidirectional and invisible controls (``Escape/isInvisibleControl(_:)``: U+202E and friends)
+/// kept out of what `history` and `changelog` print, so that no clause displays differently from
+/// what it says: shown as `[U+202E]` in text and Markdown, escaped as `\u202E` in JSON (which
+/// reads back to the same text).
+enum InvisibleControls {
+    /// Whether `text` holds one (fast: such controls are all three bytes or more in UTF-8).
+    static func present(_ text: String) -> Bool {
+        text.utf8.contains { $0 >= 0xD8 } && text.unicodeScalars.contains(where: Escape.isInvisibleControl)
+    }
+
+    /// `text` with each control shown as `[U+202E]`. O(length).
+    static func shown(_ text: String) -> String {
+        guard present(text) else { return text }
+        var out = ""
+        for scalar in text.unicodeScalars {
+            if Escape.isInvisibleControl(scalar) { out += Escape.shown(scalar) } else { out.unicodeScalars.append(scalar) }
+        }
+        return out
+    }
+
+    /// Rendered JSON with each control escaped as `\u202E` (a tag character, beyond U+FFFF, as
+    /// its surrogate pair). O(length).
+    static func escapedJSON(_ json: String) -> String {
+        guard present(json) else { return json }
+        var out = ""
+        for scalar in json.unicodeScalars {
+            guard Escape.isInvisibleControl(scalar) else {
+                out.unicodeScalars.append(scalar)
+                continue
+            }
+            for unit in String(scalar).utf16 {
+                let hex = String(unit, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out
     }
 }

@@ -38,19 +38,21 @@ struct ChangelogCommand: ParsableCommand {
             print(Changelog.jsonHead, terminator: "")
             for (n, revision) in revisions.enumerated() {
                 if n > 0 { print(Changelog.jsonSeparator, terminator: "") }
-                print(try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent), terminator: "")
+                print(
+                    InvisibleControls.escapedJSON(try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent)),
+                    terminator: "")
             }
             print(Changelog.jsonTail)
         case .markdown:
             guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
-            print(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count), terminator: "")
+            print(InvisibleControls.shown(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count)), terminator: "")
             for revision in revisions.reversed() {
-                print(ChangelogView.markdown(try store.changelogEntry(of: revision)), terminator: "")
+                print(InvisibleControls.shown(ChangelogView.markdown(try store.changelogEntry(of: revision))), terminator: "")
             }
         case .text:
             let style = Style(enabled: colors.enabled)
             for (n, revision) in revisions.reversed().enumerated() {
-                print(ChangelogView.text(try store.changelogEntry(of: revision), first: n == 0, style: style), terminator: "")
+                print(InvisibleControls.shown(ChangelogView.text(try store.changelogEntry(of: revision), first: n == 0, style: style)), terminator: "")
             }
         }
     }

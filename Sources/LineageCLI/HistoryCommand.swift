@@ -38,9 +38,9 @@ struct HistoryCommand: ParsableCommand {
         let history = try store.clauseHistory(named: clause)
         let style = Style(enabled: colors.enabled)
         switch format {
-        case .json: print(history.json.rendered())
-        case .markdown: print(ClauseHistoryView.markdown(history, fold: !allVersions), terminator: "")
-        case .text: print(ClauseHistoryView.text(history, style: style, fold: !allVersions), terminator: "")
+        case .json: print(InvisibleControls.escapedJSON(history.json.rendered()))
+        case .markdown: print(InvisibleControls.shown(ClauseHistoryView.markdown(history, fold: !allVersions)), terminator: "")
+        case .text: print(InvisibleControls.shown(ClauseHistoryView.text(history, style: style, fold: !allVersions)), terminator: "")
         }
     }
 }

@@ -10,6 +10,14 @@ public enum HTMLReport {
     /// The id of a revision's section: `rev-69-28`.
     public static func anchor(_ revision: Revision) -> String { "rev-" + Escape.identifier(revision.number) }
 
+    /// The id of a clause of a revision, by the address delegates cite: `r76-19-op1`, `r69-28-pp11`,
+    /// `r69-28-op3b` for op3(b). Stable: it depends only on the revision and the address. It marks
+    /// the clause in the revision's changes (every revision the report details); the texts at the
+    /// heads of the lines have `t76-19-op1` and, word by word, `w76-19-op1`.
+    public static func clauseAnchor(_ revision: String, _ label: String, prefix: String = "r") -> String {
+        prefix + Escape.identifier(revision) + "-" + String(label.filter { $0.isASCII && ($0.isLetter || $0.isNumber) })
+    }
+
     public static func render(_ data: ReportData) -> String {
         var m = Markup()
         let latest = data.entries.last!.revision
@@ -114,14 +122,14 @@ public enum HTMLReport {
                                     m.element("span", ["class": "swatch " + data.colors.cssClass(r.number), "aria-hidden": "true"], text: "")
                                     m.element("a", ["href": "#" + anchor(r)], text: r.number)
                                 }
-                                m.element("td", text: r.adopted?.iso ?? "")
-                                m.element("td", ["class": "n"], text: r.session.map(String.init) ?? "")
-                                if multiline { m.element("td", ["class": "line"], text: entry.node.branch) }
-                                m.element("td", text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
-                                m.element("td", ["class": "n"], text: String(r.resolution.paragraphs.count))
-                                m.element("td", ["class": "n"], text: String(entry.words))
-                                m.element("td", ["class": "changes"], text: c.parents.isEmpty ? "first text" : summary(c, unchanged: false))
-                                m.element("td", ["class": "n"], text: c.parents.isEmpty ? "" : String(c.count(.unchanged)))
+                                m.element("td", ["data-label": "Adopted"], text: r.adopted?.iso ?? "")
+                                m.element("td", ["class": "n", "data-label": "Session"], text: r.session.map(String.init) ?? "")
+                                if multiline { m.element("td", ["class": "line", "data-label": "Line"], text: entry.node.branch) }
+                                m.element("td", ["data-label": "Continues"], text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
+                                m.element("td", ["class": "n", "data-label": "Paragraphs"], text: String(r.resolution.paragraphs.count))
+                                m.element("td", ["class": "n", "data-label": "Words"], text: String(entry.words))
+                                m.element("td", ["class": "changes", "data-label": "Changes"], text: c.parents.isEmpty ? "first text" : summary(c, unchanged: false))
+                                m.element("td", ["class": "n", "data-label": "Unchanged"], text: c.parents.isEmpty ? "" : String(c.count(.unchanged)))
                             }
                         }
                     }
@@ -253,9 +261,10 @@ public enum HTMLReport {
                         m.element("details", ["class": "unchanged initial"]) { m in
                             m.element("summary", text: "The first text: \(comparison.changes.count) clauses")
                             for change in comparison.changes {
-                                m.element("div", ["class": "clause"]) { m in
+                                let id = change.new.first.map { clauseAnchor(r.number, $0.label) }
+                                m.element("div", ["class": "clause", "id": id]) { m in
                                     m.element("div", ["class": "meta"]) { m in
-                                        m.element("span", ["class": "addr"], text: RedlineHTML.address(change))
+                                        m.element("a", ["class": "addr", "href": id.map { "#" + $0 }], text: RedlineHTML.address(change))
                                     }
                                     m.element("p", ["class": "text"]) { m in RedlineHTML.writeText(&m, change.new.map(\.text).joined(separator: "\n")) }
                                 }
@@ -263,7 +272,12 @@ public enum HTMLReport {
                         }
                     } else {
                         against(&m, comparison)
-                        RedlineHTML.render(&m, changes: comparison.changes, parents: comparison.parents.map(\.number), anchor: anchor(r))
+                        if comparison.editorial {
+                            m.element("p", ["class": "against editorial"],
+                                      text: "Editorial (.lineage-corrections): these changes do not count as changes of the clauses; the texts keep each clause's earlier “last changed”.")
+                        }
+                        RedlineHTML.render(
+                            &m, changes: comparison.changes, parents: comparison.parents.map(\.number), anchor: anchor(r), revision: r.number)
                     }
                 }
             }
@@ -328,7 +342,7 @@ public enum HTMLReport {
             m.element("p", ["class": "formula"], text: "The General Assembly,")
             for line in blame.paragraphs {
                 m.newline()
-                paragraph(&m, line, r) { m in
+                paragraph(&m, line, r, prefix: "t") { m in
                     m.element("span", ["class": "tags"]) { m in
                         m.element("span", ["class": "tag " + data.colors.cssClass(line.introduced.number), "title": "introduced in \(line.introduced.symbol)"],
                                   text: "introduced \(line.introduced.number)")
@@ -356,7 +370,7 @@ public enum HTMLReport {
             }
             for line in blame.paragraphs {
                 m.newline()
-                paragraph(&m, line, r) { _ in } text: { m in
+                paragraph(&m, line, r, prefix: "w") { _ in } text: { m in
                     for run in line.words {
                         m.element("span", ["class": data.colors.cssClass(run.introduced), "title": "written in \(run.introduced)"], text: run.text)
                     }
@@ -365,15 +379,21 @@ public enum HTMLReport {
         }
     }
 
-    /// One paragraph of a text: its number or letter, its text, its footnote marks.
+    /// One paragraph of a text: its address (a link to itself: `pp1`, `op3(b)`, with the id
+    /// ``clauseAnchor(_:_:prefix:)``), its number or letter, its text, its footnote marks.
     private static func paragraph(
-        _ m: inout Markup, _ line: Blame.Line, _ revision: Revision, extra: (inout Markup) -> Void, text: (inout Markup) -> Void
+        _ m: inout Markup, _ line: Blame.Line, _ revision: Revision, prefix: String, extra: (inout Markup) -> Void,
+        text: (inout Markup) -> Void
     ) {
         let p = line.paragraph
-        m.element("div", ["class": "para \(p.kind.rawValue)", "id": nil]) { m in
+        let id = clauseAnchor(revision.number, line.label, prefix: prefix)
+        m.element("div", ["class": "para \(p.kind.rawValue)", "id": id]) { m in
+            m.element("a", ["class": "cite", "href": "#" + id, "title": "link to \(revision.number) \(line.label)"], text: line.label)
             extra(&m)
             m.element("p") { m in
-                m.element("span", ["class": "num", "title": line.label], text: p.kind == .operative ? "\(p.label ?? "")." : p.label ?? "")
+                if p.kind != .preambular {
+                    m.element("span", ["class": "num"], text: p.kind == .operative ? "\(p.label ?? "")." : p.label ?? "")
+                }
                 text(&m)
                 if !p.footnotes.isEmpty {
                     // Marks side by side are separated ("1,2,3", not "123").

@@ -15,8 +15,9 @@ enum RedlineHTML {
     }
 
     /// Writes the redline; `anchor` prefixes the ids of the rows (unique per revision); `parents`
-    /// orders the old paragraphs of a merge (first parent's first).
-    static func render(_ m: inout Markup, changes: [ClauseChange], parents: [String] = [], anchor: String) {
+    /// orders the old paragraphs of a merge (first parent's first). Each clause of the revision
+    /// is citable at ``HTMLReport/clauseAnchor(_:_:)`` of `revision` and its address (`#r76-19-op1`).
+    static func render(_ m: inout Markup, changes: [ClauseChange], parents: [String] = [], anchor: String, revision: String) {
         var pending: [Row] = []
         func flushUnchanged() {
             guard !pending.isEmpty else { return }
@@ -28,7 +29,7 @@ enum RedlineHTML {
             m.newline()
             m.element("details", ["class": "unchanged"]) { m in
                 m.element("summary", text: "\(pending.count) unchanged clause\(pending.count == 1 ? "" : "s"): \(range)")
-                for row in pending { self.row(&m, row, anchor: anchor) }
+                for row in pending { self.row(&m, row, anchor: anchor, revision: revision) }
             }
             pending = []
         }
@@ -38,7 +39,7 @@ enum RedlineHTML {
             } else {
                 flushUnchanged()
                 m.newline()
-                self.row(&m, row, anchor: anchor)
+                self.row(&m, row, anchor: anchor, revision: revision)
             }
         }
         flushUnchanged()
@@ -67,7 +68,14 @@ enum RedlineHTML {
         "\(anchor)-\(Escape.identifier(change.clause ?? change.new.first?.label ?? change.old.first?.label ?? "x"))-\(suffix)"
     }
 
-    private static func row(_ m: inout Markup, _ row: Row, anchor: String) {
+    /// The id of a change's row: the citable address of its (first) new paragraph in `revision`
+    /// (`r76-19-op1`), or, for a deletion, the revision's anchor, the clause and `deleted`.
+    private static func rowID(_ anchor: String, _ change: ClauseChange, revision: String) -> String {
+        guard let first = change.new.first else { return id(anchor, change, "deleted") }
+        return HTMLReport.clauseAnchor(revision, first.label)
+    }
+
+    private static func row(_ m: inout Markup, _ row: Row, anchor: String, revision: String) {
         switch row {
         case .movedFrom(let change):
             m.element("div", ["class": "clause k-moved-away", "id": id(anchor, change, "from")]) { m in
@@ -75,15 +83,20 @@ enum RedlineHTML {
                     m.element("span", ["class": "addr"], text: change.old.map(label).joined(separator: " + "))
                     m.element("span", ["class": "kind"], text: "moved away")
                     m.text(" to ")
-                    m.element("a", ["href": "#" + id(anchor, change, "to")], text: (change.new.first?.label ?? "") + " ↓")
+                    m.element("a", ["href": "#" + rowID(anchor, change, revision: revision)], text: (change.new.first?.label ?? "") + " ↓")
                 }
                 m.element("p", ["class": "text moved-text"]) { m in writeText(&m, change.old.map(\.text).joined(separator: "\n")) }
             }
         case .change(let change):
             let kind = change.kind
-            m.element("div", ["class": "clause k-\(kind.rawValue)", "id": id(anchor, change, kind == .moved ? "to" : "at")]) { m in
+            m.element("div", ["class": "clause k-\(kind.rawValue)", "id": rowID(anchor, change, revision: revision)]) { m in
                 m.element("div", ["class": "meta"]) { m in
-                    m.element("span", ["class": "addr"], text: address(change))
+                    if change.new.isEmpty {
+                        m.element("span", ["class": "addr"], text: address(change))
+                    } else {
+                        m.element("a", ["class": "addr", "href": "#" + rowID(anchor, change, revision: revision), "title": "link to \(revision) \(change.new[0].label)"],
+                                  text: address(change))
+                    }
                     m.element("span", ["class": "kind"], text: verb(change))
                     if kind == .moved, let from = change.old.first {
                         m.text(" from ")

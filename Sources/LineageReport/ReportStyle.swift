@@ -1,7 +1,9 @@
 /// The report's style sheet: legal-redline colours (insertions blue and underlined, deletions red
 /// and struck through, moves green, double-underlined where they landed and double-struck where
 /// they left), a reading column for the texts, and print rules (no navigation, colours kept,
-/// clauses not split across pages).
+/// clauses not split across pages). On a narrow screen (a phone) the charts keep a legible size
+/// and scroll sideways rather than shrink their text, and the table of revisions stacks each
+/// revision's cells under their headings.
 enum ReportStyle {
     static let css = """
         :root{--ins:#0b57d0;--ins-bg:#e8f0fe;--del:#b3261e;--del-bg:#fce8e6;--move:#137333;--move-bg:#e6f4ea;--ink:#1f1f1f;--muted:#5f6368;--rule:#dadce0}
@@ -71,7 +73,11 @@ enum ReportStyle {
         .para.operative p{text-indent:2.5rem}
         .para.subparagraph{margin-left:3.5rem}
         .num{display:inline-block;min-width:1.8rem;text-indent:0;font-variant-numeric:tabular-nums}
-        .para.preambular .num{display:none}
+        .document .para{padding-left:3.6rem}
+        .cite{position:absolute;left:0;top:.2rem;font:600 .72rem/1.5 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:var(--muted);font-variant-numeric:tabular-nums}
+        a.addr{color:var(--ink)}
+        .para:target,.clause:target{outline:2px solid #f29900;outline-offset:3px;background:#fff8e1}
+        .editorial{font-style:italic}
         .tags{float:right;margin:0 0 .2rem .75rem;font:600 .7rem/1.6 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;display:flex;gap:.3rem}
         .tag{padding:0 .4rem 0 .3rem;border-radius:3px;white-space:nowrap;color:#202124;display:inline-flex;align-items:center;gap:.3rem}
         .tag::before{content:"";width:.55rem;height:.55rem;border-radius:50%;display:inline-block}
@@ -79,7 +85,20 @@ enum ReportStyle {
         .key{display:inline-block;padding:0 .45rem;margin:0 .2rem;border-radius:3px;color:#202124;font-weight:600}
         .footnotes{font-size:.85rem;padding-left:0;list-style:none;border-top:1px solid var(--rule);padding-top:.5rem}
         footer{margin-top:3rem;padding-top:.75rem;border-top:1px solid var(--rule);color:var(--muted);font-size:.8rem}
-        @media (max-width:40rem){.tags{float:none}.cid{margin-left:0}}
+        @media (max-width:40rem){
+          .tags{float:none}.cid{margin-left:0}
+          figure.wide{overflow-x:auto}
+          figure.wide svg.chart{width:720px;max-width:none}
+          figure.wide figcaption{position:sticky;left:0;max-width:calc(100vw - 2.5rem)}
+          .para.preambular p,.para.operative p{text-indent:0}
+          .para.subparagraph{margin-left:1rem}
+          table.revisions thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
+          table.revisions,table.revisions tbody,table.revisions tr,table.revisions th,table.revisions td{display:block;width:100%}
+          table.revisions tr{border-bottom:2px solid var(--rule);padding:.35rem 0}
+          table.revisions th,table.revisions td{border:0;padding:.1rem .25rem;white-space:normal;text-align:left;max-width:none;min-width:0}
+          table.revisions td{display:flex;gap:.5rem}
+          table.revisions td::before{content:attr(data-label);flex:0 0 6.5rem;color:var(--muted);font-size:.8rem}
+        }
         @media print{
           body{max-width:none;padding:0;font-size:10.5pt}
           nav,details.numbers{display:none}

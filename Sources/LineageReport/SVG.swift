@@ -23,6 +23,29 @@ enum SVG {
         return m.output
     }
 
+    /// The width a label of `text` takes at the charts' 12-unit font (about 7 units a character,
+    /// digits and capitals being wider than the average), with `gap` units of space after it.
+    static func labelWidth(_ text: String, gap: Double = 10) -> Double { Double(text.count) * 7 + gap }
+
+    /// Which of the labels at `xs` (in increasing order) to draw so that none overlaps another:
+    /// the last always, then greedily from the left every one that clears the previous one kept
+    /// and the last (labels centred on their x, `widths` wide). O(n).
+    static func thinned(_ xs: [Double], widths: [Double]) -> [Int] {
+        guard let lastIndex = xs.indices.last else { return [] }
+        var kept: [Int] = []
+        var edge = -Double.infinity
+        let lastLeft = xs[lastIndex] - widths[lastIndex] / 2
+        for i in xs.indices.dropLast() {
+            let left = xs[i] - widths[i] / 2, right = xs[i] + widths[i] / 2
+            if left >= edge && right <= lastLeft {
+                kept.append(i)
+                edge = right
+            }
+        }
+        kept.append(lastIndex)
+        return kept
+    }
+
     /// Compact decimal: no trailing zeros, at most two decimals.
     static func number(_ value: Double) -> String {
         let rounded = (value * 100).rounded() / 100
@@ -73,7 +96,7 @@ struct ChartFrame {
     func y(_ value: Double) -> Double { top + plotHeight * (1 - value / max(maximum, 1e-9)) }
 
     /// Grid lines and labels of the y axis (`format` writes a tick), the x axis with one label per
-    /// revision (thinned when they would overlap), and the axis title.
+    /// revision (only as many as fit: see ``SVG/thinned(_:widths:)``), and the axis title.
     func axes(_ m: inout Markup, ticks: [Double], format: (Double) -> String, revisions: [Revision], yTitle: String) {
         m.element("g", ["class": "axis", "fill": "#555", "stroke": "none"]) { m in
             for tick in ticks {
@@ -83,9 +106,9 @@ struct ChartFrame {
                 m.element("text", ["x": SVG.number(left - 6), "y": SVG.number(self.y(tick) + 4), "text-anchor": "end"],
                           text: format(tick))
             }
-            let step = max(1, Int((Double(revisions.count) * 64 / plotWidth).rounded(.up)))
-            for (i, revision) in revisions.enumerated() where i % step == 0 || i == revisions.count - 1 {
-                if i != revisions.count - 1 && revisions.count - 1 - i < step { continue }
+            let widths = revisions.map { SVG.labelWidth($0.number.count >= 4 ? $0.number : "0000") }
+            for i in SVG.thinned(revisions.indices.map { self.x($0) }, widths: widths) {
+                let revision = revisions[i]
                 let x = SVG.number(self.x(i))
                 m.element("text", ["x": x, "y": SVG.number(top + plotHeight + 17), "text-anchor": "middle", "fill": "#222"],
                           text: revision.number)

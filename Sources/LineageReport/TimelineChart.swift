@@ -4,6 +4,12 @@ import Lineage
 /// an edge from each parent, so forks and merges show (a merge's edge from a parent on another
 /// line is dashed). Each lane is named under its line, clear of the dots; each dot links to the
 /// revision's redline.
+///
+/// Readable at any length: the dots shrink to the room each revision has on its lane (from 7
+/// units down to ``minimumRadius``), and lose their white outline when they would touch, so that
+/// thousands of revisions still draw as a line of their sessions' colours; only as many revision
+/// and year labels are drawn as fit without overlapping (``SVG/thinned(_:widths:)``), the last
+/// revision's always.
 public struct TimelineChart: Sendable {
     public var graph: RevisionGraph
     public var colors: SessionColors
@@ -13,6 +19,11 @@ public struct TimelineChart: Sendable {
         self.colors = colors
     }
 
+    /// The largest and smallest radius of a revision's dot.
+    static let maximumRadius = 7.0
+    static let minimumRadius = 1.5
+
+    /// - Complexity: O(revisions + edges).
     public func svg(id: String = "timeline-chart") -> String {
         let nodes = graph.nodes
         let lanes = graph.branches
@@ -31,7 +42,30 @@ public struct TimelineChart: Sendable {
         }
         func y(_ i: Int) -> Double { top + laneHeight * (Double(lanes.firstIndex(of: nodes[i].branch) ?? 0) + 0.5) }
         let position = Dictionary(nodes.enumerated().map { ($1.revision.number, $0) }) { a, _ in a }
-        let step = max(1, Int((Double(nodes.count) * 60 / (width - left - right)).rounded(.up)))
+        // The room of a revision: the narrowest gap to its neighbour on the same lane.
+        var gap = Double.infinity
+        var previousOnLane: [String: Double] = [:]
+        for i in nodes.indices {
+            if let p = previousOnLane[nodes[i].branch] { gap = min(gap, abs(x(i) - p)) }
+            previousOnLane[nodes[i].branch] = x(i)
+        }
+        // Dots as large as their spacing allows (the typical spacing, not the narrowest gap alone:
+        // two resolutions adopted the same week must not shrink every dot).
+        let typical = (width - left - right) / Double(max(nodes.count / max(lanes.count, 1), 1))
+        let radius = min(Self.maximumRadius, max(Self.minimumRadius, min(typical, gap.isFinite ? max(gap, typical / 2) : typical) / 2 - 1))
+        let outlined = typical >= 2 * radius + 3
+        // Revision labels: per lane, only as many as fit; year labels along the bottom likewise.
+        var labelled = Set<Int>()
+        for lane in lanes {
+            let members = nodes.indices.filter { nodes[$0].branch == lane }
+            let kept = SVG.thinned(members.map { x($0) }, widths: members.map { SVG.labelWidth(nodes[$0].revision.number) })
+            for k in kept { labelled.insert(members[k]) }
+        }
+        let yearOf = nodes.map { $0.revision.adopted.map { String($0.year) } ?? "" }
+        let firstOfYear = nodes.indices.filter { i in !yearOf[i].isEmpty && (i == 0 || yearOf[i - 1] != yearOf[i]) }
+            .sorted { x($0) < x($1) }
+        let yearLabels = SVG.thinned(firstOfYear.map { x($0) }, widths: firstOfYear.map { _ in SVG.labelWidth("0000", gap: 14) })
+            .map { firstOfYear[$0] }
         return SVG.document(
             width: width, height: height, title: "Timeline of the revisions",
             description: "\(nodes.count) revisions on \(lanes.count) line(s), by adoption date.", id: id
@@ -68,26 +102,25 @@ public struct TimelineChart: Sendable {
                 }
             }
             m.element("g", ["class": "revisions"]) { m in
-                var years: [(year: String, x: Double)] = []
                 for (i, node) in nodes.enumerated() {
                     let number = node.revision.number
                     m.element("a", ["href": "#" + HTMLReport.anchor(node.revision)]) { m in
-                        m.element("circle", ["cx": SVG.number(x(i)), "cy": SVG.number(y(i)), "r": "7", "fill": colors.strong(number),
-                                             "stroke": "#fff", "stroke-width": "2"]) { m in
+                        m.element("circle", [
+                            "cx": SVG.number(x(i)), "cy": SVG.number(y(i)), "r": SVG.number(radius), "fill": colors.strong(number),
+                            "stroke": outlined ? "#fff" : nil, "stroke-width": outlined ? "2" : nil,
+                        ]) { m in
                             m.element("title", text: "\(node.revision.symbol), adopted \(node.revision.adopted?.longForm ?? "on an unknown date")")
                         }
-                        if i % step == 0 || i == nodes.count - 1 {
-                            m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(y(i) - 12), "text-anchor": "middle", "fill": "#222"],
+                        if labelled.contains(i) {
+                            m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(y(i) - radius - 5), "text-anchor": "middle", "fill": "#222"],
                                       text: number)
-                            // One year label where revisions of the same year sit close together.
-                            let year = node.revision.adopted.map { String($0.year) } ?? ""
-                            if !years.contains(where: { $0.year == year && abs($0.x - x(i)) < 40 }) {
-                                years.append((year, x(i)))
-                                m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(height - 8), "text-anchor": "middle", "fill": "#666"],
-                                          text: year)
-                            }
                         }
                     }
+                }
+            }
+            m.element("g", ["class": "years", "fill": "#666", "text-anchor": "middle"]) { m in
+                for i in yearLabels {
+                    m.element("text", ["x": SVG.number(x(i)), "y": SVG.number(height - 8)], text: yearOf[i])
                 }
             }
         }

@@ -95,4 +95,32 @@ import Testing
         #expect(all.stdout.contains("61/54 op1  unchanged  compared with 59/61:op1\n"))
         #expect(all.stdout.contains("63/37 op1  unchanged  compared with 61/54:op1\n"))
     }
+
+    /// A right-to-left override in a clause never reaches the output raw: shown as `[U+202E]`
+    /// in text and Markdown, escaped in JSON (which reads back to the same text).
+    @Test func historyAndChangelogShowBidiControls() throws {
+        let dir = ScratchDirectory()
+        for (number, path) in Package.seeds {
+            var text = try String(contentsOfFile: path, encoding: .utf8)
+            if number == "69/28" {
+                text = text.replacingOccurrences(
+                    of: "Noting the importance of respect for human rights", with: "Noting \u{202E}evil\u{202C} the importance of respect for human rights")
+            }
+            dir.write("corpus/" + (path as NSString).lastPathComponent, text)
+        }
+        let repo = dir.path + "/b.git"
+        #expect(lineage(["build", dir.path + "/corpus", "--repo", repo]).status == 0)
+        for command in [["history", "69/28:pp11"], ["changelog"]] {
+            for format in ["text", "markdown", "json"] {
+                let result = lineage(command + ["--format", format, "--repo", repo])
+                #expect(result.status == 0, "\(result.stderr)")
+                #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x202C }, "\(command) \(format)")
+                #expect(result.stdout.contains(format == "json" ? "Noting \\u202Eevil\\u202C the" : "Noting [U+202E]evil[U+202C] the"))
+            }
+        }
+        let json = lineage(["history", "69/28:pp11", "--format", "json", "--repo", repo])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let first = try #require((object["versions"] as? [[String: Any]])?.first?["text"] as? String)
+        #expect(first.hasPrefix("Noting \u{202E}evil\u{202C} the"))
+    }
 }

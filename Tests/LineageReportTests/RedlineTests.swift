@@ -21,21 +21,22 @@ import Testing
             ClauseChange(kind: .unchanged, clause: "1#2", similarity: 1, old: [side(1, "pp2", "B b")], new: [side(2, "pp3", "B b")], words: []),
         ]
         var m = Markup()
-        RedlineHTML.render(&m, changes: changes, anchor: "r")
+        RedlineHTML.render(&m, changes: changes, anchor: "r", revision: "2/1")
         let html = m.output
         #expect(tagBalanceProblem(html) == nil)
-        let landed = html.range(of: "id=\"r-1-3-to\"")!.lowerBound
+        let landed = html.range(of: "id=\"r2-1-pp2\"")!.lowerBound
         let left = html.range(of: "id=\"r-1-3-from\"")!.lowerBound
         let b = html.range(of: "B b")!.lowerBound
         // Where it landed comes before B; where it left, after B (as in the old text).
         #expect(landed < b && b < left)
-        #expect(html.contains("<span class=\"addr\">pp3 → pp2</span><span class=\"kind\">moved and reworded</span> from <a href=\"#r-1-3-from\">pp3 ↑</a>"))
-        #expect(html.contains("<span class=\"kind\">moved away</span> to <a href=\"#r-1-3-to\">pp2 ↓</a>"))
+        #expect(html.contains(
+            "<a class=\"addr\" href=\"#r2-1-pp2\" title=\"link to 2/1 pp2\">pp3 → pp2</a><span class=\"kind\">moved and reworded</span> from <a href=\"#r-1-3-from\">pp3 ↑</a>"))
+        #expect(html.contains("<span class=\"kind\">moved away</span> to <a href=\"#r2-1-pp2\">pp2 ↓</a>"))
         #expect(html.contains("<p class=\"text\">C <del>&lt;c&gt;</del> <ins>&amp; d</ins></p>"))
         #expect(html.contains("<p class=\"text moved-text\">C &lt;c&gt;</p>"))
         // The unchanged clauses are folded, each run on its own, B said to be renumbered.
         #expect(html.components(separatedBy: "<details class=\"unchanged\">").count - 1 == 2)
         #expect(html.contains("<summary>1 unchanged clause: pp3</summary>"))
-        #expect(html.contains("<span class=\"addr\">pp2 → pp3</span><span class=\"kind\">renumbered</span>"))
+        #expect(html.contains("<a class=\"addr\" href=\"#r2-1-pp3\" title=\"link to 2/1 pp3\">pp2 → pp3</a><span class=\"kind\">renumbered</span>"))
     }
 }
