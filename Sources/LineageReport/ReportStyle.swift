@@ -93,11 +93,11 @@ enum ReportStyle {
           .para.preambular p,.para.operative p{text-indent:0}
           .para.subparagraph{margin-left:1rem}
           table.revisions thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}
-          table.revisions,table.revisions tbody,table.revisions tr,table.revisions th,table.revisions td{display:block;width:100%}
-          table.revisions tr{border-bottom:2px solid var(--rule);padding:.35rem 0}
-          table.revisions th,table.revisions td{border:0;padding:.1rem .25rem;white-space:normal;text-align:left;max-width:none;min-width:0}
-          table.revisions td{display:flex;gap:.5rem}
-          table.revisions td::before{content:attr(data-label);flex:0 0 6.5rem;color:var(--muted);font-size:.8rem}
+          table.revisions,table.revisions tbody{display:block;width:100%}
+          table.revisions tr{display:grid;grid-template-columns:1fr 1fr;border-bottom:2px solid var(--rule);padding:.35rem 0}
+          table.revisions th,table.revisions td{display:block;border:0;padding:.05rem .25rem;white-space:normal;text-align:left;max-width:none;min-width:0}
+          table.revisions th,table.revisions td.changes,table.revisions td.line{grid-column:1 / -1}
+          table.revisions td::before{content:attr(data-label) " ";color:var(--muted);font-size:.78rem}
         }
         @media print{
           body{max-width:none;padding:0;font-size:10.5pt}

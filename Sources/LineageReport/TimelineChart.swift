@@ -21,7 +21,7 @@ public struct TimelineChart: Sendable {
 
     /// The largest and smallest radius of a revision's dot.
     static let maximumRadius = 7.0
-    static let minimumRadius = 1.5
+    static let minimumRadius = 3.0
 
     /// - Complexity: O(revisions + edges).
     public func svg(id: String = "timeline-chart") -> String {
