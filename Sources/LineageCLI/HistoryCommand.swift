@@ -21,7 +21,7 @@ struct HistoryCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("REV:ADDRESS, a clause id, or a phrase of the clause.", valueName: "clause"))
     var clause: String
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
@@ -34,6 +34,7 @@ struct HistoryCommand: ParsableCommand {
         let style = Style(enabled: colors.enabled)
         switch format {
         case .json: print(history.json.rendered())
+        case .csv: print(ClauseHistoryView.csv(history), terminator: "")
         case .markdown: print(ClauseHistoryView.markdown(history), terminator: "")
         case .text: print(ClauseHistoryView.text(history, style: style), terminator: "")
         }
@@ -81,6 +82,18 @@ enum ClauseHistoryView {
                 body = Redline.render(version.words, mode: style.enabled ? .color : .plain)
             }
             out += body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    /// One row per version, oldest first.
+    static func csv(_ history: ClauseHistory) -> String {
+        var out = CSV.row(["clause", "revision", "adopted", "status", "label", "previous_label", "text"])
+        for v in history.versions {
+            out += CSV.row([
+                history.clause, v.revision.number, v.revision.adopted?.iso ?? "", v.status, v.label ?? "",
+                v.previousLabel ?? "", v.text ?? "",
+            ])
         }
         return out
     }
