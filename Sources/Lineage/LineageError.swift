@@ -61,6 +61,9 @@ extension LineageError {
         return LineageError(describe(cause), hint: "if this persists, run the command again with the repository (--repo DIR) named")
     }
 
+    /// True for an error of the storage below lineage (libgit2), which ``storage(_:)`` words.
+    public static func isStorage(_ error: any Error) -> Bool { error is GitError }
+
     /// What went wrong, in words: git's message without libgit2's function name and code.
     static func describe(_ cause: any Error) -> String {
         if let error = cause as? LineageError { return error.message }

@@ -40,12 +40,12 @@ struct LineageTool: ParsableCommand {
             StandardOutput.shared.flush()
         } catch let error as LineageError {
             fail(error)
-        } catch let error where error is ValidationError || error is CleanExit || error is ExitCode {
-            exitParsing(error)
-        } catch {
-            // Anything else comes from below lineage's own checks: said in words, never as
-            // libgit2's function name and code.
+        } catch let error where LineageError.isStorage(error) {
+            // An error from below lineage's own checks: said in words, never as libgit2's
+            // function name and code.
             fail(LineageError.storage(error))
+        } catch {
+            exitParsing(error)
         }
     }
 

@@ -13,7 +13,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, markdown, json, csv
 
     /// The help of `--format`, the same for every command.
-    static let help = ArgumentHelp("Output format: text, markdown, json or csv.")
+    static let help = ArgumentHelp("Output format.")
 }
 
 /// `--color auto|always|never`; `auto` colours only a terminal, and never when `NO_COLOR` is set.
