@@ -216,7 +216,8 @@ extension History {
             let citing = citing(folded)
             if !citing.isEmpty {
                 let others = citing.dropFirst().map(\.number)
-                let also = others.isEmpty ? "" : "; also cited by " + others.prefix(3).joined(separator: ", ") + (others.count > 3 ? " and \(others.count - 3) more" : "")
+                let listed = others.count > 3 ? Array(others.prefix(3)) + ["\(others.count - 3) more"] : others
+                let also = listed.isEmpty ? "" : "; also cited by " + (listed.count == 1 ? listed[0] : listed.dropLast().joined(separator: ", ") + " and " + listed.last!)
                 throw LineageError(
                     "\(folded) is cited by \(citing[0].number) but is not in the corpus (\(path)\(also))",
                     hint: "add the text of \(folded) to the resolution files and run `lineage build --repo \(path)` with them")

@@ -99,19 +99,22 @@ struct ReadmeExample: CustomStringConvertible {
         let readme = try String(contentsOfFile: Package.root + "/README.md", encoding: .utf8)
         let examples = ReadmeExample.all(in: readme)
         #expect(examples.count >= 8, "the README's examples were not found")
+        // The README runs in the package folder (`lineage/` the bundled corpus, the repository
+        // lineage.git there): here a scratch folder with `lineage/` linked to the corpus, its path
+        // shown as the README's.
         let dir = ScratchDirectory()
-        // The README runs from the package folder, the repository lineage.git there; here
-        // $LINEAGE_REPO points to a scratch one, and its path is shown as the README's.
-        let repo = dir.path + "/lineage.git"
-        let shownRepo = "/home/you/lineage/lineage.git"
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/lineage", withDestinationPath: Package.corpus)
+        let shownFolder = "/home/you/lineage"
         for example in examples {
-            if example.arguments.first != "build" && !FileManager.default.fileExists(atPath: repo) {
-                let built = lineage(["build", Package.corpus], in: Package.root, environment: ["LINEAGE_REPO": repo])
+            if example.arguments.first != "build" && !FileManager.default.fileExists(atPath: dir.path + "/lineage.git") {
+                let built = lineage(["build", Package.corpus], in: dir.path)
                 #expect(built.status == 0, "\(built.stderr)")
             }
-            let result = lineage(example.arguments, in: Package.root, environment: ["LINEAGE_REPO": repo])
-            #expect(result.status == 0, "\(example): \(result.stderr)")
-            let output = result.stdout.replacingOccurrences(of: repo, with: shownRepo)
+            let result = lineage(example.arguments, in: dir.path)
+            // An example that shows an error shows standard error, and the command fails.
+            let refused = example.shown.first?.hasPrefix("error: ") == true
+            #expect(result.status == (refused ? 1 : 0), "\(example): \(result.stderr)")
+            let output = (refused ? result.stderr : result.stdout).replacingOccurrences(of: dir.path, with: shownFolder)
             if let mismatch = example.mismatch(output) {
                 Issue.record(Comment(rawValue: mismatch))
             }
