@@ -280,3 +280,17 @@ extension String {
     /// Without spaces at either end.
     fileprivate var trimmingSpaces: String { String(RevisionName.trimmed(Substring(self))) }
 }
+
+extension History {
+    /// `tip` and every revision it continues, through all parents (what `git log TIP` lists),
+    /// in history order. O(number of revisions).
+    public func reachable(from tip: Revision) -> [Revision] {
+        var seen = Set<ObjectID>()
+        var pending = [tip]
+        while let next = pending.popLast() {
+            guard let commit = next.commit, seen.insert(commit).inserted else { continue }
+            pending += parents(of: next)
+        }
+        return revisions.filter { $0.commit.map(seen.contains) ?? false }
+    }
+}

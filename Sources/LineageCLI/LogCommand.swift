@@ -10,8 +10,11 @@ struct LogCommand: ParsableCommand {
         discussion: """
             With --graph, draws the lines of the series as `git log --graph` does, with why each \
             parent was chosen; --oneline prints one line per revision (with --graph too); -n N \
-            shows the newest N.
+            shows the newest N; REV lists REV and the revisions it continues, as `git log REV`.
             """)
+
+    @Argument(help: ArgumentHelp("List REV and the revisions it continues (default: every line).", valueName: "rev"))
+    var revision: String?
 
     @OptionGroup var repository: RepositoryOptions
 
@@ -39,7 +42,8 @@ struct LogCommand: ParsableCommand {
     /// drawn whole.
     func run() throws {
         let history = try History.open(repository.repo)
-        let newest = history.revisions.reversed().prefix(maxCount ?? Int.max)
+        let listed = try revision.map { name throws(LineageError) in history.reachable(from: try history.revision(named: name)) } ?? history.revisions
+        let newest = listed.reversed().prefix(maxCount ?? Int.max)
         switch format {
         case .json:
             guard !newest.isEmpty else { return print(JSONValue.array([]).rendered()) }
@@ -69,12 +73,15 @@ struct LogCommand: ParsableCommand {
         case .text:
             let style = Style(enabled: colors.enabled)
             if graph {
-                print(LogView.graph(history, count: maxCount, oneline: oneline, style: style), terminator: "")
+                print(LogView.graph(Array(newest), tips: history.tips, oneline: oneline, style: style), terminator: "")
             } else if oneline {
                 let tips = history.tips
                 for r in newest { print(LogView.oneline(r, tips: tips, style: style)) }
             } else {
-                LogView.text(history, count: maxCount, style: style) { print($0, terminator: "") }
+                let tips = history.tips
+                for (i, r) in newest.enumerated() {
+                    print((i > 0 ? "\n" : "") + LogView.entry(r, in: history, tips: tips, style: style), terminator: "")
+                }
             }
         }
     }

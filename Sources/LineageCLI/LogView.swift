@@ -19,9 +19,13 @@ enum LogView {
 
     /// `lineage log --graph`: the graph of the lines, one revision per entry, with why each
     /// parent was chosen.
-    static func graph(_ history: History, count: Int? = nil, oneline: Bool = false, style: Style) -> String {
-        let tips = history.tips
-        let nodes = history.revisions.reversed().prefix(count ?? Int.max).map { revision in
+    static func graph(_ history: History, style: Style) -> String {
+        graph(history.revisions.reversed(), tips: history.tips, style: style)
+    }
+
+    /// The graph of `revisions` (newest first), one line each with `oneline`.
+    static func graph(_ revisions: [Revision], tips: [(line: String, revision: Revision)], oneline: Bool = false, style: Style) -> String {
+        let nodes = revisions.map { revision in
             if oneline {
                 return LogGraph<String>.Node(
                     id: revision.commit?.hex ?? revision.number, parents: revision.parents.map(\.hex),
@@ -54,11 +58,10 @@ enum LogView {
         return out
     }
 
-    /// `lineage log`, newest first (the newest `count`, or all), handed to `write` one revision
-    /// at a time.
-    static func text(_ history: History, count: Int? = nil, style: Style, write: (String) -> Void) {
+    /// `lineage log`, newest first, handed to `write` one revision at a time.
+    static func text(_ history: History, style: Style, write: (String) -> Void) {
         let tips = history.tips
-        for (i, revision) in history.revisions.reversed().prefix(count ?? Int.max).enumerated() {
+        for (i, revision) in history.revisions.reversed().enumerated() {
             write((i > 0 ? "\n" : "") + entry(revision, in: history, tips: tips, style: style))
         }
     }

@@ -167,6 +167,11 @@ func parseCSV(_ text: String) -> [[String]]? {
         #expect(full.stdout.hasPrefix("commit 4c9746e01de4"))
         let graph = lineage(["log", "--graph", "--oneline", "--repo", repo])
         #expect(graph.stdout.split(separator: "\n").filter { $0.contains("*") }.count == 8)
+        // `log REV` lists what git log REV lists.
+        let line = lineage(["log", "--oneline", "advancing-responsible-state-behaviour-in-cyberspace", "--repo", repo])
+        let gitLine = TestSupport.git(["log", "--format=%H", "advancing-responsible-state-behaviour-in-cyberspace"], in: repo)
+        #expect(line.stdout.split(separator: "\n").map { String($0.prefix(12)) } == gitLine.stdout.split(separator: "\n").map { String($0.prefix(12)) })
+        #expect(line.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["73/266", "69/28", "65/41", "63/37", "61/54", "59/61"])
         #expect(lineage(["log", "-n", "-1", "--repo", repo]).status == 64)
         #expect(lineage(["log", "--oneline", "--format", "json", "--repo", repo]).status == 64)
     }
