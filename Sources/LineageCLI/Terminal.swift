@@ -44,14 +44,14 @@ struct Terminal {
     /// escaped, as `<U+202E>`, so a text cannot display differently from what it says. Line
     /// breaks stay; tabs become spaces. O(length).
     static func sanitize(_ text: String) -> String {
-        escape(text, keeping: { $0 == "\n" }, tabsAsSpaces: true)
+        escape(text, table: sanitizeTable, keeping: { $0 == "\n" }, tabsAsSpaces: true)
     }
 
     /// The last guard on everything written to standard output: like ``sanitize(_:)``, but the
     /// escape character (which starts lineage's own colours) and carriage returns pass. The text
     /// of documents is sanitized before it is styled; this catches whatever was not. O(length).
     static func neutralise(_ text: String) -> String {
-        escape(text, keeping: { $0 == "\n" || $0 == "\u{1B}" || $0 == "\r" || $0 == "\t" }, tabsAsSpaces: false)
+        escape(text, table: neutraliseTable, keeping: { $0 == "\n" || $0 == "\u{1B}" || $0 == "\r" || $0 == "\t" }, tabsAsSpaces: false)
     }
 
     /// Markup (XML, HTML, SVG) on its way to standard output: the characters ``sanitize(_:)``
@@ -87,29 +87,37 @@ struct Terminal {
         }
     }
 
-    /// The UTF-8 lead bytes of every character ``isUnsafe(_:)`` holds above ASCII (C1 and U+00AD
-    /// are C2 …; U+0600…070F D8…DC; U+0890…08E2 E0; U+180E E1; U+200B…206F, U+2028 E2; U+FEFF,
-    /// U+FFF9… EF; U+110BD…1D17A F0; tags U+E0001… F3): text without them, nor an ASCII control,
-    /// is safe as it is.
-    private static let unsafeLeadBytes: Set<UInt8> = [0xC2, 0xD8, 0xD9, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3]
+    /// For each byte, whether it can begin a character ``isUnsafe(_:)`` holds: ASCII controls and
+    /// DEL, and the UTF-8 lead bytes of the unsafe characters above ASCII (C1 and U+00AD are
+    /// C2 …; U+0600…070F D8…DC; U+0890…08E2 E0; U+180E E1; U+200B…206F, U+2028 E2; U+FEFF,
+    /// U+FFF9… EF; U+110BD…1D17A F0; tags U+E0001… F3): text without them is safe as it is.
+    /// The tables of ``sanitize(_:)`` (line feeds kept) and ``neutralise(_:)`` (line feeds, escapes,
+    /// carriage returns and tabs kept).
+    private static func mayBeginUnsafe(keeping kept: Set<UInt8>) -> [Bool] {
+        (0...255).map { b in
+            !kept.contains(UInt8(b)) && (b < 0x20 || b == 0x7F || [0xC2, 0xD8, 0xD9, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3].contains(b))
+        }
+    }
+    private static let sanitizeTable = mayBeginUnsafe(keeping: [0x0A])
+    private static let neutraliseTable = mayBeginUnsafe(keeping: [0x0A, 0x1B, 0x0D, 0x09])
 
-    private static func escape(_ text: String, keeping kept: (Unicode.Scalar) -> Bool, tabsAsSpaces: Bool) -> String {
-        // Fast path: no byte that could start an unsafe character.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || ($0 >= 0xC2 && unsafeLeadBytes.contains($0)) }) { return text }
+    private static func escape(_ text: String, table: [Bool], keeping kept: (Unicode.Scalar) -> Bool, tabsAsSpaces: Bool) -> String {
+        // Fast path: no byte that could begin an unsafe character (one table look-up a byte);
+        // then, no character that is (curly quotes and dashes begin as bidi controls do).
+        var text = text
+        let plain = text.withUTF8 { bytes in table.withUnsafeBufferPointer { t in !bytes.contains { t[Int($0)] } } }
+        if plain || !text.unicodeScalars.contains(where: { !kept($0) && isUnsafe($0) }) { return text }
         var out = String.UnicodeScalarView()
-        var changed = false
         for s in text.unicodeScalars {
             if kept(s) || !isUnsafe(s) {
                 out.append(s)
             } else if s == "\t" && tabsAsSpaces {
                 out.append(" ")
-                changed = true
             } else {
                 out.append(contentsOf: shown(s).unicodeScalars)
-                changed = true
             }
         }
-        return changed ? String(out) : text
+        return String(out)
     }
 }
 
