@@ -58,7 +58,14 @@ public struct History: Sendable {
 
     /// Opens the history in `repo`, at `path` (after ``prepareToOpen(_:)``).
     static func open(_ path: String, repo: Repository) throws -> History {
-        let (revisions, lines) = try read(repo)
+        let revisions: [Revision], lines: [String]
+        do {
+            (revisions, lines) = try read(repo)
+        } catch let error as LineageError where error.message.hasSuffix("not a lineage history") {
+            throw LineageError(
+                "\(path): \(error.message)",
+                hint: "this git repository was not written by `lineage build`: name a lineage repository with --repo DIR")
+        }
         // HEAD and the branches, for naming revisions (``revision(named:)``).
         let head = try repo.symbolicTarget(of: "HEAD").flatMap { name in
             name.hasPrefix(HistoryLayout.branchPrefix) ? String(name.dropFirst(HistoryLayout.branchPrefix.count)) : nil

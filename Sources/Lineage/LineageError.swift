@@ -33,6 +33,11 @@ extension LineageError {
         return LineageError("\(path): cannot read the repository: \(cause)", hint: buildHint(path))
     }
 
+    /// The refusal to answer from the repository at `path`, which holds no revision.
+    public static func emptyHistory(_ path: String) -> LineageError {
+        LineageError("\(path): the history is empty", hint: "commit resolutions to it with `lineage build --repo \(path) FILE…`")
+    }
+
     /// How to get a repository at `path`.
     static func buildHint(_ path: String) -> String {
         "build one with `lineage build --repo \(path) FILE…`, or name an existing one with --repo DIR or $LINEAGE_REPO"

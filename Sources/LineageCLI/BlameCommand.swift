@@ -18,7 +18,7 @@ struct BlameCommand: ParsableCommand {
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard let latest = store.history.revisions.last else { throw LineageError("\(repository.repo): the history is empty") }
+        guard let latest = store.history.revisions.last else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         let blame = try store.blame(target)
         let style = Style(enabled: colors.enabled)

@@ -101,6 +101,13 @@ private func hasRawControl(_ text: String) -> Bool {
             #expect(!hasRawControl(result.stderr), "\(result.stderr)")
         }
         #expect(missing.stderr.contains("<U+001B>[31mred<U+001B>]0;title<U+0007><U+202E>txt.exe"))
+        // A file name the user chose, echoed on standard output.
+        let built = lineage(["build", Package.seeds["59/61"]!, "--repo", dir.path + "/one.git"])
+        #expect(built.status == 0, "\(built.stderr)")
+        let report = lineage(["report", "--repo", dir.path + "/one.git", "-o", dir.path + "/" + hostile + ".html"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stdout.hasPrefix("Wrote "))
+        #expect(!report.stdout.contains("\u{1B}") && !hasRawControl(report.stdout), "\(report.stdout)")
     }
 
     @Test func errorsNameTheRepositoryAndSayWhatToDo() throws {
