@@ -255,12 +255,23 @@ enum ResolutionNumber {
 }
 
 extension LineageRepository {
-    /// The paragraph `reference` names as `REV:ADDRESS` (`69/28:op4`, `HEAD~1:pp11`; split at the
-    /// last colon), with its blame: `nil` when `reference` is not of that shape. An error when
+    /// The paragraph `reference` names as `REV:ADDRESS` (`69/28:op4`, `HEAD~1:pp11`) or
+    /// `REV:CLAUSE-ID` (`76/19:59/61#1`), split at the last colon, with its blame: `nil` when
+    /// `reference` is not of that shape. An error when
     /// the revision or the paragraph does not exist. O(size of the revision).
     public func blameLine(named reference: String) throws(LineageError) -> (revision: Revision, line: Blame.Line)? {
         guard let colon = reference.lastIndex(of: ":") else { return nil }
         let address = String(reference[reference.index(after: colon)...]).trimmingSpaces
+        if ClauseReference.looksLikeID(address) {
+            // REV:CLAUSE-ID (`69/28:59/61#20`): the paragraph of that clause in REV.
+            let revision = try revision(named: String(reference[..<colon]))
+            guard let line = try blame(revision).paragraphs.first(where: { $0.clause == address }) else {
+                throw LineageError(
+                    "\(reference): no paragraph of \(revision.number) belongs to clause \(address)",
+                    hint: "`lineage history \(address)` shows where the clause is")
+            }
+            return (revision, line)
+        }
         guard ClauseReference.looksLikeAddress(address) else { return nil }
         let revision = try revision(named: String(reference[..<colon]))
         guard let paragraph = revision.resolution.paragraph(at: address) else {

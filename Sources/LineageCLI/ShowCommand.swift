@@ -11,8 +11,8 @@ struct ShowCommand: ParsableCommand {
         discussion: """
             REV: the revision's metadata as `lineage log` prints it, then its changes against its \
             parent(s) as `lineage diff REV` prints them (a merge against the union of its parents). \
-            REV:ADDRESS (69/28:op4, HEAD:pp11): the paragraph's text, the revisions that \
-            introduced and last changed its clause, and the clause id.
+            REV:ADDRESS (69/28:op4, HEAD:pp11) or REV:CLAUSE (HEAD:59/61#1): the paragraph's \
+            text, the revisions that introduced and last changed its clause, and the clause id.
             """)
 
     @Argument(help: ArgumentHelp("The revision (default: HEAD), or REV:ADDRESS.", valueName: "rev")) var name: String = "HEAD"
