@@ -29,6 +29,10 @@ struct RevisionName {
     static let years = 1946...2999
     /// The sessions a bare number can name (the General Assembly holds one a year).
     static let sessions = 1...999
+    /// The most digits a step back may have (`~999999`): more is not a name but a mistake.
+    static let maximumStepDigits = 6
+    /// How many hex digits of a commit messages show (as `lineage log --oneline` does).
+    static let shownHexDigits = 12
 
     /// One step back: `~N` or `^N`.
     enum Step: Equatable {
@@ -45,7 +49,7 @@ struct RevisionName {
     let steps: [Step]
 
     /// Splits `text` into its base and its steps; `nil` when the steps are malformed (`HEAD~x`).
-    /// O(length of the name).
+    /// - Complexity: O(length of the name).
     init?(_ text: String) {
         self.text = text
         let trimmed = RevisionName.trimmed(Substring(text))
@@ -61,7 +65,7 @@ struct RevisionName {
             rest = rest.dropFirst()
             let digits = rest.prefix(while: \.isASCIIDigitCharacter)
             rest = rest.dropFirst(digits.count)
-            guard digits.count <= 6 else { return nil }
+            guard digits.count <= RevisionName.maximumStepDigits else { return nil }
             let n = digits.isEmpty ? 1 : Int(digits)!
             switch op {
             case "~": steps.append(.ancestor(n))
@@ -82,7 +86,8 @@ struct RevisionName {
 
     /// A number or symbol as compared tolerantly: upper case, without spaces, without the
     /// `A/RES/` prefix, without surrounding quotes and brackets and a trailing `.`, `,` or `;`
-    /// (`" a/res/69/28. "` → `69/28`). O(length).
+    /// (`" a/res/69/28. "` → `69/28`).
+    /// - Complexity: O(length).
     static func folded(_ s: String) -> String {
         var out = String(s.uppercased().filter { !$0.isWhitespace })
         let wrappers: Set<Character> = ["\"", "'", "(", ")", "[", "]", "\u{201C}", "\u{201D}", "\u{2018}", "\u{2019}"]
@@ -103,8 +108,9 @@ extension Character {
 extension History {
     /// The revision `name` names (see ``RevisionName``): `HEAD`, `HEAD~2`, `76/19^2`, a line
     /// name, `69/28`, `A/RES/69/28`, ` a/res/69/28. `, `69`, `2014`, `7e2a15d`, …; an error
-    /// naming the problem otherwise. O(number of revisions) time (and, for a number the history
-    /// does not hold, one read of every document, to say which revision cites it).
+    /// naming the problem otherwise.
+    /// - Complexity: O(number of revisions · (1 + steps back)); for a number the history does not
+    ///   hold, also one read of every document, to say which revision cites it.
     public func revision(named name: String) throws(LineageError) -> Revision {
         guard let parsed = RevisionName(name) else {
             throw LineageError(
@@ -198,7 +204,7 @@ extension History {
             if matches.count > 1 {
                 throw LineageError(
                     "\(name.text): \(matches.count) commits begin with \(hex): "
-                        + matches.map { "\(String($0.commit!.hex.prefix(12))) (\($0.number))" }.joined(separator: ", "),
+                        + matches.map { "\(String($0.commit!.hex.prefix(RevisionName.shownHexDigits))) (\($0.number))" }.joined(separator: ", "),
                     hint: "give more digits of the commit, or its number")
             }
         }
@@ -235,7 +241,8 @@ extension History {
 
     /// The revisions whose text cites resolution `number`, oldest first: read from their
     /// documents (recalled or reaffirmed in the preamble, or cited with a date anywhere).
-    /// O(size of every document); only used to explain a name that is not found.
+    /// Only used to explain a name that is not found.
+    /// - Complexity: O(size of every document).
     private func citing(_ number: String) -> [Revision] {
         revisions.filter { revision in
             let resolution = revision.resolution
@@ -258,7 +265,8 @@ extension LineageRepository {
     /// The paragraph `reference` names as `REV:ADDRESS` (`69/28:op4`, `HEAD~1:pp11`) or
     /// `REV:CLAUSE-ID` (`76/19:59/61#1`), split at the last colon, with its blame: `nil` when
     /// `reference` is not of that shape. An error when
-    /// the revision or the paragraph does not exist. O(size of the revision).
+    /// the revision or the paragraph does not exist.
+    /// - Complexity: O(size of the revision + number of revisions).
     public func blameLine(named reference: String) throws(LineageError) -> (revision: Revision, line: Blame.Line)? {
         guard let colon = reference.lastIndex(of: ":") else { return nil }
         let address = String(reference[reference.index(after: colon)...]).trimmingSpaces
@@ -294,7 +302,8 @@ extension String {
 
 extension History {
     /// `tip` and every revision it continues, through all parents (what `git log TIP` lists),
-    /// in history order. O(number of revisions).
+    /// in history order.
+    /// - Complexity: O(number of revisions).
     public func reachable(from tip: Revision) -> [Revision] {
         var seen = Set<ObjectID>()
         var pending = [tip]

@@ -14,7 +14,8 @@ enum CSV {
         fields.map(field).joined(separator: ",") + rowEnd
     }
 
-    /// One field, quoted when it must be. O(length).
+    /// One field, quoted when it must be.
+    /// - Complexity: O(length).
     static func field(_ value: String) -> String {
         let text = Terminal.sanitize(value)
         guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }

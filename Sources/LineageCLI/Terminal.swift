@@ -42,21 +42,24 @@ struct Terminal {
     /// space, word joiner, byte-order mark, tag characters, …; Unicode's category Cf, but the
     /// joiners U+200C/D that some scripts need) and the line and paragraph separators are shown
     /// escaped, as `<U+202E>`, so a text cannot display differently from what it says. Line
-    /// breaks stay; tabs become spaces. O(length).
+    /// breaks stay; tabs become spaces.
+    /// - Complexity: O(length); text with nothing to escape is returned without a copy.
     static func sanitize(_ text: String) -> String {
         escape(text, table: sanitizeTable, keeping: { $0 == "\n" }, tabsAsSpaces: true)
     }
 
     /// The last guard on everything written to standard output: like ``sanitize(_:)``, but the
     /// escape character (which starts lineage's own colours) and carriage returns pass. The text
-    /// of documents is sanitized before it is styled; this catches whatever was not. O(length).
+    /// of documents is sanitized before it is styled; this catches whatever was not.
+    /// - Complexity: O(length).
     static func neutralise(_ text: String) -> String {
         escape(text, table: neutraliseTable, keeping: { $0 == "\n" || $0 == "\u{1B}" || $0 == "\r" || $0 == "\t" }, tabsAsSpaces: false)
     }
 
     /// Markup (XML, HTML, SVG) on its way to standard output: the characters ``sanitize(_:)``
     /// escapes, but line breaks, tabs and carriage returns, become character references
-    /// (`&#x202E;`), which keeps the markup well formed and means the same. O(length).
+    /// (`&#x202E;`), which keeps the markup well formed and means the same.
+    /// - Complexity: O(length).
     static func neutraliseMarkup(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else { return text }
         var out = String.UnicodeScalarView()
