@@ -13,7 +13,8 @@ struct DiffCommand: ParsableCommand {
             With one revision, what it changed against its parent: for a merge, against the union \
             of its parents (each old side naming the parent it comes from), as `lineage changelog` \
             and `lineage show` report it; `lineage diff REV^ REV` compares it with its first parent \
-            alone. Unchanged clauses are counted but not printed (--format json lists them).
+            alone. `A..B` is `A B`, as in git. Unchanged clauses are counted but not printed \
+            (--format json lists them).
             """)
 
     @Argument(help: "The older revision (or, alone, the revision to compare with its parents).") var from: String
@@ -25,6 +26,13 @@ struct DiffCommand: ParsableCommand {
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
         let style = Style(enabled: colors.enabled)
+        // `A..B`, as git writes a range, is `A B`.
+        if to == nil, let range = from.range(of: ".."), !from[range.upperBound...].hasPrefix(".") {
+            let a = String(from[..<range.lowerBound]), b = String(from[range.upperBound...])
+            let diff = try store.diff(from: try store.revision(named: a.isEmpty ? "HEAD" : a), to: try store.revision(named: b.isEmpty ? "HEAD" : b))
+            print(DiffView.render(diff, format: format, style: style), terminator: "")
+            return
+        }
         guard let to else {
             let entry = try store.changelogEntry(of: try store.revision(named: from))
             print(DiffView.render(entry, format: format, style: style), terminator: "")

@@ -130,6 +130,8 @@ func parseCSV(_ text: String) -> [[String]]? {
         #expect(diff.status == 0 && pair.status == 0)
         #expect(show.stdout.hasSuffix(diff.stdout))
         #expect(diff.stdout == pair.stdout)
+        #expect(lineage(["diff", "65/41..69/28", "--repo", repo]).stdout == pair.stdout)
+        #expect(lineage(["diff", "HEAD~2..", "--repo", repo]).stdout.hasPrefix("diff 69/28 76/19: "))
         // A merge: against the union of its parents, as the changelog reports it.
         let merge = lineage(["show", "HEAD", "--repo", repo])
         #expect(merge.stdout.contains("\nMerge:      73/27 73/266\n"))
