@@ -32,10 +32,16 @@ enum CSV {
     /// they are left out, as in the text), after the `lead` fields of its revision.
     static let changeHeader = ["op", "clause", "similarity", "old", "new", "old_text", "new_text"]
 
+    /// The highest similarity a reworded clause shows (``ChangeView/percent(_:)`` shows 99%).
+    static let maximumReworded = 0.99
+
     static func change(_ change: ClauseChange) -> [String] {
         let old = change.old.map { ($0.revision.map { $0 + ":" } ?? "") + $0.label }.joined(separator: " ")
+        // As in the text: a clause whose words changed never reads as 1.00 similar.
+        let reworded = change.words.contains { $0.op != .equal }
+        let similarity = reworded ? min(change.similarity, maximumReworded) : change.similarity
         return [
-            change.kind.rawValue, change.clause ?? "", fraction(change.similarity), old,
+            change.kind.rawValue, change.clause ?? "", fraction(similarity), old,
             change.new.map(\.label).joined(separator: " "),
             change.old.map(\.text).joined(separator: "\n"), change.new.map(\.text).joined(separator: "\n"),
         ]

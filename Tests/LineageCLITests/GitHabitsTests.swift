@@ -263,6 +263,12 @@ func parseCSV(_ text: String) -> [[String]]? {
         let csv = lineage(["blame", "69/28", "--repo", repo, "--format", "csv"]).stdout
         #expect(csv.contains(",\"Recalling its resolutions 53/70 of 4 December 1998, 54/49"))
         #expect(csv.hasSuffix("\r\n"))
+        // A diff as CSV: one row per change; a reworded clause never reads as 1.00 similar.
+        let diff = try #require(parseCSV(lineage(["diff", "65/41", "69/28", "--repo", repo, "--format", "csv"]).stdout))
+        #expect(diff[0] == ["from", "to", "op", "clause", "similarity", "old", "new", "old_text", "new_text"])
+        let pp6 = try #require(diff.first { $0[6] == "pp6" })
+        #expect(Array(pp6[0...6]) == ["65/41", "69/28", "modified", "59/61#6", "0.99", "pp6", "pp6"])
+        #expect(!diff.contains { $0[2] == "unchanged" })
     }
 
     @Test func csvQuotesAsRFC4180Says() {
