@@ -44,7 +44,7 @@ let package = Package(
         // Pure Swift: tokens, word diff, paragraph alignment, clause identity and provenance.
         .target(name: "LineageCore", dependencies: ["ResolutionText"]),
         // The corpus and the history: ties text, alignment and git storage together.
-        .target(name: "Lineage", dependencies: ["ResolutionText", "ResolutionFormats", "LineageCore", "GitStore"]),
+        .target(name: "Lineage", dependencies: ["ResolutionText", "ResolutionFormats", "PDFText", "LineageCore", "GitStore"]),
         // Pure Swift: the HTML report, SVG charts and Akoma Ntoso export drawn from the lineage.
         .target(name: "LineageReport", dependencies: ["Lineage", "LineageCore", "ResolutionText"]),
         // The command-line tool: parsing arguments and printing, nothing else.

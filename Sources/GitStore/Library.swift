@@ -46,3 +46,13 @@ extension Repository {
         _ = lineage_git_enable_caching(0)
     }
 }
+
+/// The libgit2 lineage runs with.
+public enum LibGit2 {
+    /// libgit2's version, as `git_libgit2_version()` reports it (e.g. `"1.5.1"`).
+    public static var version: String {
+        var major: Int32 = 0, minor: Int32 = 0, revision: Int32 = 0
+        guard git_libgit2_version(&major, &minor, &revision) == 0 else { return "unknown" }
+        return "\(major).\(minor).\(revision)"
+    }
+}

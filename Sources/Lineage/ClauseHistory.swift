@@ -129,7 +129,7 @@ extension LineageRepository {
     func clause(matching phrase: String) throws(LineageError) -> String {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else { throw LineageError("the clause to follow is empty", hint: ClauseReference.hint) }
-        guard let latest = history.revisions.last else { throw LineageError("\(history.path): the history is empty") }
+        guard let latest = history.revisions.last else { throw LineageError.emptyHistory(history.path) }
         // Candidates as (clause id, the latest REV:ADDRESS where the phrase matches it).
         func matches(in revisions: [Revision]) throws(LineageError) -> [(id: String, where: String)] {
             var out: [(id: String, where: String)] = []

@@ -51,7 +51,11 @@ public enum Corpus {
     /// Reads and parses one file; the error names the file and the reason.
     public static func read(_ path: String) throws(LineageError) -> SourceDocument {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw LineageError("\(path): cannot read this file")
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            throw LineageError(
+                "\(path): cannot read this file" + (!exists ? ": no such file" : isDirectory.boolValue ? ": it is a folder" : ""),
+                hint: !exists ? "check the path" : isDirectory.boolValue ? "name a file (`lineage build` reads folders)" : "check that you may read it")
         }
         do throws(ParseError) {
             return SourceDocument(path: path, resolution: try ResolutionReader.read(Array(data)))

@@ -11,12 +11,18 @@ public struct History: Sendable {
     public let revisions: [Revision]
     /// The lines (branch names without `refs/heads/`), the default one (`HEAD`) first, then by name.
     public let lines: [String]
+    /// The line `HEAD` names (without `refs/heads/`), when it names one.
+    public let head: String?
+    /// The commit each line (branch) points to.
+    let branchTips: [String: ObjectID]
     private let position: [ObjectID: Int]
 
-    init(path: String, revisions: [Revision], lines: [String]) {
+    init(path: String, revisions: [Revision], lines: [String], head: String? = nil, branchTips: [String: ObjectID] = [:]) {
         self.path = path
         self.revisions = revisions
         self.lines = lines
+        self.head = head
+        self.branchTips = branchTips
         position = Dictionary(revisions.enumerated().compactMap { i, r in r.commit.map { ($0, i) } }) { a, _ in a }
     }
 
@@ -28,12 +34,14 @@ public struct History: Sendable {
     /// Opens the history at `path`; an error if there is no lineage repository there.
     public static func open(_ path: String) throws(LineageError) -> History {
         try prepareToOpen(path)
+        let repo: Repository
+        do { repo = try Repository.open(at: path) } catch { throw LineageError.cannotOpen(path, error) }
         do {
-            return try open(path, repo: try Repository.open(at: path))
+            return try open(path, repo: repo)
         } catch let error as LineageError {
             throw error
         } catch {
-            throw LineageError("\(path): cannot read the repository: \(error)")
+            throw LineageError.storage(error, repository: path)
         }
     }
 
@@ -43,15 +51,29 @@ public struct History: Sendable {
     /// every commit does not keep the whole pack resident.
     static func prepareToOpen(_ path: String) throws(LineageError) {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw LineageError("\(path): no lineage repository here", hint: "build one with `lineage build --repo \(path)`")
+            throw LineageError("\(path): no lineage repository here", hint: LineageError.buildHint(path))
         }
         Repository.boundReadMemory()
     }
 
     /// Opens the history in `repo`, at `path` (after ``prepareToOpen(_:)``).
     static func open(_ path: String, repo: Repository) throws -> History {
-        let (revisions, lines) = try read(repo)
-        return History(path: path, revisions: revisions, lines: lines)
+        let revisions: [Revision], lines: [String]
+        do {
+            (revisions, lines) = try read(repo)
+        } catch let error as LineageError where error.message.hasSuffix("not a lineage history") {
+            throw LineageError(
+                "\(path): \(error.message)",
+                hint: "this git repository was not written by `lineage build`: name a lineage repository with --repo DIR")
+        }
+        // HEAD and the branches, for naming revisions (``revision(named:)``).
+        let head = try repo.symbolicTarget(of: "HEAD").flatMap { name in
+            name.hasPrefix(HistoryLayout.branchPrefix) ? String(name.dropFirst(HistoryLayout.branchPrefix.count)) : nil
+        }
+        let tips = try repo.references(matching: HistoryLayout.branchPrefix + "*").map {
+            (String($0.name.dropFirst(HistoryLayout.branchPrefix.count)), $0.target)
+        }
+        return History(path: path, revisions: revisions, lines: lines, head: head, branchTips: Dictionary(tips) { a, _ in a })
     }
 
     /// The revisions `revision` continues (its commit's parents, in order).
@@ -146,34 +168,6 @@ public struct History: Sendable {
         var revision = Revision(header: header, body: body, dateSource: source, commit: commit.id, parents: commit.parents)
         revision.continues = continues
         return revision
-    }
-
-    /// Finds a revision by number (`69/28`), symbol (`A/RES/69/28`), session (`69`), tag, or
-    /// commit (full or abbreviated hex).
-    public func revision(named name: String) throws(LineageError) -> Revision {
-        let trimmed = name.hasPrefix("refs/tags/") ? String(name.dropFirst(10)) : name
-        if let r = revisions.last(where: { $0.number == trimmed || $0.symbol.uppercased() == trimmed.uppercased() }) {
-            return r
-        }
-        if let tag = revisions.last(where: { HistoryLayout.tag(for: $0.symbol) == "refs/tags/" + trimmed }) { return tag }
-        if let session = Int(trimmed) {
-            let matches = revisions.filter { $0.session == session }
-            if matches.count == 1 { return matches[0] }
-            if matches.count > 1 {
-                throw LineageError(
-                    "\(name): session \(session) has \(matches.count) revisions: \(matches.map(\.number).joined(separator: ", "))",
-                    hint: "name one by its number")
-            }
-        }
-        let hex = trimmed.lowercased()
-        if hex.count >= 4, hex.allSatisfy(\.isHexDigit) {
-            let matches = revisions.filter { $0.commit?.hex.hasPrefix(hex) == true }
-            if matches.count == 1 { return matches[0] }
-            if matches.count > 1 { throw LineageError("\(name): ambiguous commit prefix") }
-        }
-        throw LineageError(
-            "\(name): no such revision",
-            hint: "name a revision by number (69/28), symbol (A/RES/69/28), session (69), tag or commit; `lineage log` lists them")
     }
 }
 

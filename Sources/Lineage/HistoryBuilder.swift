@@ -91,7 +91,11 @@ public struct HistoryBuilder {
                 repo = try Repository.createBare(at: repositoryPath, initialBranch: "main")
             }
         } catch {
-            throw LineageError("\(repositoryPath): \(existed ? "not a git repository" : "cannot create a repository"): \(error)")
+            throw existed
+                ? LineageError.cannotOpen(repositoryPath, error)
+                : LineageError(
+                    "\(repositoryPath): cannot create a repository: \(LineageError.describe(error))",
+                    hint: "check that the folder above it exists and that you may write to it")
         }
         let lock = try BuildLock(directory: repo.gitDirectory) {
             progress("waiting for another build of \(repositoryPath) to finish…")

@@ -23,18 +23,20 @@ public final class LineageRepository {
         try History.prepareToOpen(path)
         let repo: Repository
         let history: History
+        do { repo = try Repository.open(at: path) } catch { throw LineageError.cannotOpen(path, error) }
         do {
-            repo = try Repository.open(at: path)
             history = try History.open(path, repo: repo)
         } catch let error as LineageError {
             throw error
         } catch {
-            throw LineageError("\(path): cannot read the repository: \(error)")
+            throw LineageError.storage(error, repository: path)
         }
         do {
             return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
         } catch {
-            throw LineageError("\(path): cannot read the lineage: \(error)")
+            throw LineageError(
+                "\(path): cannot read the lineage: \(LineageError.describe(error))",
+                hint: "run `lineage build --repo \(path)` to compute it again")
         }
     }
 
@@ -67,7 +69,9 @@ public final class LineageRepository {
         } catch let error as LineageError {
             throw error
         } catch {
-            throw LineageError("\(history.path): cannot read the lineage of \(revision.symbol): \(error)")
+            throw LineageError(
+                "\(history.path): cannot read the lineage of \(revision.symbol): \(LineageError.describe(error))",
+                hint: "run `lineage build --repo \(history.path)` to compute it again")
         }
     }
 

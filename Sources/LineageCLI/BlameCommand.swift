@@ -13,18 +13,35 @@ struct BlameCommand: ParsableCommand {
     @Argument(help: "The revision (default: the latest).") var revision: String?
     @Flag(help: "Show which revision wrote each run of words.") var words = false
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard let latest = store.history.revisions.last else { throw LineageError("\(repository.repo): the history is empty") }
+        guard let latest = store.history.revisions.last else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         let blame = try store.blame(target)
         let style = Style(enabled: colors.enabled)
         let palette = SessionPalette(store.history.revisions.map(\.number))
         switch format {
         case .json: print(blame.json(words: words).rendered())
+        case .csv:
+            // One row per paragraph; with --words, one per run of words.
+            if words {
+                print(CSV.row(["label", "clause", "introduced", "text"]), terminator: "")
+                for line in blame.paragraphs {
+                    for run in line.words { print(CSV.row([line.label, line.clause, run.introduced, run.text]), terminator: "") }
+                }
+            } else {
+                print(CSV.row(["index", "label", "kind", "clause", "introduced", "introduced_adopted", "last_changed", "last_changed_adopted", "text"]), terminator: "")
+                for line in blame.paragraphs {
+                    print(CSV.row([
+                        String(line.paragraph.index), line.label, line.paragraph.kind.rawValue, line.clause,
+                        line.introduced.number, line.introduced.adopted?.iso ?? "",
+                        line.lastChanged.number, line.lastChanged.adopted?.iso ?? "", line.paragraph.text,
+                    ]), terminator: "")
+                }
+            }
         case .markdown:
             print("## Blame of \(target.symbol)\n")
             print("| clause | introduced | last changed | text |\n|---|---|---|---|")
@@ -32,14 +49,14 @@ struct BlameCommand: ParsableCommand {
                 let text = words
                     ? line.words.map { "\(Redline.escapeMarkdown(Terminal.sanitize($0.text))) <sub>\($0.introduced)</sub>" }.joined()
                     : Redline.escapeMarkdown(Terminal.sanitize(line.paragraph.text))
-                print("| \(line.label) | \(line.introduced.number) | \(line.lastChanged.number) | \(text) |")
+                print("| \(Redline.escapeMarkdown(Terminal.sanitize(line.label))) | \(line.introduced.number) | \(line.lastChanged.number) | \(text) |")
             }
         case .text:
             let width = max(6, store.history.revisions.map(\.number.count).max() ?? 6)
             for line in blame.paragraphs {
                 let intro = palette.paint(line.introduced.number.padded(width), line.introduced.number, style)
                 let last = palette.paint(line.lastChanged.number.padded(width), line.lastChanged.number, style)
-                print("\(intro) \(last) \(line.label.padded(7)) \(Terminal.sanitize(line.paragraph.text))")
+                print("\(intro) \(last) \(Terminal.sanitize(line.label).padded(7)) \(Terminal.sanitize(line.paragraph.text))")
                 if words {
                     for run in line.words {
                         let text = Terminal.sanitize(run.text).trimming(" ")

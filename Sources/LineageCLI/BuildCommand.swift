@@ -24,13 +24,12 @@ struct BuildCommand: ParsableCommand {
         help: ArgumentHelp("The adoption date of a resolution whose text gives none.", valueName: "number=YYYY-MM-DD"))
     var adopted: [String] = []
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.help)
     var format: OutputFormat = .text
 
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
-        if format == .markdown { throw ValidationError("build prints text or json") }
         _ = try suppliedDates()
     }
 
@@ -49,7 +48,7 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         var builder = HistoryBuilder(repositoryPath: repository.repo)
         builder.suppliedDates = try suppliedDates()
-        builder.progress = { Terminal.standardError.write($0 + "\n") }
+        builder.progress = { Terminal.standardError.writeMessage($0 + "\n") }
         // One bar per phase; the first appears once the build has lasted a second.
         let started = DispatchTime.now().uptimeNanoseconds
         var bar: (phase: HistoryBuilder.Phase, bar: ProgressBar)?
@@ -65,11 +64,17 @@ struct BuildCommand: ParsableCommand {
         let report: BuildReport
         do {
             defer { bar?.bar.finish() }
-            report = try builder.build(paths: inputs)
+            do {
+                report = try builder.build(paths: inputs)
+            } catch {
+                throw LineageError.storage(error, repository: repository.repo)
+            }
         }
         switch format {
         case .json: print(BuildSummary.json(report).rendered())
-        default: print(BuildSummary.text(report, style: Style(enabled: colors.enabled)), terminator: "")
+        case .csv: print(BuildSummary.csv(report), terminator: "")
+        case .markdown: print(BuildSummary.markdown(report), terminator: "")
+        case .text: print(BuildSummary.text(report, style: Style(enabled: colors.enabled)), terminator: "")
         }
     }
 }

@@ -15,6 +15,46 @@ enum BuildSummary {
         ])
     }
 
+    /// One row per revision committed: `committed` (new) or `recommitted` (its parents changed).
+    static func csv(_ report: BuildReport) -> String {
+        var out = CSV.row(["action", "commit", "adopted", "symbol", "number", "date_source"])
+        for r in report.committed {
+            out += CSV.row([
+                report.recommitted.contains(r.number) ? "recommitted" : "committed", r.commit?.hex ?? "", r.adopted?.iso ?? "",
+                r.symbol, r.number, dateSource(r),
+            ])
+        }
+        return out
+    }
+
+    /// The revisions committed as a table, then the state of the repository.
+    static func markdown(_ report: BuildReport) -> String {
+        var out = ""
+        if report.committed.isEmpty {
+            out += "Nothing to commit: all \(report.unchanged) input(s) already stored.\n"
+        } else {
+            out += "| | commit | adopted | symbol | date |\n|---|---|---|---|---|\n"
+            for r in report.committed {
+                let marker = report.recommitted.contains(r.number) ? "re-committed" : "committed"
+                let cells = [marker, String(r.commit?.hex.prefix(12) ?? "?"), r.adopted?.iso ?? "?", r.symbol, dateSource(r)]
+                out += "| " + cells.map { Redline.escapeMarkdown(Terminal.sanitize($0)) }.joined(separator: " | ") + " |\n"
+            }
+        }
+        let head = report.history.last
+        out += "\n\(report.history.count) revision(s) in `\(Terminal.sanitize(absolute(report.repositoryPath)))`"
+        if let head { out += ", head \(head.symbol) (`\(head.commit.map { String($0.hex.prefix(12)) } ?? "?")`)" }
+        return out + ".\n"
+    }
+
+    /// Where the adoption date came from: `text`, `cited by A/RES/63/37`, `supplied`.
+    static func dateSource(_ r: Revision) -> String {
+        switch r.dateSource {
+        case .text: return "text"
+        case .citedBy(let symbol): return "cited by \(symbol)"
+        case .supplied: return "supplied"
+        }
+    }
+
     static func text(_ report: BuildReport, style: Style) -> String {
         var out = ""
         let repo = absolute(report.repositoryPath)
@@ -36,7 +76,7 @@ enum BuildSummary {
             }
         }
         let head = report.history.last
-        out += "\(report.history.count) revision(s) in \(repo)"
+        out += "\(report.history.count) revision(s) in \(Terminal.sanitize(repo))"
         if let head { out += ", head \(head.symbol) (\(head.commit.map { String($0.hex.prefix(12)) } ?? "?"))" }
         out += "\n"
         return out

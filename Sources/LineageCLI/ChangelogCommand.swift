@@ -11,7 +11,7 @@ struct ChangelogCommand: ParsableCommand {
         abstract: "Show what each revision changed against the one before it, with word redlines.",
         discussion: """
             Text and Markdown list the revisions newest first; --format json lists them oldest \
-            first, every change included. The first revision of the history has no predecessor: \
+            first, every change included; --format csv has one row per change, oldest first. The first revision of the history has no predecessor: \
             all its paragraphs count as inserted. --from and --to limit the revisions listed; each \
             is still compared with its own predecessor.
             """)
@@ -21,7 +21,7 @@ struct ChangelogCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The newest revision to list (default: the latest).", valueName: "rev"))
     var to: String?
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
     /// Writes entry by entry: each revision's entry is read, printed and dropped before the
@@ -43,6 +43,16 @@ struct ChangelogCommand: ParsableCommand {
                     terminator: "")
             }
             print(Changelog.jsonTail)
+        case .csv:
+            // One row per change (unchanged clauses are not changes), oldest revision first.
+            print(CSV.row(["revision", "adopted", "parents"] + CSV.changeHeader), terminator: "")
+            for revision in revisions {
+                let entry = try store.changelogEntry(of: revision)
+                let lead = [revision.number, revision.adopted?.iso ?? "", entry.parents.map(\.number).joined(separator: " ")]
+                for change in entry.changes where change.kind != .unchanged {
+                    print(CSV.row(lead + CSV.change(change)), terminator: "")
+                }
+            }
         case .markdown:
             guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
             print(InvisibleControls.shown(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count)), terminator: "")

@@ -23,7 +23,7 @@ struct ChartCommand: ParsableCommand {
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard !store.history.revisions.isEmpty else { throw LineageError("\(repository.repo): the history is empty") }
+        guard !store.history.revisions.isEmpty else { throw LineageError.emptyHistory(repository.repo) }
         let colors = SessionColors(store.history.revisions.map(\.number))
         let svg: String
         switch kind {

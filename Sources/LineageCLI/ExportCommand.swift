@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard let latest = store.history.revisions.last else { throw LineageError("\(repository.repo): the history is empty") }
+        guard let latest = store.history.revisions.last else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         try OutputFile.write(AkomaNtoso.document(try AkomaNtoso.input(target, in: store)), to: output)
     }

@@ -26,7 +26,7 @@ struct HistoryCommand: ParsableCommand {
     @Flag(help: "List every unchanged version instead of folding runs of them (text and Markdown).")
     var allVersions = false
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
@@ -38,9 +38,10 @@ struct HistoryCommand: ParsableCommand {
         let history = try store.clauseHistory(named: clause)
         let style = Style(enabled: colors.enabled)
         switch format {
-        case .json: print(InvisibleControls.escapedJSON(history.json.rendered()))
-        case .markdown: print(InvisibleControls.shown(ClauseHistoryView.markdown(history, fold: !allVersions)), terminator: "")
-        case .text: print(InvisibleControls.shown(ClauseHistoryView.text(history, style: style, fold: !allVersions)), terminator: "")
+        case .json: print(history.json.rendered())
+        case .csv: print(ClauseHistoryView.csv(history), terminator: "")
+        case .markdown: print(ClauseHistoryView.markdown(history, fold: !allVersions), terminator: "")
+        case .text: print(ClauseHistoryView.text(history, style: style, fold: !allVersions), terminator: "")
         }
     }
 }
@@ -142,6 +143,19 @@ enum ClauseHistoryView {
                 body = Redline.render(version.words, mode: style.enabled ? .color : .plain)
             }
             out += body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return out
+    }
+
+    /// One row per version, oldest first.
+    static func csv(_ history: ClauseHistory) -> String {
+        var out = CSV.row(["clause", "revision", "adopted", "status", "label", "previous_label", "compared_with", "editorial", "text"])
+        for v in history.versions {
+            let comparedWith = v.comparedWith?.description ?? ""
+            out += CSV.row([
+                history.clause, v.revision.number, v.revision.adopted?.iso ?? "", v.status, v.label ?? "",
+                v.previousLabel ?? "", comparedWith, v.editorial ? "true" : "false", v.text ?? "",
+            ])
         }
         return out
     }

@@ -7,20 +7,34 @@ struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "log",
         abstract: "List the revisions, newest first, with their metadata.",
-        discussion: "With --graph, draws the lines of the series as `git log --graph` does, with why each parent was chosen.")
+        discussion: """
+            With --graph, draws the lines of the series as `git log --graph` does, with why each \
+            parent was chosen; --oneline prints one line per revision (with --graph too); -n N \
+            shows the newest N; REV lists REV and the revisions it continues, as `git log REV`.
+            """)
+
+    @Argument(help: ArgumentHelp("List REV and the revisions it continues (default: every line).", valueName: "rev"))
+    var revision: String?
 
     @OptionGroup var repository: RepositoryOptions
 
-    @Option(help: "Output format: text or json.")
+    @Option(help: OutputFormat.help)
     var format: OutputFormat = .text
 
     @Flag(help: "Draw the graph of the lines (forks and merges), with why each parent was chosen.")
     var graph = false
 
+    @Flag(help: "One line per revision: commit, number, decorations and title.")
+    var oneline = false
+
+    @Option(name: [.customShort("n"), .customLong("max-count")], help: ArgumentHelp("Show the newest N revisions only.", valueName: "n"))
+    var maxCount: Int?
+
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
-        if format == .markdown { throw ValidationError("log prints text or json") }
+        if let maxCount, maxCount < 0 { throw ValidationError("-n expects a number of revisions, 0 or more") }
+        if format != .text && (graph || oneline) { throw ValidationError("--graph and --oneline draw text: leave out --format \(format.rawValue)") }
     }
 
     /// Text and JSON are written revision by revision (the JSON array one element at a time, the
@@ -28,22 +42,46 @@ struct LogCommand: ParsableCommand {
     /// drawn whole.
     func run() throws {
         let history = try History.open(repository.repo)
+        let listed = try revision.map { name throws(LineageError) in history.reachable(from: try history.revision(named: name)) } ?? history.revisions
+        let newest = listed.reversed().prefix(maxCount ?? Int.max)
         switch format {
         case .json:
-            let revisions = history.revisions.reversed()
-            guard !revisions.isEmpty else { return print(JSONValue.array([]).rendered()) }
+            guard !newest.isEmpty else { return print(JSONValue.array([]).rendered()) }
             print("[\n  ", terminator: "")
-            for (i, revision) in revisions.enumerated() {
+            for (i, revision) in newest.enumerated() {
                 if i > 0 { print(",\n  ", terminator: "") }
                 print(revision.logJSON.rendered(nestedAt: 1), terminator: "")
             }
             print("\n]")
-        default:
+        case .csv:
+            print(CSV.row(["number", "symbol", "session", "adopted", "title", "commit", "parents", "line"]), terminator: "")
+            for r in newest {
+                print(CSV.row([
+                    r.number, r.symbol, r.session.map(String.init) ?? "", r.adopted?.iso ?? "", r.title ?? "",
+                    r.commit?.hex ?? "", history.parents(of: r).map(\.number).joined(separator: " "), r.line ?? "",
+                ]), terminator: "")
+            }
+        case .markdown:
+            print("| revision | symbol | adopted | line | parents | title |\n|---|---|---|---|---|---|")
+            for r in newest {
+                let cells = [
+                    r.number, r.symbol, r.adopted?.iso ?? "", r.line ?? "", history.parents(of: r).map(\.number).joined(separator: ", "),
+                    r.title ?? "",
+                ]
+                print("| " + cells.map { Redline.escapeMarkdown(Terminal.sanitize($0)) }.joined(separator: " | ") + " |")
+            }
+        case .text:
             let style = Style(enabled: colors.enabled)
             if graph {
-                print(LogView.graph(history, style: style), terminator: "")
+                print(LogView.graph(Array(newest), tips: history.tips, oneline: oneline, style: style), terminator: "")
+            } else if oneline {
+                let tips = history.tips
+                for r in newest { print(LogView.oneline(r, tips: tips, style: style)) }
             } else {
-                LogView.text(history, style: style) { print($0, terminator: "") }
+                let tips = history.tips
+                for (i, r) in newest.enumerated() {
+                    print((i > 0 ? "\n" : "") + LogView.entry(r, in: history, tips: tips, style: style), terminator: "")
+                }
             }
         }
     }

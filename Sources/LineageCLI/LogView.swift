@@ -11,17 +11,26 @@ enum LogView {
     static func decorations(_ revision: Revision, tips: [(line: String, revision: Revision)], style: Style) -> String {
         var names: [String] = []
         for (i, tip) in tips.enumerated() where tip.revision.commit == revision.commit {
-            names.append(i == 0 ? "HEAD -> " + tip.line : tip.line)
+            names.append(i == 0 ? "HEAD -> " + Terminal.sanitize(tip.line) : Terminal.sanitize(tip.line))
         }
-        names.append("tag: " + revision.symbol)
+        names.append("tag: " + Terminal.sanitize(revision.symbol))
         return style.yellow("(") + names.map { style.cyan($0) }.joined(separator: style.yellow(", ")) + style.yellow(")")
     }
 
     /// `lineage log --graph`: the graph of the lines, one revision per entry, with why each
     /// parent was chosen.
     static func graph(_ history: History, style: Style) -> String {
-        let tips = history.tips
-        let nodes = history.revisions.reversed().map { revision in
+        graph(history.revisions.reversed(), tips: history.tips, style: style)
+    }
+
+    /// The graph of `revisions` (newest first), one line each with `oneline`.
+    static func graph(_ revisions: [Revision], tips: [(line: String, revision: Revision)], oneline: Bool = false, style: Style) -> String {
+        let nodes = revisions.map { revision in
+            if oneline {
+                return LogGraph<String>.Node(
+                    id: revision.commit?.hex ?? revision.number, parents: revision.parents.map(\.hex),
+                    lines: [LogView.oneline(revision, tips: tips, style: style)])
+            }
             var lines = [
                 style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + (revision.adopted?.iso ?? "????-??-??") + " "
                     + style.bold(revision.number) + " " + decorations(revision, tips: tips, style: style),
@@ -37,6 +46,12 @@ enum LogView {
         return LogGraph.draw(nodes).map { $0 + "\n" }.joined()
     }
 
+    /// `lineage log --oneline`: `7e2a15da7064 69/28 (tag: A/RES/69/28) Developments in the …`.
+    static func oneline(_ revision: Revision, tips: [(line: String, revision: Revision)], style: Style) -> String {
+        style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + style.bold(revision.number) + " "
+            + decorations(revision, tips: tips, style: style) + " " + Terminal.sanitize(revision.title ?? "(untitled)")
+    }
+
     static func text(_ history: History, style: Style) -> String {
         var out = ""
         text(history, style: style) { out += $0 }
@@ -47,30 +62,35 @@ enum LogView {
     static func text(_ history: History, style: Style, write: (String) -> Void) {
         let tips = history.tips
         for (i, revision) in history.revisions.reversed().enumerated() {
-            var out = i > 0 ? "\n" : ""
-            let r = revision.resolution
-            out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
-            if revision.parents.count > 1 {
-                out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
-            }
-            out += "Resolution: \(revision.number)  \(revision.symbol)\n"
-            var adopted = "Adopted:    \(revision.adopted?.iso ?? "unknown")"
-            var context: [String] = []
-            if let s = r.session { context.append("session \(s)") }
-            if let m = r.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
-            if !context.isEmpty { adopted += " (\(context.joined(separator: ", ")))" }
-            switch revision.dateSource {
-            case .text: break
-            case .citedBy(let symbol): adopted += ", date cited by \(symbol)"
-            case .supplied: adopted += ", date supplied by the user"
-            }
-            out += adopted + "\n"
-            let c = revision.counts
-            if let line = revision.line { out += "Line:       \(line)\n" }
-            out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
-            out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
-            write(out)
+            write((i > 0 ? "\n" : "") + entry(revision, in: history, tips: tips, style: style))
         }
+    }
+
+    /// One revision as `lineage log` prints it (and `lineage show` begins): its commit and
+    /// decorations, parents of a merge, metadata, line, paragraph counts and title.
+    static func entry(_ revision: Revision, in history: History, tips: [(line: String, revision: Revision)], style: Style) -> String {
+        let r = revision.resolution
+        var out = style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
+        if revision.parents.count > 1 {
+            out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
+        }
+        out += "Resolution: \(revision.number)  \(revision.symbol)\n"
+        var adopted = "Adopted:    \(revision.adopted?.iso ?? "unknown")"
+        var context: [String] = []
+        if let s = r.session { context.append("session \(s)") }
+        if let m = r.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
+        if !context.isEmpty { adopted += " (\(context.joined(separator: ", ")))" }
+        switch revision.dateSource {
+        case .text: break
+        case .citedBy(let symbol): adopted += ", date cited by \(symbol)"
+        case .supplied: adopted += ", date supplied by the user"
+        }
+        out += adopted + "\n"
+        let c = revision.counts
+        if let line = revision.line { out += "Line:       \(Terminal.sanitize(line))\n" }
+        out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
+        out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
+        return out
     }
 }
 

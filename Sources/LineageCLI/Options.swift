@@ -7,9 +7,13 @@ struct RepositoryOptions: ParsableArguments {
     var repo: String = History.defaultPath
 }
 
-/// Output formats. Not every command offers all of them.
+/// Output formats: every command with `--format` prints each of them. `csv` (RFC 4180, a
+/// header row, see ``CSV``) has one row per record of the command's table.
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, markdown, json
+    case text, markdown, json, csv
+
+    /// The help of `--format`, the same for every command.
+    static let help = ArgumentHelp("Output format.")
 }
 
 /// `--color auto|always|never`; `auto` colours only a terminal, and never when `NO_COLOR` is set.

@@ -3,10 +3,11 @@ import Lineage
 
 /// Writing a command's result to `-o FILE`, or to standard output for `-` or no file.
 enum OutputFile {
-    /// Writes `text` to `path` (atomically: a reader never sees half a file); `nil` or `-` print it.
+    /// Writes `text` (markup: XML, HTML or SVG) to `path` (atomically: a reader never sees half a
+    /// file); `nil` or `-` print it, with invisible controls as character references.
     static func write(_ text: String, to path: String?) throws(LineageError) {
         guard let path, path != "-" else {
-            Terminal.standardOutput.write(text)
+            StandardOutput.shared.writeMarkup(text)
             return
         }
         do {

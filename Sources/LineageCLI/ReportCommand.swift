@@ -32,7 +32,7 @@ struct ReportCommand: ParsableCommand {
         try OutputFile.write(html, to: output)
         if output != "-" {
             let detail = data.omitted > 0 ? ", the latest \(data.entries.count) in detail" : ""
-            print("Wrote \(OutputFile.absolute(output)) (\(html.utf8.count / 1024) KB, \(data.revisionCount) revisions\(detail))")
+            print("Wrote \(Terminal.sanitize(OutputFile.absolute(output))) (\(html.utf8.count / 1024) KB, \(data.revisionCount) revisions\(detail))")
         }
     }
 }

@@ -12,13 +12,13 @@ struct SearchCommand: ParsableCommand {
             The phrase is matched ignoring case and spacing, with curly and straight quotes alike, \
             in the paragraphs of every revision (and footnotes with --footnotes). Text output lists \
             the revisions where the phrase is present or disappears, oldest first, with the \
-            addresses of the paragraphs that contain it; --format json lists every revision.
+            addresses of the paragraphs that contain it; --format json and csv list every revision.
             """)
 
     @Argument(help: "The words to look for (quote them).") var phrase: String
     @Flag(help: "Search the footnotes too.") var footnotes = false
     @OptionGroup var repository: RepositoryOptions
-    @Option(help: "Output format: text, markdown or json.") var format: OutputFormat = .text
+    @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
 
     func validate() throws {
@@ -42,6 +42,15 @@ struct SearchCommand: ParsableCommand {
                 print(PhraseSearch.json(occurrence, searchedFootnotes: footnotes).rendered(nestedAt: 2), terminator: "")
             }
             print("\n  ]\n}")
+        case .csv:
+            print(CSV.row(["revision", "adopted", "present", "event", "labels", "clauses", "footnotes"]), terminator: "")
+            try store.search(phrase, footnotes: footnotes) { o in
+                print(CSV.row([
+                    o.revision.number, o.revision.adopted?.iso ?? "", o.present ? "true" : "false", o.event?.rawValue ?? "",
+                    o.paragraphs.map(\.label).joined(separator: " "), o.paragraphs.map(\.clause).joined(separator: " "),
+                    o.footnotes.map(\.mark).joined(separator: " "),
+                ]), terminator: "")
+            }
         case .markdown: print(SearchView.markdown(try store.search(phrase, footnotes: footnotes)), terminator: "")
         case .text:
             var view = SearchView.Text(

@@ -18,6 +18,7 @@ struct Terminal {
         !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
     }
 
+    /// Writes `text` as it is, all of it (`write(2)` until done or failed).
     func write(_ text: String) {
         var bytes = Array(text.utf8)
         var offset = 0
@@ -28,21 +29,139 @@ struct Terminal {
         }
     }
 
-    /// Removes control characters (escape sequences included) from text that came from a
-    /// document, so a hostile file cannot drive the terminal. Line breaks stay; tabs become spaces.
-    static func sanitize(_ text: String) -> String {
-        // Fast path: nothing to replace or drop. (C1 controls, U+0080…U+009F, are C2 80…C2 9F in
-        // UTF-8: any C2 byte takes the slow path.)
-        if !text.utf8.contains(where: { ($0 < 0x20 && $0 != 0x0A) || $0 == 0x7F || $0 == 0xC2 }) { return text }
-        return String(
-            String.UnicodeScalarView(
-                text.unicodeScalars.compactMap { s -> Unicode.Scalar? in
-                    if s == "\t" { return " " }
-                    if s == "\n" { return s }
-                    if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { return nil }
-                    return s
-                }))
+    /// Writes a message (an error, a hint, a progress line) with every control and invisible
+    /// format character of `text` shown escaped (``sanitize(_:)``): a file name or an argument
+    /// carrying `\033[…` never drives the terminal.
+    func writeMessage(_ text: String) {
+        write(Terminal.sanitize(text))
     }
+
+    /// Text that came from a document, a file name or an argument, made safe for a terminal:
+    /// control characters (escape sequences included, C1 too), bidirectional controls (U+202A…202E,
+    /// U+2066…2069, U+200E/F, U+061C) and the other invisible format characters (zero-width
+    /// space, word joiner, byte-order mark, tag characters, …; Unicode's category Cf, but the
+    /// joiners U+200C/D that some scripts need) and the line and paragraph separators are shown
+    /// escaped, as `<U+202E>`, so a text cannot display differently from what it says. Line
+    /// breaks stay; tabs become spaces.
+    /// - Complexity: O(length); text with nothing to escape is returned without a copy.
+    static func sanitize(_ text: String) -> String {
+        escape(text, table: sanitizeTable, keeping: { $0 == "\n" }, tabsAsSpaces: true)
+    }
+
+    /// The last guard on everything written to standard output: like ``sanitize(_:)``, but the
+    /// escape character (which starts lineage's own colours) and carriage returns pass. The text
+    /// of documents is sanitized before it is styled; this catches whatever was not.
+    /// - Complexity: O(length).
+    static func neutralise(_ text: String) -> String {
+        escape(text, table: neutraliseTable, keeping: { $0 == "\n" || $0 == "\u{1B}" || $0 == "\r" || $0 == "\t" }, tabsAsSpaces: false)
+    }
+
+    /// Markup (XML, HTML, SVG) on its way to standard output: the characters ``sanitize(_:)``
+    /// escapes, but line breaks, tabs and carriage returns, become character references
+    /// (`&#x202E;`), which keeps the markup well formed and means the same.
+    /// - Complexity: O(length).
+    static func neutraliseMarkup(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { isUnsafe($0) && $0 != "\n" && $0 != "\t" && $0 != "\r" }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if isUnsafe(s) && s != "\n" && s != "\t" && s != "\r" {
+                out.append(contentsOf: "&#x\(String(s.value, radix: 16, uppercase: true));".unicodeScalars)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    /// How an unsafe character is shown: `<U+202E>`.
+    static func shown(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16, uppercase: true)
+        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
+    }
+
+    /// True for the characters ``sanitize(_:)`` escapes: C0 and C1 controls, DEL, format
+    /// characters (Cf) but the joiners U+200C/D, and the line and paragraph separators.
+    static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
+        switch s.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0x200C, 0x200D: return false
+        case 0..<0xAD: return false
+        default: return s.properties.generalCategory == .format
+        }
+    }
+
+    /// For each byte, whether it can begin a character ``isUnsafe(_:)`` holds: ASCII controls and
+    /// DEL, and the UTF-8 lead bytes of the unsafe characters above ASCII (C1 and U+00AD are
+    /// C2 …; U+0600…070F D8…DC; U+0890…08E2 E0; U+180E E1; U+200B…206F, U+2028 E2; U+FEFF,
+    /// U+FFF9… EF; U+110BD…1D17A F0; tags U+E0001… F3): text without them is safe as it is.
+    /// The tables of ``sanitize(_:)`` (line feeds kept) and ``neutralise(_:)`` (line feeds, escapes,
+    /// carriage returns and tabs kept).
+    private static func mayBeginUnsafe(keeping kept: Set<UInt8>) -> [Bool] {
+        (0...255).map { b in
+            !kept.contains(UInt8(b)) && (b < 0x20 || b == 0x7F || [0xC2, 0xD8, 0xD9, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3].contains(b))
+        }
+    }
+    private static let sanitizeTable = mayBeginUnsafe(keeping: [0x0A])
+    private static let neutraliseTable = mayBeginUnsafe(keeping: [0x0A, 0x1B, 0x0D, 0x09])
+
+    private static func escape(_ text: String, table: [Bool], keeping kept: (Unicode.Scalar) -> Bool, tabsAsSpaces: Bool) -> String {
+        // Fast path: no byte that could begin an unsafe character (one table look-up a byte);
+        // then, no character that is (curly quotes and dashes begin as bidi controls do).
+        var text = text
+        let plain = text.withUTF8 { bytes in table.withUnsafeBufferPointer { t in !bytes.contains { t[Int($0)] } } }
+        if plain || !text.unicodeScalars.contains(where: { !kept($0) && isUnsafe($0) }) { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if kept(s) || !isUnsafe(s) {
+                out.append(s)
+            } else if s == "\t" && tabsAsSpaces {
+                out.append(" ")
+            } else {
+                out.append(contentsOf: shown(s).unicodeScalars)
+            }
+        }
+        return String(out)
+    }
+}
+
+/// Standard output, buffered: what the commands print collects here and is written in blocks of
+/// ``blockSize`` (and at exit, ``flush()``), each through ``Terminal/neutralise(_:)``.
+final class StandardOutput: @unchecked Sendable {
+    static let shared = StandardOutput()
+    /// Bytes collected before a write.
+    static let blockSize = 64 << 10
+    private var buffer = ""
+    private let lock = NSLock()
+
+    func write(_ text: String) { append(Terminal.neutralise(text)) }
+
+    /// Writes markup (``Terminal/neutraliseMarkup(_:)``).
+    func writeMarkup(_ text: String) { append(Terminal.neutraliseMarkup(text)) }
+
+    private func append(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        buffer += text
+        if buffer.utf8.count >= StandardOutput.blockSize {
+            Terminal.standardOutput.write(buffer)
+            buffer = ""
+        }
+    }
+
+    func flush() {
+        lock.lock()
+        defer { lock.unlock() }
+        Terminal.standardOutput.write(buffer)
+        buffer = ""
+    }
+}
+
+/// Every command prints through this, not the standard library's `print` (which it shades in
+/// this module): the text is buffered (``StandardOutput``) and passes ``Terminal/neutralise(_:)``
+/// on its way out, so no bidirectional or invisible control reaches the terminal whatever a
+/// command forgot to sanitize.
+func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
+    StandardOutput.shared.write(items.map { "\($0)" }.joined(separator: separator) + terminator)
 }
 
 /// SGR colours, applied only when enabled.

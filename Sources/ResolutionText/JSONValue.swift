@@ -104,11 +104,13 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
 
     private static func escape(_ s: String, into out: inout String) {
         out += "\""
-        // Most strings need no escape: appended whole, not scalar by scalar. (U+2028 and U+2029
-        // are escaped; their UTF-8 begins with E2, so any string with an E2 byte goes the slow way.)
+        // Most strings need no escape: appended whole, not scalar by scalar. (Escaped beyond
+        // ASCII: C1 controls, U+2028, U+2029 and the invisible format characters (bidirectional
+        // controls and the like, ``escapedInvisibly``); any string with a byte that can begin
+        // one goes the slow way.)
         var s = s
         let plain = s.withUTF8 { utf8 in
-            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0xE2 }
+            !utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 == 0x7F || ($0 >= 0xC2 && slowLeadBytes.contains($0)) }
         }
         if plain {
             out += s
@@ -122,12 +124,39 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case _ where scalar.value < 0x20 || escapedInvisibly(scalar):
+                if scalar.value > 0xFFFF {
+                    let v = scalar.value - 0x10000
+                    hex4(0xD800 + (v >> 10), into: &out)
+                    hex4(0xDC00 + (v & 0x3FF), into: &out)
+                } else {
+                    hex4(scalar.value, into: &out)
+                }
             default: out.unicodeScalars.append(scalar)
             }
         }
         out += "\""
     }
+
+    /// `\u` and four hex digits.
+    private static func hex4(_ value: UInt32, into out: inout String) {
+        let hex = String(value, radix: 16)
+        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+    }
+
+    /// Characters written as `\u` escapes although JSON allows them raw, so that no reader's
+    /// terminal or editor shows the text differently from what it says: DEL and C1 controls,
+    /// U+2028 and U+2029, and the invisible format characters (Unicode's category Cf:
+    /// bidirectional controls U+202A…202E, U+2066…2069, U+200E/F, U+061C, zero-width space, word
+    /// joiner, byte-order mark, tags…) but the joiners U+200C/D that some scripts need.
+    static func escapedInvisibly(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x7F...0x9F, 0x2028, 0x2029: return true
+        case 0..<0xAD, 0x200C, 0x200D: return false
+        default: return scalar.properties.generalCategory == .format
+        }
+    }
+
+    /// UTF-8 lead bytes of every character ``escapedInvisibly(_:)`` holds above ASCII.
+    private static let slowLeadBytes: Set<UInt8> = [0xC2, 0xD8, 0xD9, 0xDB, 0xDC, 0xE0, 0xE1, 0xE2, 0xEF, 0xF0, 0xF3]
 }

@@ -150,8 +150,8 @@ import Testing
         bar.update(1, of: 4)
         bar.update(4, of: 4)
         bar.finish()
-        #expect(written.first == "\r\u{1B}[K" + "report [31m [#######.....................] 1/4")
-        #expect(written.contains("\r\u{1B}[K" + "report [31m [############################] 4/4"))
+        #expect(written.first == "\r\u{1B}[K" + "report <U+001B>[31m [#######.....................] 1/4")
+        #expect(written.contains("\r\u{1B}[K" + "report <U+001B>[31m [############################] 4/4"))
         #expect(written.last == "\r\u{1B}[K")
         #expect(ProgressBar.line("x", done: 0, total: 0, width: 4) == "x [....] 0/0")
     }
