@@ -86,6 +86,8 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
             offset = dataStart + compressedSize
         }
         if names.contains("word/document.xml") { return .docx }
+        // A Word package without its body: read as Word, so the refusal names what is missing.
+        if names.contains("[Content_Types].xml"), names.contains(where: { $0.hasPrefix("word/") }) { return .docx }
         return .other
     }
 

@@ -22,7 +22,7 @@ enum OpenDocumentReader {
     static let defaultMasterPage = "Standard"
 
     static func read(_ bytes: [UInt8]) throws(ParseError) -> Resolution {
-        try ResolutionParser.parse(text(bytes).render())
+        try WordReader.parse(text(bytes), format: .odt)
     }
 
     static func text(_ bytes: [UInt8]) throws(ParseError) -> WordProcessorText {

@@ -16,8 +16,16 @@ enum WordReader {
     static let documentPart = "word/document.xml"
 
     static func read(_ bytes: [UInt8]) throws(ParseError) -> Resolution {
-        let text = try text(bytes)
-        return try ResolutionParser.parse(text.render())
+        try parse(text(bytes), format: .docx)
+    }
+
+    /// Reads the laid-out text of a `format` document; a document without text is refused as empty.
+    static func parse(_ text: WordProcessorText, format: InputFormat) throws(ParseError) -> Resolution {
+        let rendered = text.render()
+        guard rendered.unicodeScalars.contains(where: { !($0.properties.isWhitespace) }) else {
+            throw ParseError(.empty, "an empty \(format.displayName) document: it holds no text")
+        }
+        return try ResolutionParser.parse(rendered)
     }
 
     /// The document laid out for the text parser.

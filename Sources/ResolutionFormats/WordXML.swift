@@ -73,6 +73,7 @@ class WordXMLHandler: NSObject, XMLParserDelegate {
     /// Namespace declarations in force: (element depth that declared them, prefix, URI).
     private var declarations: [(depth: Int, prefix: String, uri: String)] = [(0, "xml", WordNamespace.xml)]
     private var depth = 0
+    private var sawElement = false
     /// While > 0, the depth inside a skipped subtree.
     private var skipping = 0
 
@@ -103,6 +104,7 @@ class WordXMLHandler: NSObject, XMLParserDelegate {
         qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
     ) {
         depth += 1
+        sawElement = true
         if skipping > 0 {
             skipping += 1
             return
@@ -149,6 +151,12 @@ class WordXMLHandler: NSObject, XMLParserDelegate {
         if !parser.parse() {
             let detail = parser.parserError.map { " (line \(parser.lineNumber): \(($0 as NSError).localizedDescription))" } ?? ""
             throw ParseError(.unsupportedFormat, "a damaged \(format.displayName) file: \(part) is not well-formed XML\(detail)")
+        }
+        // Some parsers accept a document cut inside an element: it is no better formed.
+        if depth != 0 || !sawElement {
+            throw ParseError(
+                .unsupportedFormat,
+                "a damaged \(format.displayName) file: \(part) is not well-formed XML (\(sawElement ? "it ends inside an element" : "no element"))")
         }
     }
 }
