@@ -124,12 +124,10 @@ struct WordNumbering {
         }
     }
 
+    /// What follows a number: a tab (Word's default) or a space; "nothing" is read as a space
+    /// too, for the number to stay a label apart from the text (`1.Calls` would not read as one).
     static func suffix(_ suff: String) -> String {
-        switch suff {
-        case "space": " "
-        case "nothing": ""
-        default: "\t"
-        }
+        suff == "space" || suff == "nothing" ? " " : "\t"
     }
 
     /// A bullet's symbol: symbol fonts' private-use characters become "•".

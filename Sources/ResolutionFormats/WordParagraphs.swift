@@ -34,7 +34,7 @@ enum WordNoteKind: Hashable {
 ///   `w:moveFrom`, `w:delText`) dropped, a deleted paragraph mark joins two paragraphs, the
 ///   previous formatting of a change (`w:pPrChange`, `w:rPrChange`) ignored;
 /// - fields: the instructions (`w:instrText`, between `begin` and `separate`) dropped, the
-///   result kept;
+///   result kept (the result of a `NOTEREF`, a note's mark repeated, read as a mark);
 /// - hidden text (`w:vanish`) dropped; text raised to superscript kept apart;
 /// - text boxes read once (`mc:Fallback` skipped) as paragraphs of their own; tables cell by
 ///   cell;
@@ -68,8 +68,19 @@ final class WordPartReader: WordXMLHandler {
     private var runHidden: Bool?
     private var inText = false
     private var buffer = ""
-    /// Fields open: `true` while in the instruction part (before `separate`).
-    private var fields: [Bool] = []
+    /// A field open in the text: its instruction, and whether the instruction part (before
+    /// `separate`) is being read.
+    private struct Field {
+        var inInstruction: Bool
+        var instruction = ""
+        /// A cross-reference to a note (`NOTEREF`): its result is a note's mark.
+        var isNoteReference: Bool {
+            instruction.drop { $0 == " " }.uppercased().hasPrefix("NOTEREF")
+        }
+    }
+
+    private var fields: [Field] = []
+    private var inInstruction = false
     /// A note reference whose mark is the text that follows (`w:customMarkFollows`).
     private var customMarkPending: (kind: WordNoteKind, id: String)?
 
@@ -86,7 +97,7 @@ final class WordPartReader: WordXMLHandler {
             if parent == "rPr", path.dropLast().last == "pPr", !open.isEmpty { open[open.count - 1].markDeleted = true }
             return false
         case "pPrChange", "rPrChange", "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange", "numberingChange",
-            "instrText", "delText", "delInstrText", "sdtPr", "rt", "footnoteRef", "endnoteRef", "annotationRef":
+            "delText", "delInstrText", "sdtPr", "rt", "footnoteRef", "endnoteRef", "annotationRef":
             return false
         case "footnote", "endnote":
             let type = attributes.word("type") ?? "normal"
@@ -124,11 +135,15 @@ final class WordPartReader: WordXMLHandler {
             if let code = attributes.word("char").flatMap({ UInt32($0, radix: 16) }) { append(Self.symbol(code)) }
         case "fldChar":
             switch attributes.word("fldCharType") {
-            case "begin": fields.append(true)
-            case "separate": if !fields.isEmpty { fields[fields.count - 1] = false }
+            case "begin": fields.append(Field(inInstruction: true))
+            case "separate": if !fields.isEmpty { fields[fields.count - 1].inInstruction = false }
             case "end": if !fields.isEmpty { fields.removeLast() }
             default: break
             }
+        case "instrText":
+            inInstruction = true
+        case "fldSimple":
+            fields.append(Field(inInstruction: false, instruction: attributes.word("instr") ?? ""))
         case "footnoteReference", "endnoteReference":
             guard visible, let id = attributes.word("id") else { break }
             let kind: WordNoteKind = name.local == "footnoteReference" ? .footnote : .endnote
@@ -168,6 +183,10 @@ final class WordPartReader: WordXMLHandler {
             flushText()
         case "r":
             inRun = false
+        case "instrText":
+            inInstruction = false
+        case "fldSimple":
+            if !fields.isEmpty { fields.removeLast() }
         case "p":
             guard let paragraph = open.popLast() else { break }
             if let note {
@@ -188,11 +207,12 @@ final class WordPartReader: WordXMLHandler {
 
     override func text(_ string: String) {
         if inText { buffer += string }
+        if inInstruction, !fields.isEmpty { fields[fields.count - 1].instruction += string }
     }
 
     /// Whether text here is shown: in a run, not hidden, not a field's instruction.
     private var visible: Bool {
-        guard !open.isEmpty, fields.last != true else { return false }
+        guard !open.isEmpty, fields.last?.inInstruction != true else { return false }
         return !(runHidden ?? styles.inherited(runStyle, \.hidden) ?? false)
     }
 
@@ -207,7 +227,9 @@ final class WordPartReader: WordXMLHandler {
             addPiece(.note(kind, id: id, customMark: text.trimmingSpaces()))
             return
         }
-        addPiece(superscript ? .superscript(text) : .text(text))
+        // The result of a cross-reference to a note is that note's mark, however it is formatted.
+        let raised = superscript || fields.contains { $0.isNoteReference }
+        addPiece(raised ? .superscript(text) : .text(text))
     }
 
     private func append(_ text: String) {

@@ -129,7 +129,7 @@ enum WordReader {
         guard let numId = paragraph.numId ?? fromStyle?.numId else { return nil }
         let ilvl = paragraph.ilvl ?? (paragraph.numId == nil ? fromStyle?.ilvl : nil) ?? 0
         guard let (label, suffix) = counters.next(numId: numId, ilvl: ilvl) else { return nil }
-        return label.isEmpty ? nil : label + (suffix.isEmpty ? "" : suffix)
+        return label.isEmpty ? nil : label + suffix
     }
 
     /// A paragraph's text without marks (headers, footnote texts).

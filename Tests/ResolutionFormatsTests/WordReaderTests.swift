@@ -72,7 +72,7 @@ private func resolution(_ body: String) -> String {
         let body = resolution(
             #"<w:p><w:r><w:t>Bearing in mind the results, and the recommendations that it made,</w:t></w:r><w:r><w:footnoteReference w:id="5"/></w:r></w:p>"#
                 + #"<w:p><w:r><w:t xml:space="preserve">Welcoming the report of the Group,</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:footnoteReference w:id="2"/></w:r><w:r><w:t xml:space="preserve"> transmitted</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> by the Secretary-General,</w:t></w:r></w:p>"#
-                + #"<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/><w:t>Takes note of the report,</w:t></w:r><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>2</w:t></w:r><w:r><w:t xml:space="preserve"> as revised;</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r></w:p>"#
+                + #"<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/><w:t>Takes note of the report,</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> NOTEREF _Ref1 \h </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> as revised;</w:t></w:r><w:r><w:footnoteReference w:customMarkFollows="1" w:id="3"/><w:t>*</w:t></w:r></w:p>"#
                 + Doc.p("2.\tDecides to remain seized of the matter."))
         let r = try ResolutionReader.read(Doc(body: body, footnotes: Self.footnotes).bytes)
         #expect(r.footnotes == [
