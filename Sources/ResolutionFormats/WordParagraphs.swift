@@ -10,6 +10,9 @@ struct WordParagraph {
         /// A footnote or endnote reference: the note's kind and id, and its mark when the
         /// document gives one (`w:customMarkFollows`).
         case note(WordNoteKind, id: String, customMark: String?)
+        /// The result of a `REF` field to a bookmark: a note's mark when the bookmark holds a
+        /// note reference (how LibreOffice writes a repeated mark), else text.
+        case crossReference(bookmark: String, text: String)
     }
 
     var pieces: [Piece] = []
@@ -77,7 +80,18 @@ final class WordPartReader: WordXMLHandler {
         var isNoteReference: Bool {
             instruction.drop { $0 == " " }.uppercased().hasPrefix("NOTEREF")
         }
+        /// The bookmark a `REF` field refers to.
+        var referencedBookmark: String? {
+            let words = instruction.split(separator: " ")
+            guard words.count >= 2, words[0].uppercased() == "REF" else { return nil }
+            return String(words[1])
+        }
     }
+
+    /// Bookmarks open at this point, by id.
+    private var openBookmarks: [String: String] = [:]
+    /// The bookmarks that hold a footnote or endnote reference.
+    private(set) var noteBookmarks: Set<String> = []
 
     private var fields: [Field] = []
     private var inInstruction = false
@@ -144,8 +158,13 @@ final class WordPartReader: WordXMLHandler {
             inInstruction = true
         case "fldSimple":
             fields.append(Field(inInstruction: false, instruction: attributes.word("instr") ?? ""))
+        case "bookmarkStart":
+            if let id = attributes.word("id"), let name = attributes.word("name") { openBookmarks[id] = name }
+        case "bookmarkEnd":
+            if let id = attributes.word("id") { openBookmarks[id] = nil }
         case "footnoteReference", "endnoteReference":
             guard visible, let id = attributes.word("id") else { break }
+            noteBookmarks.formUnion(openBookmarks.values)
             let kind: WordNoteKind = name.local == "footnoteReference" ? .footnote : .endnote
             if wordOnOff(attributes.word("customMarkFollows")) && attributes.word("customMarkFollows") != nil {
                 customMarkPending = (kind, id)
@@ -229,6 +248,10 @@ final class WordPartReader: WordXMLHandler {
         }
         // The result of a cross-reference to a note is that note's mark, however it is formatted.
         let raised = superscript || fields.contains { $0.isNoteReference }
+        if !raised, let bookmark = fields.last(where: { !$0.inInstruction })?.referencedBookmark {
+            addPiece(.crossReference(bookmark: bookmark, text: text))
+            return
+        }
         addPiece(raised ? .superscript(text) : .text(text))
     }
 

@@ -108,6 +108,8 @@ enum WordReader {
                 case .text(let t): line += t
                 case .superscript(let t): line += WordProcessorText.superscript(t)
                 case .note(let kind, let id, let custom): line += WordProcessorText.mark(mark(kind, id, custom: custom))
+                case .crossReference(let bookmark, let t):
+                    line += body.noteBookmarks.contains(bookmark) ? WordProcessorText.superscript(t) : t
                 }
             }
             if paragraph.markDeleted {
@@ -137,7 +139,7 @@ enum WordReader {
         var out = ""
         for piece in paragraph.pieces {
             switch piece {
-            case .text(let t), .superscript(let t): out += t
+            case .text(let t), .superscript(let t), .crossReference(_, let t): out += t
             case .note: break
             }
         }
