@@ -5,7 +5,7 @@ import Testing
 @testable import ResolutionFormats
 
 /// An OpenDocument text made of a body (`office:text` content) and automatic styles.
-private func odt(_ body: String, styles: String = "") -> [UInt8] {
+private func odt(_ body: String, styles: String = "", stylesPart: String? = nil) -> [UInt8] {
     let ns = #"xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/""#
     let listStyle =
         #"<text:list-style style:name="L1"><text:list-level-style-number text:level="1" style:num-format="1" style:num-suffix="."/>"#
@@ -13,10 +13,12 @@ private func odt(_ body: String, styles: String = "") -> [UInt8] {
         + #"<text:list-level-style-number text:level="3" style:num-format="1" style:num-suffix="." text:display-levels="3"/></text:list-style>"#
         + #"<style:style style:name="Sup" style:family="text"><style:text-properties style:text-position="33% 58%"/></style:style>"#
         + #"<style:style style:name="Gone" style:family="text"><style:text-properties text:display="none"/></style:style>"#
-    return TestZip.archive([
+    var entries = [
         ("mimetype", "application/vnd.oasis.opendocument.text"),
         ("content.xml", #"<office:document-content \#(ns)><office:automatic-styles>\#(listStyle)\#(styles)</office:automatic-styles><office:body><office:text>\#(body)</office:text></office:body></office:document-content>"#),
-    ])
+    ]
+    if let stylesPart { entries.append(("styles.xml", #"<office:document-styles \#(ns)>\#(stylesPart)</office:document-styles>"#)) }
+    return TestZip.archive(entries)
 }
 
 private func item(_ text: String, _ nested: String = "", start: Int? = nil) -> String {
@@ -52,5 +54,20 @@ private func item(_ text: String, _ nested: String = "", start: Int? = nil) -> S
         ])
         #expect(text.notes.map(\.mark) == ["1", "*"])
         #expect(text.notes.map(\.text) == ["See A/51/261, annex.", "Reissued."])
+    }
+
+    @Test func theFirstPageHeaderIsReadAndFootersAndPageFieldsNever() throws {
+        let masters =
+            #"<office:master-styles><style:master-page style:name="Standard"><style:header><text:p>Running head</text:p></style:header>"#
+            + #"<style:header-first><text:p>Sixty-ninth session</text:p><text:p>Agenda item <text:page-number>1</text:page-number>91</text:p></style:header-first>"#
+            + #"<style:footer><text:p>14-66151 <text:page-number>2</text:page-number>/<text:page-count>3</text:page-count></text:p></style:footer></style:master-page></office:master-styles>"#
+        let text = try OpenDocumentReader.text(odt("<text:p>Body</text:p>", stylesPart: masters))
+        #expect(text.front == ["Sixty-ninth session", "Agenda item 91"])
+        #expect(text.body == ["Body"])
+        // A first paragraph that starts another master page takes that page's header.
+        let other = masters.replacingOccurrences(of: "</office:master-styles>", with: #"<style:master-page style:name="Cover"><style:header><text:p>Cover header</text:p></style:header></style:master-page></office:master-styles>"#)
+        let styled = #"<style:style style:name="P1" style:family="paragraph" style:master-page-name="Cover"/>"#
+        let cover = try OpenDocumentReader.text(odt(#"<text:p text:style-name="P1">Body</text:p>"#, styles: styled, stylesPart: other))
+        #expect(cover.front == ["Cover header"])
     }
 }
