@@ -223,7 +223,7 @@ final class OpenDocumentHandler: WordXMLHandler {
         case "tab":
             append("\t")
         case "line-break":
-            append(" ")
+            append("\n")
         case "note":
             openNotes.append(OpenNote(noteClass: a.value(t, "note-class") ?? "footnote"))
         case "note-citation":

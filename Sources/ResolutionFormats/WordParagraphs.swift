@@ -31,7 +31,8 @@ enum WordNoteKind: Hashable {
 /// footnotes or endnotes) with a SAX pass, as Word shows the document with all changes
 /// accepted:
 ///
-/// - text of runs (`w:t`), tabs (`w:tab`, `w:ptab`), line breaks as spaces (`w:br`, `w:cr`),
+/// - text of runs (`w:t`), tabs (`w:tab`, `w:ptab`), line and page breaks inside a paragraph
+///   (`w:br`, `w:cr`) as line breaks (see ``WordProcessorText``),
 ///   non-breaking hyphens, symbols (`w:sym`); soft hyphens dropped;
 /// - tracked changes: insertions (`w:ins`, `w:moveTo`) kept, deletions (`w:del`,
 ///   `w:moveFrom`, `w:delText`) dropped, a deleted paragraph mark joins two paragraphs, the
@@ -142,7 +143,7 @@ final class WordPartReader: WordXMLHandler {
         case "tab", "ptab":
             if parent != "tabs" { append("\t") }
         case "br", "cr":
-            append(" ")
+            append("\n")
         case "noBreakHyphen":
             append("-")
         case "sym":

@@ -7,7 +7,10 @@
 ///   running heads of later pages and every footer (job numbers, page numbers n/N, bar codes)
 ///   are never read;
 /// - the **body**: one line per paragraph, with the numbers that automatic numbering draws
-///   (`1.`, `(a)`) written in front of it, a blank line between paragraphs;
+///   (`1.`, `(a)`) written in front of it, a blank line between paragraphs; a line break inside
+///   a paragraph (Word's `w:br`, OpenDocument's `text:line-break`) stays a line break, so the
+///   parser joins the lines as it joins wrapped text (a word hyphenated at the break is rejoined
+///   by the same rule as in a PDF extract, a date under the meeting line is read as its date);
 /// - the **notes**: one line per footnote referenced, `<sup>1</sup> See A/51/261, annex.`,
 ///   after the body; each reference in the body is the same explicit mark (`made,<sup>1</sup>`).
 ///
@@ -21,10 +24,10 @@ struct WordProcessorText {
     /// - Complexity: O(n) in the size of the text.
     func render() -> String {
         var out = ""
-        for line in front + body {
-            let clean = Self.singleLine(line)
-            guard !clean.isEmpty else { continue }
-            out += clean
+        for paragraph in front + body {
+            let lines = Self.lines(paragraph)
+            guard !lines.isEmpty else { continue }
+            out += lines.joined(separator: "\n")
             out += "\n\n"
         }
         for note in notes {
@@ -35,6 +38,12 @@ struct WordProcessorText {
 
     /// An explicit footnote mark as the text parser reads it.
     static func mark(_ mark: String) -> String { "<sup>" + mark + "</sup>" }
+
+    /// The lines of a paragraph: split at its line breaks, each trimmed, empty ones dropped
+    /// (a blank line would end the paragraph).
+    static func lines(_ paragraph: String) -> [String] {
+        paragraph.split(separator: "\n", omittingEmptySubsequences: true).map { singleLine(String($0)) }.filter { !$0.isEmpty }
+    }
 
     /// `text` on one line: line breaks and other vertical space become spaces, ends trimmed.
     static func singleLine(_ text: String) -> String {

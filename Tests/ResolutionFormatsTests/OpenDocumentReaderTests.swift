@@ -50,7 +50,7 @@ private func item(_ text: String, _ nested: String = "", start: Int? = nil) -> S
         let text = try OpenDocumentReader.text(odt(body))
         #expect(text.body == [
             "Bearing in mind  the recommendations it made,<sup>1</sup>",
-            "Welcoming the report,<sup>1</sup> and the note,<sup>*</sup><sup>2</sup>",
+            "Welcoming the report,<sup>1</sup> and\nthe note,<sup>*</sup><sup>2</sup>",
         ])
         #expect(text.notes.map(\.mark) == ["1", "*"])
         #expect(text.notes.map(\.text) == ["See A/51/261, annex.", "Reissued."])

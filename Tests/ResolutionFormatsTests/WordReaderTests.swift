@@ -106,6 +106,22 @@ private func resolution(_ body: String) -> String {
         #expect(text.body == ["Notes the new textual cor-rection", "A paragraph whose mark was deleted runs on.", "Formerly numbered.", "In a text box.", ""])
     }
 
+    @Test func aParagraphAcrossAPageBreakAndAWordHyphenatedAtALineBreakReadWhole() throws {
+        let body =
+            Doc.p("69/28.\tDevelopments in the field") + Doc.p("The General Assembly,")
+            + Doc.p("Recalling that telecommunications matter,")
+            + #"<w:p><w:r><w:t>1.</w:t></w:r><w:r><w:tab/><w:t>Calls for the security of global tele-</w:t></w:r><w:r><w:br w:type="page"/><w:lastRenderedPageBreak/></w:r><w:r><w:t>communications systems, consistent with the need to</w:t></w:r></w:p>"#
+            + Doc.p("preserve the free flow of information;") + Doc.p("2.\tDecides to remain seized of the matter.")
+            + #"<w:p><w:r><w:t>62nd plenary meeting</w:t></w:r><w:r><w:br/><w:t>2 December 2014</w:t></w:r></w:p>"#
+        let r = try ResolutionReader.read(Doc(body: body).bytes)
+        #expect(r.paragraphs.map(\.text) == [
+            "Recalling that telecommunications matter,",
+            "Calls for the security of global telecommunications systems, consistent with the need to preserve the free flow of information;",
+            "Decides to remain seized of the matter.",
+        ])
+        #expect(r.adopted == CivilDate(year: 2014, month: 12, day: 2) && r.meeting == 62)
+    }
+
     @Test func theFirstPageHeaderIsReadAboveTheBodyAndOtherHeadersNever() throws {
         let first = ("hFirst", Doc.p("Sixty-ninth session") + Doc.p("Agenda item 91"))
         let running = ("hDefault", Doc.p("A/RES/69/28\tRunning head"))
