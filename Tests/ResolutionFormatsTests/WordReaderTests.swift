@@ -24,6 +24,7 @@ private func resolution(_ body: String) -> String {
             + #"<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>"#
             + #"<w:num w:numId="3"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="1"><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2."/><w:suff w:val="space"/></w:lvl></w:lvlOverride></w:num>"#
             + #"<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>"#
+            + #"<w:abstractNum w:abstractNumId="2"><w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\#u{F0B7}"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="2"/></w:num>"#
         let body = [
             Doc.p("One", numId: 1, ilvl: 0), Doc.p("a", numId: 1, ilvl: 1), Doc.p("b", numId: 1, ilvl: 1),
             Doc.p("i", numId: 1, ilvl: 2), Doc.p("ii", numId: 1, ilvl: 2), Doc.p("c", numId: 1, ilvl: 1),
@@ -34,6 +35,8 @@ private func resolution(_ body: String) -> String {
             Doc.p("Nested items", numId: 3, ilvl: 1), Doc.p("Nested again", numId: 3, ilvl: 1),
             Doc.p("From the style", style: "Roman"), Doc.p("Style, level from the paragraph", ilvl: 0, style: "Roman"),
             Doc.p("Style numbering removed", numId: 0, style: "Roman"),
+            Doc.p("A bullet in a symbol font", numId: 5, ilvl: 0),
+            #"<w:p><w:r><w:t xml:space="preserve">Symbols </w:t><w:sym w:font="Symbol" w:char="F0B4"/><w:t xml:space="preserve"> and </w:t><w:sym w:font="Wingdings" w:char="2013"/></w:r></w:p>"#,
         ].joined()
         let styles = #"<w:style w:type="paragraph" w:styleId="Base"><w:pPr><w:numPr><w:numId w:val="4"/></w:numPr></w:pPr></w:style>"#
             + #"<w:style w:type="paragraph" w:styleId="Roman"><w:basedOn w:val="Base"/></w:style>"#
@@ -43,6 +46,7 @@ private func resolution(_ body: String) -> String {
             "3.\tThree: lists of one abstract numbering continue each other",
             "1.\tRestarted", "2.\tContinued", "2.1. Nested items", "2.2. Nested again",
             "IV.\tFrom the style", "V.\tStyle, level from the paragraph", "Style numbering removed",
+            "\u{2022}\tA bullet in a symbol font", "Symbols \u{00D7} and \u{2013}",
         ])
     }
 
@@ -83,6 +87,26 @@ private func resolution(_ body: String) -> String {
         #expect(r.paragraphs[2].text == "Welcoming the report of the Group, transmitted by the Secretary-General,")
         #expect(r.paragraphs[3].text == "Takes note of the report, as revised;")
         #expect(!CanonicalDocument.render(r).contains("SEPARATOR"))
+    }
+
+    @Test func endnotesAreMarkedAsWordNumbersThemUnlessTheDocumentSaysOtherwise() throws {
+        func document(_ settings: String?) -> [UInt8] {
+            let body = resolution(
+                #"<w:p><w:r><w:t>Noting the report,</w:t></w:r><w:r><w:endnoteReference w:id="7"/></w:r></w:p>"#
+                    + Doc.p("1.\tDecides to remain seized of the matter."))
+            var entries: [(String, String)] = [
+                ("[Content_Types].xml", "<Types/>"),
+                ("word/document.xml", #"<w:document \#(Doc.namespaces)><w:body>\#(body)</w:body></w:document>"#),
+                ("word/endnotes.xml", #"<w:endnotes \#(Doc.namespaces)><w:endnote w:id="7"><w:p><w:r><w:endnoteRef/><w:t xml:space="preserve"> A/69/112.</w:t></w:r></w:p></w:endnote></w:endnotes>"#),
+            ]
+            if let settings { entries.append(("word/settings.xml", #"<w:settings \#(Doc.namespaces)>\#(settings)</w:settings>"#)) }
+            return TestZip.archive(entries)
+        }
+        let roman = try ResolutionReader.read(document(nil))
+        #expect(roman.footnotes == [Footnote(mark: "i", text: "A/69/112.")])
+        #expect(roman.paragraphs[1].footnotes == ["i"])
+        let decimal = try ResolutionReader.read(document(#"<w:endnotePr><w:numFmt w:val="decimal"/><w:numStart w:val="3"/></w:endnotePr>"#))
+        #expect(decimal.footnotes == [Footnote(mark: "3", text: "A/69/112.")])
     }
 
     @Test func aFootnoteReferredToButMissingIsRefusedNamingThePart() throws {
