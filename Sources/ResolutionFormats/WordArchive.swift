@@ -25,9 +25,6 @@ struct WordArchive {
         }
     }
 
-    /// Whether the archive holds a part at `path`.
-    func contains(_ path: String) -> Bool { archive[path] != nil }
-
     /// The bytes of the part at `path`, or `nil` when there is none; a part that cannot be
     /// inflated or fails its checksum is refused, naming it.
     /// - Complexity: O(n) in the size of the part.

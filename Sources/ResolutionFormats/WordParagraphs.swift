@@ -167,7 +167,7 @@ final class WordPartReader: WordXMLHandler {
             guard visible, let id = attributes.word("id") else { break }
             noteBookmarks.formUnion(openBookmarks.values)
             let kind: WordNoteKind = name.local == "footnoteReference" ? .footnote : .endnote
-            if wordOnOff(attributes.word("customMarkFollows")) && attributes.word("customMarkFollows") != nil {
+            if let custom = attributes.word("customMarkFollows"), wordOnOff(custom) {
                 customMarkPending = (kind, id)
             } else {
                 addPiece(.note(kind, id: id, customMark: nil))
@@ -182,11 +182,15 @@ final class WordPartReader: WordXMLHandler {
             if let id { headers[attributes.word("type") ?? "default"] = id }
         case "footnotePr", "endnotePr":
             noteProperties = name.local == "footnotePr" ? .footnote : .endnote
-        case "numFmt" where noteProperties != nil:
-            notePropertiesSeen[noteProperties!, default: WordNoteProperties(noteProperties!)].format = attributes.word("val")
-        case "numStart" where noteProperties != nil:
-            notePropertiesSeen[noteProperties!, default: WordNoteProperties(noteProperties!)].start =
-                attributes.word("val").flatMap { Int($0) }
+        case "numFmt", "numStart":
+            guard let kind = noteProperties else { break }
+            var properties = notePropertiesSeen[kind] ?? WordNoteProperties(kind)
+            if name.local == "numFmt" {
+                properties.format = attributes.word("val")
+            } else {
+                properties.start = attributes.word("val").flatMap { Int($0) }
+            }
+            notePropertiesSeen[kind] = properties
         default:
             break
         }

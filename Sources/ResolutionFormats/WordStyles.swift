@@ -61,7 +61,7 @@ struct WordStyles {
                 current = attributes.word("styleId")
                 if let id = current {
                     styles.styles[id] = Style()
-                    if attributes.word("type") == "paragraph", wordOnOff(attributes.word("default")) && attributes.word("default") != nil {
+                    if attributes.word("type") == "paragraph", let isDefault = attributes.word("default"), wordOnOff(isDefault) {
                         styles.defaultParagraphStyle = id
                     }
                 }
