@@ -38,7 +38,14 @@ struct WordArchive {
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))
         do {
-            let checksum = try archive.extract(entry) { data.append($0) }
+            let checksum = try archive.extract(entry) { chunk in
+                // A header may understate the size: the limit holds for what is inflated.
+                guard data.count + chunk.count <= Self.partSizeLimit else {
+                    throw ParseError(
+                        .unsupportedFormat, "\(path) in this \(format.displayName) file inflates to more than the \(Self.partSizeLimit) bytes read")
+                }
+                data.append(chunk)
+            }
             guard checksum == entry.checksum else {
                 throw ParseError(.unsupportedFormat, "a damaged \(format.displayName) file: \(path) fails its checksum")
             }
