@@ -61,7 +61,10 @@ let package = Package(
         // Shared test helpers: scratch folders, the corpus, running git and the lineage tool.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
-        .testTarget(name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"]),
+        .testTarget(
+            name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"],
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),

@@ -85,8 +85,60 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
             if flags & 0x08 != 0 && compressedSize == 0 { break }
             offset = dataStart + compressedSize
         }
+        // Local headers whose sizes follow the data (LibreOffice, many zip writers) cannot be
+        // walked: the central directory at the end names every entry.
+        if offset < min(bytes.count, zipScanLimit) { names += centralDirectory(bytes).map(\.name) }
         if names.contains("word/document.xml") { return .docx }
+        if let mimetype = centralDirectory(bytes).first(where: { $0.name == "mimetype" }),
+            let content = storedContent(bytes, mimetype), content.starts(with: Array("application/vnd.oasis.opendocument.text".utf8))
+        {
+            return .odt
+        }
+        // A Word package without its body: read as Word, so the refusal names what is missing.
+        if names.contains("[Content_Types].xml"), names.contains(where: { $0.hasPrefix("word/") }) { return .docx }
         return .other
+    }
+
+    /// The size of the end-of-central-directory record without its comment.
+    static let endRecordSize = 22
+    /// The longest zip comment: how far from the end the end record may start.
+    static let maximumCommentSize = 65_535
+
+    /// The entries the central directory names: name, local header offset, compressed size.
+    /// Empty when there is no readable end record.
+    /// - Complexity: O(c + e) in the comment searched past and the central directory's size.
+    static func centralDirectory(_ bytes: [UInt8]) -> [(name: String, offset: Int, size: Int)] {
+        guard bytes.count >= endRecordSize else { return [] }
+        var end = bytes.count - endRecordSize
+        let lowest = max(0, bytes.count - endRecordSize - maximumCommentSize)
+        while end >= lowest, !(bytes[end] == 0x50 && bytes[end + 1] == 0x4B && bytes[end + 2] == 0x05 && bytes[end + 3] == 0x06) {
+            end -= 1
+        }
+        guard end >= lowest else { return [] }
+        let count = Int(le16(bytes, end + 10))
+        var offset = Int(le32(bytes, end + 16))
+        var out: [(name: String, offset: Int, size: Int)] = []
+        for _ in 0..<count {
+            guard offset + 46 <= bytes.count, le32(bytes, offset) == 0x0201_4B50 else { break }
+            let size = Int(le32(bytes, offset + 20))
+            let nameLength = Int(le16(bytes, offset + 28))
+            let extraLength = Int(le16(bytes, offset + 30))
+            let commentLength = Int(le16(bytes, offset + 32))
+            let local = Int(le32(bytes, offset + 42))
+            guard offset + 46 + nameLength <= bytes.count else { break }
+            out.append((String(decoding: bytes[(offset + 46)..<(offset + 46 + nameLength)], as: UTF8.self), local, size))
+            offset += 46 + nameLength + extraLength + commentLength
+        }
+        return out
+    }
+
+    /// The bytes of a stored (uncompressed) entry, from its local header.
+    private static func storedContent(_ bytes: [UInt8], _ entry: (name: String, offset: Int, size: Int)) -> ArraySlice<UInt8>? {
+        let o = entry.offset
+        guard o + 30 <= bytes.count, le16(bytes, o + 8) == 0 else { return nil }
+        let start = o + 30 + Int(le16(bytes, o + 26)) + Int(le16(bytes, o + 28))
+        guard start + entry.size <= bytes.count else { return nil }
+        return bytes[start..<(start + entry.size)]
     }
 
     private static func le16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }

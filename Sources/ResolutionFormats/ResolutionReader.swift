@@ -9,6 +9,14 @@ public enum ResolutionReader {
         switch InputFormat.recognise(bytes) {
         case .text:
             return try ResolutionParser.parse(SourceText.decode(bytes))
+        case .docx:
+            return try WordReader.read(bytes)
+        case .odt:
+            return try OpenDocumentReader.read(bytes)
+        case .legacyWord:
+            throw ParseError(
+                .unsupportedFormat,
+                "a legacy Word 97–2003 document (.doc): save it as .docx, .odt or PDF and read that")
         case let format:
             throw ParseError(.unsupportedFormat, "\(format.displayName) files are not read yet")
         }
