@@ -1,0 +1,82 @@
+/// Page furniture of a PDF, told by where a line stands on the page and what it is drawn in, then
+/// by its shape: running heads at the top of the pages after the first (the symbol, the title
+/// repeated), footers (job numbers `14-22010 (E)`, print dates `131221`, page markers `2/4`,
+/// page numbers, bar codes and their digits, "Please recycle"), and any line that comes back in
+/// the same band on several pages.
+///
+/// The bands are the top and bottom ``band`` of the page; the first page keeps its top band (the
+/// masthead is part of what lineage reads: session, agenda item, adoption line).
+enum PDFFurniture {
+    /// The fraction of the page height at the top and at the bottom where furniture stands.
+    static let band = 0.1
+
+    /// Whether `line` is furniture. `repeated` holds the shapes (digits folded) of the band lines
+    /// seen on more than one page; `title` the words of the resolution's title, when found.
+    ///
+    /// - Complexity: O(length of the line + length of the title).
+    static func isFurniture(_ line: PDFLine, pageHeight: Double, bodySize: Double, repeated: Set<String>, title: [Substring]) -> Bool {
+        if line.isBarcode { return true }
+        let text = line.text
+        if isBarcodeDigits(text) { return true }
+        let inTop = line.bottom < pageHeight * band
+        let inBottom = line.top > pageHeight * (1 - band)
+        guard inTop || inBottom else { return false }
+        if inTop, line.page == 1 { return false }
+        if isShaped(text) || repeated.contains(shape(text)) { return true }
+        if inTop {
+            let differs = abs(line.fontSize - bodySize) > 0.05 * bodySize
+            return differs && (title.isEmpty || isPartOfTitle(text, title))
+        }
+        return false
+    }
+
+    /// `*2118253*`: the human-readable digits of a Code 39 bar code.
+    static func isBarcodeDigits(_ text: String) -> Bool {
+        let u = Array(text.unicodeScalars)
+        return u.count >= 6 && u.first == "*" && u.last == "*" && u.dropFirst().dropLast().allSatisfy { $0.properties.numericType != nil }
+    }
+
+    /// Furniture by shape: every word of the line is a job number, a print date, a page marker,
+    /// a page number, a document symbol, `(E)`, or the line is "Please recycle".
+    static func isShaped(_ text: String) -> Bool {
+        if text.contains("Please recycle") { return true }
+        let words = text.split(separator: " ")
+        guard !words.isEmpty else { return false }
+        if words.count >= 2, words[0] == "Page" { return words.dropFirst().allSatisfy { $0 == "of" || Int($0) != nil } }
+        return words.allSatisfy { w in
+            pageMarker(w) != nil || isJobNumber(w) || w == "(E)" || (Int(w) != nil && (w.count <= 3 || w.count == 6))
+                || w.hasPrefix("A/RES/") || w == "-" || isBarcodeDigits(String(w))
+        }
+    }
+
+    /// `2/4` → (2, 4): a page marker n/N with 1 ≤ n ≤ N.
+    static func pageMarker(_ w: Substring) -> (page: Int, of: Int)? {
+        let parts = w.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts[0].count <= 3, parts[1].count <= 3, let n = Int(parts[0]), let total = Int(parts[1]),
+            n >= 1, n <= total
+        else { return nil }
+        return (n, total)
+    }
+
+    /// `14-22010`: two digits, a hyphen, five digits.
+    static func isJobNumber(_ w: Substring) -> Bool {
+        let u = Array(w.utf8)
+        return u.count == 8 && u[2] == UInt8(ascii: "-") && u.enumerated().allSatisfy { $0.offset == 2 || ($0.element >= 48 && $0.element <= 57) }
+    }
+
+    /// The line with its digits folded to `9`: the same furniture on every page (`2/4`, `3/4`).
+    static func shape(_ text: String) -> String {
+        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.numericType != nil ? "9" : $0 }))
+    }
+
+    /// Whether the words of `text` run, in order, inside the title's words (a running head
+    /// prints the title, often over several lines).
+    static func isPartOfTitle(_ text: String, _ title: [Substring]) -> Bool {
+        let words = text.split(separator: " ")
+        guard !words.isEmpty, words.count <= title.count else { return false }
+        for start in 0...(title.count - words.count) where title[start] == words[0] {
+            if zip(words, title[start...]).allSatisfy({ $0 == $1 }) { return true }
+        }
+        return false
+    }
+}
