@@ -61,7 +61,11 @@ let package = Package(
         // Shared test helpers: scratch folders, the corpus, running git and the lineage tool.
         .target(name: "TestSupport", path: "Tests/Support"),
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
-        .testTarget(name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"]),
+        .testTarget(
+            name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"],
+            // PDF renderings of the bundled texts, made by scripts/fixtures/make-pdf-fixtures.py.
+            resources: [.copy("Fixtures")]
+        ),
         .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),
