@@ -14,7 +14,9 @@ enum PDFFurniture {
     /// seen on more than one page; `title` the words of the resolution's title, when found.
     ///
     /// - Complexity: O(length of the line + length of the title).
-    static func isFurniture(_ line: PDFLine, pageHeight: Double, bodySize: Double, repeated: Set<String>, title: [Substring]) -> Bool {
+    static func isFurniture(
+        _ line: PDFLine, pageHeight: Double, body: (size: Double, font: String), repeated: Set<String>, title: [Substring]
+    ) -> Bool {
         if line.isBarcode { return true }
         let text = line.text
         if isBarcodeDigits(text) { return true }
@@ -24,8 +26,11 @@ enum PDFFurniture {
         if inTop, line.page == 1 { return false }
         if isShaped(text) || repeated.contains(shape(text)) { return true }
         if inTop {
-            let differs = abs(line.fontSize - bodySize) > 0.05 * bodySize
-            return differs && (title.isEmpty || isPartOfTitle(text, title))
+            // A running head: the title (with the symbol beside it), set apart from the body by
+            // its size or its face; a body line that happens to quote the title stays.
+            let differs = abs(line.fontSize - body.size) > 0.05 * body.size || line.fontName != body.font
+            let words = text.split(separator: " ").filter { !isShaped(String($0)) }
+            return differs && (title.isEmpty || words.isEmpty || isPartOfTitle(words.joined(separator: " "), title))
         }
         return false
     }
@@ -45,8 +50,14 @@ enum PDFFurniture {
         if words.count >= 2, words[0] == "Page" { return words.dropFirst().allSatisfy { $0 == "of" || Int($0) != nil } }
         return words.allSatisfy { w in
             pageMarker(w) != nil || isJobNumber(w) || w == "(E)" || (Int(w) != nil && (w.count <= 3 || w.count == 6))
-                || w.hasPrefix("A/RES/") || w == "-" || isBarcodeDigits(String(w))
+                || isSymbol(w) || w == "-" || isBarcodeDigits(String(w))
         }
+    }
+
+    /// `A/RES/76/19` (ending with a digit or a part letter: `A/RES/43/78 H` is two words, the
+    /// letter being a page-number-like word is not needed), not `A/RES/70/237.` in a sentence.
+    static func isSymbol(_ w: Substring) -> Bool {
+        w.hasPrefix("A/RES/") && (w.last?.isNumber ?? false) && w.allSatisfy { $0.isASCII && ($0.isNumber || $0.isUppercase || $0 == "/") }
     }
 
     /// `2/4` → (2, 4): a page marker n/N with 1 ≤ n ≤ N.

@@ -111,13 +111,17 @@ struct PDFLayout {
     /// - Complexity: O(n) in the lines of the document, after line building.
     func text() -> String {
         let body = bodySize
+        let bodyFont = PDFLineBuilder.modeString(lines.joined().filter { abs($0.fontSize - body) < 0.1 * body }.map(\.fontName))
         let title = titleWords()
 
         // Furniture repeated on several pages, by shape.
         var seen: [String: Set<Int>] = [:]
         for (p, page) in lines.enumerated() {
             let h = pages[p].height
-            for l in page where l.top > h * (1 - PDFFurniture.band) || (p > 0 && l.bottom < h * PDFFurniture.band) {
+            // A footnote ("² Ibid.") may come back on several pages: never furniture.
+            for l in page where (l.top > h * (1 - PDFFurniture.band) || (p > 0 && l.bottom < h * PDFFurniture.band))
+                && Self.leadingMark(l) == nil
+            {
                 seen[PDFFurniture.shape(l.text), default: []].insert(p)
             }
         }
@@ -127,12 +131,18 @@ struct PDFLayout {
         var footnotes: [(mark: String, text: [String])] = []
         for (p, page) in lines.enumerated() {
             let kept = page.filter {
-                !PDFFurniture.isFurniture($0, pageHeight: pages[p].height, bodySize: body, repeated: repeated, title: title)
+                !PDFFurniture.isFurniture(
+                    $0, pageHeight: pages[p].height, body: (body, bodyFont), repeated: repeated, title: title)
             }
             let split = footnoteStart(kept, bodySize: body)
             bodyLines += kept[..<split]
             for l in kept[split...] {
-                if let (mark, rest) = Self.leadingMark(l) {
+                // A number on the baseline starts a footnote only when it is the next one (a
+                // footnote's second line may start with "53 and corrigendum").
+                if let (mark, rest) = Self.leadingMark(l),
+                    l.startsWithRaisedMark || footnotes.isEmpty
+                        || Self.markValue(mark) == footnotes.last.flatMap({ Self.markValue($0.mark) }).map({ $0 + 1 })
+                {
                     footnotes.append((mark, rest.isEmpty ? [] : [rest]))
                 } else if !footnotes.isEmpty {
                     footnotes[footnotes.count - 1].text.append(l.text)
@@ -153,7 +163,7 @@ struct PDFLayout {
                 pending = ""
             }
             if let p = previous {
-                out += startsParagraph(l, after: p, column: column, indents: indents, spacing: spacing) ? "\n\n" : "\n"
+                out += startsParagraph(l, after: p, column: column, indents: indents, spacing: spacing, bodySize: body) ? "\n\n" : "\n"
             }
             if text.unicodeScalars.last == "\u{00AD}" {
                 text.unicodeScalars.removeLast()
@@ -210,6 +220,27 @@ struct PDFLayout {
         return (mark, String(rest.drop { $0 == " " }))
     }
 
+    /// The number a mark of superscript digits stands for.
+    static func markValue(_ mark: String) -> Int? {
+        var v = 0
+        for c in mark.unicodeScalars {
+            guard let d = Self.superscriptDigits.firstIndex(of: c) else { return nil }
+            v = v * 10 + d
+        }
+        return mark.isEmpty ? nil : v
+    }
+
+    static let superscriptDigits: [Unicode.Scalar] = ["\u{2070}", "\u{00B9}", "\u{00B2}", "\u{00B3}", "\u{2074}", "\u{2075}", "\u{2076}", "\u{2077}", "\u{2078}", "\u{2079}"]
+
+    /// A line that opens with a paragraph label: `4.`, `(b)`, `(iv)`, `(2)`.
+    static func startsWithLabel(_ text: String) -> Bool {
+        guard let first = text.split(separator: " ", maxSplits: 1).first else { return false }
+        if first.last == ".", (1...3).contains(first.count - 1), first.dropLast().allSatisfy({ $0.isASCII && $0.isNumber }) { return true }
+        guard first.first == "(", first.last == ")", (3...6).contains(first.count) else { return false }
+        let inner = first.dropFirst().dropLast()
+        return inner.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber) }
+    }
+
     /// The left edge of the text column on each page: the edge most body lines start at.
     private func columns(_ body: [PDFLine]) -> [Int: Double] {
         var edges: [Int: [Double]] = [:]
@@ -241,20 +272,29 @@ struct PDFLayout {
         return gaps.isEmpty ? 0 : PDFLineBuilder.mode(gaps)
     }
 
-    private func startsParagraph(_ l: PDFLine, after p: PDFLine, column: [Int: Double], indents: Bool, spacing: Double) -> Bool {
+    private func startsParagraph(
+        _ l: PDFLine, after p: PDFLine, column: [Int: Double], indents: Bool, spacing: Double, bodySize: Double
+    ) -> Bool {
         let size = max(l.fontSize, p.fontSize)
         let edge = column[l.page] ?? l.left
         let indented = l.left - edge > Self.indent * size
+        let isBody = abs(l.fontSize - bodySize) < 0.1 * bodySize && abs(p.fontSize - bodySize) < 0.1 * bodySize
+        let end = p.text.unicodeScalars.last
+        let endsClause = end == "." || end == ";" || end == ":"
         if l.page == p.page {
             if l.top - p.bottom > spacing + Self.paragraphGap * size { return true }
-            if l.left - p.left > Self.indent * size { return true }
             if abs(l.fontSize - p.fontSize) > 0.1 * size { return true }
-            return false
+            // Indentation speaks for body text only (a heading may hang its title's lines).
+            guard isBody else { return false }
+            // Indented past a line that starts at the column: a first line (a hanging list item's
+            // second line is indented past its label, not past the column's edge).
+            if l.left - p.left > Self.indent * size, p.left - edge < Self.indent * size { return true }
+            return endsClause && Self.startsWithLabel(l.text)
         }
         // Across a page break: no gap to go by.
+        if endsClause, Self.startsWithLabel(l.text) { return true }
         if indents { return indented }
         let right = lines[p.page - 1].filter { $0.fontSize == p.fontSize }.map(\.right).max() ?? p.right
-        let end = p.text.unicodeScalars.last
-        return right - p.right > Self.shortLine * size && (end == "." || end == ";" || end == ":" || end == ",")
+        return right - p.right > Self.shortLine * size && (endsClause || end == ",")
     }
 }

@@ -192,6 +192,13 @@ enum PDFLineBuilder {
         c == "\u{00B9}" || c == "\u{00B2}" || c == "\u{00B3}" || c == "\u{2070}" || (0x2074...0x2079).contains(c.value)
     }
 
+    /// The most frequent string, the first in order on ties. O(n).
+    static func modeString(_ values: [String]) -> String {
+        var counts: [String: Int] = [:]
+        for v in values { counts[v, default: 0] += 1 }
+        return values.max { counts[$0]! < counts[$1]! } ?? ""
+    }
+
     /// The most frequent value (rounded to a tenth), the smallest on ties. O(n).
     static func mode(_ values: [Double]) -> Double {
         var counts: [Int: Int] = [:]
