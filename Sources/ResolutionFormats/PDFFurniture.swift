@@ -9,13 +9,18 @@
 enum PDFFurniture {
     /// The fraction of the page height at the top and at the bottom where furniture stands.
     static let band = 0.1
+    /// White space below a running head, in body sizes: more than between paragraphs.
+    static let headGap = 1.5
 
     /// Whether `line` is furniture. `repeated` holds the shapes (digits folded) of the band lines
     /// seen on more than one page; `title` the words of the resolution's title, when found.
     ///
     /// - Complexity: O(length of the line + length of the title).
+    /// `gapBelow` is the white space between the line and the next line down the page: a
+    /// running head stands apart from the text it tops.
     static func isFurniture(
-        _ line: PDFLine, pageHeight: Double, body: (size: Double, font: String), repeated: Set<String>, title: [Substring]
+        _ line: PDFLine, pageHeight: Double, body: (size: Double, font: String), repeated: Set<String>, title: [Substring],
+        gapBelow: Double = 0
     ) -> Bool {
         if line.isBarcode { return true }
         let text = line.text
@@ -27,8 +32,9 @@ enum PDFFurniture {
         if isShaped(text) || repeated.contains(shape(text)) { return true }
         if inTop {
             // A running head: the title (with the symbol beside it), set apart from the body by
-            // its size or its face; a body line that happens to quote the title stays.
+            // its size, its face or white space; a body line that happens to quote the title stays.
             let differs = abs(line.fontSize - body.size) > 0.05 * body.size || line.fontName != body.font
+                || gapBelow > headGap * body.size
             let words = text.split(separator: " ").filter { !isShaped(String($0)) }
             return differs && (title.isEmpty || words.isEmpty || isPartOfTitle(words.joined(separator: " "), title))
         }
@@ -85,8 +91,12 @@ enum PDFFurniture {
     static func isPartOfTitle(_ text: String, _ title: [Substring]) -> Bool {
         let words = text.split(separator: " ")
         guard !words.isEmpty, words.count <= title.count else { return false }
-        for start in 0...(title.count - words.count) where title[start] == words[0] {
-            if zip(words, title[start...]).allSatisfy({ $0 == $1 }) { return true }
+        // The first and last words may be cut (a running head shortened to fit the line).
+        for start in 0...(title.count - words.count) where title[start].hasSuffix(words[0]) {
+            let pairs = Array(zip(words, title[start...]))
+            if pairs.enumerated().allSatisfy({ k, p in
+                p.0 == p.1 || (k == 0 && p.1.hasSuffix(p.0)) || (k == pairs.count - 1 && p.1.hasPrefix(p.0))
+            }) { return true }
         }
         return false
     }

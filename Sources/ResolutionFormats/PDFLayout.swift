@@ -130,10 +130,12 @@ struct PDFLayout {
         var bodyLines: [PDFLine] = []
         var footnotes: [(mark: String, text: [String])] = []
         for (p, page) in lines.enumerated() {
-            let kept = page.filter {
-                !PDFFurniture.isFurniture(
-                    $0, pageHeight: pages[p].height, body: (body, bodyFont), repeated: repeated, title: title)
-            }
+            let kept = page.indices.filter { i in
+                let below = page[(i + 1)...].first { $0.top >= page[i].bottom - 1 }
+                return !PDFFurniture.isFurniture(
+                    page[i], pageHeight: pages[p].height, body: (body, bodyFont), repeated: repeated, title: title,
+                    gapBelow: below.map { $0.top - page[i].bottom } ?? 0)
+            }.map { page[$0] }
             let split = footnoteStart(kept, bodySize: body)
             bodyLines += kept[..<split]
             for l in kept[split...] {
