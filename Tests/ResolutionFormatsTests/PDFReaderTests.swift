@@ -23,6 +23,9 @@ enum PDFFixtures {
         ("A_RES_76_19.pdf", "A_RES_76_19.txt"),
         // Paragraphs set apart by space alone (no first-line indent), footnote numbers on the baseline.
         ("block-style.pdf", "word-export.txt"),
+        // Another typesetter (reportlab's Platypus): embedded subset TrueType fonts, word-spaced
+        // justification, a running head in the body's face, a hanging heading, notes at the end.
+        ("flowing-style.pdf", "unicode-marks.txt"),
     ]
 }
 
