@@ -29,12 +29,15 @@ enum PDFFurniture {
         let inBottom = line.top > pageHeight * (1 - band)
         guard inTop || inBottom else { return false }
         if inTop, line.page == 1 { return false }
-        if isShaped(text) || repeated.contains(shape(text)) { return true }
+        if isShaped(text) { return true }
+        let typeDiffers = abs(line.fontSize - body.size) > 0.05 * body.size || line.fontName != body.font
+        // Text repeated in the bands of several pages, in another type than the body's (two pages
+        // may well end on the same few words of body text).
+        if typeDiffers, repeated.contains(shape(text)) { return true }
         if inTop {
             // A running head: the title (with the symbol beside it), set apart from the body by
             // its size, its face or white space; a body line that happens to quote the title stays.
-            let differs = abs(line.fontSize - body.size) > 0.05 * body.size || line.fontName != body.font
-                || gapBelow > headGap * body.size
+            let differs = typeDiffers || gapBelow > headGap * body.size
             let words = text.split(separator: " ").filter { !isShaped(String($0)) }
             return differs && (title.isEmpty || words.isEmpty || isPartOfTitle(words.joined(separator: " "), title))
         }
