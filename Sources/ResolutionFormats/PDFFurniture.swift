@@ -11,6 +11,8 @@ enum PDFFurniture {
     static let band = 0.1
     /// White space below a running head, in body sizes: more than between paragraphs.
     static let headGap = 1.5
+    /// Furniture set in a size further than this fraction from the body's is in another type.
+    static let sizeTolerance = 0.05
 
     /// Whether `line` is furniture. `repeated` holds the shapes (digits folded) of the band lines
     /// seen on more than one page; `title` the words of the resolution's title, when found.
@@ -30,7 +32,7 @@ enum PDFFurniture {
         guard inTop || inBottom else { return false }
         if inTop, line.page == 1 { return false }
         if isShaped(text) { return true }
-        let typeDiffers = abs(line.fontSize - body.size) > 0.05 * body.size || line.fontName != body.font
+        let typeDiffers = abs(line.fontSize - body.size) > sizeTolerance * body.size || line.fontName != body.font
         // Text repeated in the bands of several pages, in another type than the body's (two pages
         // may well end on the same few words of body text).
         if typeDiffers, repeated.contains(shape(text)) { return true }

@@ -35,6 +35,12 @@ struct PDFLayout {
     static let shortLine = 2.0
     /// Footnotes are set at most this fraction of the body size.
     static let footnoteSize = 0.92
+    /// Two font sizes closer than this fraction of the larger are one type.
+    static let sameType = 0.1
+    /// Lines of a heading follow each other closer than this many of their font sizes.
+    static let headingLineGap = 0.8
+    /// Footnotes stand at least this many body sizes below the text (unless their mark is raised).
+    static let footnoteGap = 0.25
 
     init(pages: [PDFPage]) {
         self.pages = pages
@@ -49,6 +55,8 @@ struct PDFLayout {
     }
 
     /// Page markers n/N found in the footers and heads: the largest N and the pages that print one.
+    ///
+    /// - Complexity: O(characters of the band lines).
     func pageMarkers() -> (total: Int, marked: [Int: Int])? {
         var total = 0
         var marked: [Int: Int] = [:]
@@ -87,7 +95,9 @@ struct PDFLayout {
                 words.removeFirst()
                 var previous = l
                 for next in page[(i + 1)...] {
-                    guard abs(next.fontSize - l.fontSize) < 0.5, next.top - previous.bottom < 0.8 * l.fontSize else { break }
+                    guard abs(next.fontSize - l.fontSize) < Self.sameType * l.fontSize,
+                        next.top - previous.bottom < Self.headingLineGap * l.fontSize
+                    else { break }
                     words += next.text.split(separator: " ")
                     previous = next
                 }
@@ -111,7 +121,7 @@ struct PDFLayout {
     /// - Complexity: O(n) in the lines of the document, after line building.
     func text() -> String {
         let body = bodySize
-        let bodyFont = PDFLineBuilder.modeString(lines.joined().filter { abs($0.fontSize - body) < 0.1 * body }.map(\.fontName))
+        let bodyFont = PDFLineBuilder.modeString(lines.joined().filter { abs($0.fontSize - body) < Self.sameType * body }.map(\.fontName))
         let title = titleWords()
 
         // Furniture repeated on several pages, by shape.
@@ -193,13 +203,15 @@ struct PDFLayout {
 
     /// Where the footnotes of a page start: the trailing lines set smaller than the body, the
     /// first starting with a mark and standing a gap below the line above it.
+    ///
+    /// - Complexity: O(lines of the page).
     private func footnoteStart(_ page: [PDFLine], bodySize: Double) -> Int {
         var k = page.count
         while k > 0, page[k - 1].fontSize <= Self.footnoteSize * bodySize { k -= 1 }
         // The first footnote line starts with a mark; small lines before it belong to the body.
         while k < page.count, Self.leadingMark(page[k]) == nil { k += 1 }
         guard k < page.count else { return page.count }
-        if k > 0, page[k].top - page[k - 1].bottom < 0.25 * bodySize, !page[k].startsWithRaisedMark { return page.count }
+        if k > 0, page[k].top - page[k - 1].bottom < Self.footnoteGap * bodySize, !page[k].startsWithRaisedMark { return page.count }
         return k
     }
 
@@ -244,6 +256,8 @@ struct PDFLayout {
     }
 
     /// The left edge of the text column on each page: the edge most body lines start at.
+    ///
+    /// - Complexity: O(n) in the body lines.
     private func columns(_ body: [PDFLine]) -> [Int: Double] {
         var edges: [Int: [Double]] = [:]
         for l in body { edges[l.page, default: []].append(l.left) }
@@ -255,6 +269,8 @@ struct PDFLayout {
 
     /// Whether the document indents the first line of its paragraphs: most lines after a
     /// paragraph gap are indented.
+    ///
+    /// - Complexity: O(n) in the body lines.
     private func usesIndents(_ body: [PDFLine], column: [Int: Double], spacing: Double) -> Bool {
         var indented = 0
         var starts = 0
@@ -269,23 +285,27 @@ struct PDFLayout {
     /// the most frequent one between consecutive lines of one size. O(n).
     static func lineSpacing(_ body: [PDFLine]) -> Double {
         let gaps = zip(body, body.dropFirst()).compactMap { p, l in
-            p.page == l.page && abs(p.fontSize - l.fontSize) < 0.1 && l.top > p.bottom - 1 ? l.top - p.bottom : nil
+            p.page == l.page && abs(p.fontSize - l.fontSize) < Self.sameType * p.fontSize && l.top >= p.bottom ? l.top - p.bottom : nil
         }
         return gaps.isEmpty ? 0 : PDFLineBuilder.mode(gaps)
     }
 
+    /// Whether `l` opens a paragraph, `p` being the body line before it (see the type's
+    /// documentation for the rules).
+    ///
+    /// - Complexity: O(1) on one page; O(lines of the page before) across a page break.
     private func startsParagraph(
         _ l: PDFLine, after p: PDFLine, column: [Int: Double], indents: Bool, spacing: Double, bodySize: Double
     ) -> Bool {
         let size = max(l.fontSize, p.fontSize)
         let edge = column[l.page] ?? l.left
         let indented = l.left - edge > Self.indent * size
-        let isBody = abs(l.fontSize - bodySize) < 0.1 * bodySize && abs(p.fontSize - bodySize) < 0.1 * bodySize
+        let isBody = abs(l.fontSize - bodySize) < Self.sameType * bodySize && abs(p.fontSize - bodySize) < Self.sameType * bodySize
         let end = p.text.unicodeScalars.last
         let endsClause = end == "." || end == ";" || end == ":"
         if l.page == p.page {
             if l.top - p.bottom > spacing + Self.paragraphGap * size { return true }
-            if abs(l.fontSize - p.fontSize) > 0.1 * size { return true }
+            if abs(l.fontSize - p.fontSize) > Self.sameType * size { return true }
             // Indentation speaks for body text only (a heading may hang its title's lines).
             guard isBody else { return false }
             // Indented past a line that starts at the column: a first line (a hanging list item's

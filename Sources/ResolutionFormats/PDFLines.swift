@@ -40,6 +40,12 @@ enum PDFLineBuilder {
     static let superscriptSize = 0.85
     /// A superscript's bottom is at least this fraction of the line's size above the line's bottom.
     static let superscriptRise = 0.15
+    /// A raised mark's line is looked for at most this many of the mark's sizes below it.
+    static let markReach = 3.0
+    /// Sizes within this fraction of each other are one line's type.
+    static let sizeTolerance = 0.15
+    /// Lines whose bottoms are closer than this (points) share a baseline when sorted.
+    static let baselineEpsilon = 0.5
 
     /// Font names that draw bar codes (Code 39 and the like): what they "write" is not text.
     static func isBarcodeFont(_ name: String) -> Bool {
@@ -96,7 +102,7 @@ enum PDFLineBuilder {
             let middle = cluster.map { ($0.box.top + $0.box.bottom) / 2 }.reduce(0, +) / Double(cluster.count)
             var j = i + 1
             var host: Int?
-            while j < clusters.count, clusters[j][0].box.bottom - cluster[0].box.bottom < 3 * size {
+            while j < clusters.count, clusters[j][0].box.bottom - cluster[0].box.bottom < markReach * size {
                 let hostSize = mainSize(clusters[j])
                 let top = clusters[j].map(\.box.top).min()!
                 if size < superscriptSize * hostSize, middle >= top, cluster[0].box.bottom < clusters[j][0].box.bottom - superscriptRise * hostSize,
@@ -127,12 +133,12 @@ enum PDFLineBuilder {
                 }
             }
         }
-        out.sort { a, b in abs(a.bottom - b.bottom) > 0.5 ? a.bottom < b.bottom : a.left < b.left }
+        out.sort { a, b in abs(a.bottom - b.bottom) > baselineEpsilon ? a.bottom < b.bottom : a.left < b.left }
         return out
     }
 
     /// Sizes within 15% of each other: one line's type.
-    private static func sameSize(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 0.15 * max(a, b) }
+    private static func sameSize(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= sizeTolerance * max(a, b) }
 
     /// Whether every run of `marks` touches a character of `host` (a mark sits right after, or
     /// right before, the text it belongs to). O(m·h).
