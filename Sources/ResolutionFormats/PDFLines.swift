@@ -127,7 +127,11 @@ enum PDFLineBuilder {
             let size = mainSize(cluster)
             var start = 0
             for k in 1...cluster.count {
-                if k == cluster.count || cluster[k].box.left - cluster[k - 1].box.right > columnGap * size {
+                // A label set off by a tab ("1.", "(a)", a footnote's number) stays with its text.
+                if k == cluster.count
+                    || (cluster[k].box.left - cluster[k - 1].box.right > columnGap * size
+                        && !isLabel(cluster[start..<k].map(\.scalar)))
+                {
                     if let line = makeLine(Array(cluster[start..<k]), size: size, page: page) { out.append(line) }
                     start = k
                 }
@@ -135,6 +139,16 @@ enum PDFLineBuilder {
         }
         out.sort { a, b in abs(a.bottom - b.bottom) > baselineEpsilon ? a.bottom < b.bottom : a.left < b.left }
         return out
+    }
+
+    /// `1.`, `12.`, `(a)`, `(iv)`, `3`, `¹`: what opens a paragraph or a footnote before a tab.
+    static func isLabel(_ s: [Unicode.Scalar]) -> Bool {
+        guard (1...6).contains(s.count) else { return false }
+        if s.first == "(", s.last == ")", s.count >= 3 {
+            return s.dropFirst().dropLast().allSatisfy { $0.properties.isLowercase || ("0"..."9").contains($0) }
+        }
+        let body = s.last == "." ? s.dropLast() : s[...]
+        return !body.isEmpty && body.allSatisfy { ("0"..."9").contains($0) || isSuperscriptDigit($0) }
     }
 
     /// Sizes within 15% of each other: one line's type.
@@ -164,7 +178,10 @@ enum PDFLineBuilder {
                 let gapSize = raised ? size : max(previous.size, g.size)
                 if g.box.left - previous.box.right > wordGap * gapSize { text.unicodeScalars.append(" ") }
             }
-            if raised, let sup = superscript(g.scalar) {
+            if g.scalar == "\u{2010}" || g.scalar == "\u{2011}" {
+                // HYPHEN and NON-BREAKING HYPHEN (Word's `Secretary‑General`) print as "-".
+                text.unicodeScalars.append("-")
+            } else if raised, let sup = superscript(g.scalar) {
                 if k == 0 { startsRaised = true }
                 text.unicodeScalars.append(sup)
             } else {

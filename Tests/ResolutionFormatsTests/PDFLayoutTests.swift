@@ -42,6 +42,16 @@ private struct PageDrawing {
         #expect(lines.map(\.text) == ["the recommendations that it made,¹", "and more"])
     }
 
+    @Test func aLabelSetOffByATabStaysWithItsTextButColumnsPartAndHyphensArePlain() {
+        var d = PageDrawing(1)
+        d.text("1.", x: 108, y: 300)
+        d.text("Calls upon the Secretary\u{2011}General", x: 160, y: 300)
+        d.text("United Nations", x: 72, y: 40, size: 9)
+        d.text("A/RES/59/61", x: 430, y: 40, size: 9)
+        let lines = PDFLineBuilder.lines(of: d.page)
+        #expect(lines.map(\.text) == ["United Nations", "A/RES/59/61", "1. Calls upon the Secretary-General"])
+    }
+
     @Test func aParagraphRunsOnAcrossThePageBreakAndFurnitureGoes() {
         var one = PageDrawing(1)
         one.text("Recalling that the text runs on", x: 108, y: 400)
