@@ -57,8 +57,8 @@ public final class PDFDocument {
 
     /// Copies page `number` (from 1) out of poppler: its size (`poppler_page_get_size`), its
     /// text (`poppler_page_get_text`) with one box per character (`poppler_page_get_text_layout`)
-    /// and the fonts of its runs (`poppler_page_get_text_attributes`), and its images
-    /// (`poppler_page_get_image_mapping`).
+    /// and the fonts of its runs (`poppler_page_get_text_attributes`), and, on a page without
+    /// text, its images (`poppler_page_get_image_mapping`).
     ///
     /// poppler's text, boxes and attribute ranges count the same characters (line breaks
     /// included); the line breaks poppler inserts are dropped, the spaces it infers between words
@@ -125,7 +125,10 @@ public final class PDFDocument {
             }
 
             var images: [PDFBox] = []
-            if let list = poppler_page_get_image_mapping(page) {
+            // Finding images means running the page's drawing operators again: done only for a
+            // page without text, where the images tell a scan from an empty page.
+            let hasText = scalars.contains { !$0.properties.isWhitespace }
+            if !hasText, let list = poppler_page_get_image_mapping(page) {
                 var node: UnsafeMutablePointer<GList>? = list
                 while let n = node {
                     if let raw = n.pointee.data {

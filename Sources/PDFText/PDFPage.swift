@@ -68,8 +68,8 @@ public struct PDFPage: Sendable {
     public var height: Double
     public var characters: [PDFCharacter]
     public var fonts: [PDFFont]
-    /// Where images are drawn (`poppler_page_get_image_mapping`): a scan is a page with images
-    /// and no characters.
+    /// Where images are drawn (`poppler_page_get_image_mapping`), looked for only on a page
+    /// without characters: a scan is a page with images and no characters.
     public var images: [PDFBox]
 
     public init(number: Int, width: Double, height: Double, characters: [PDFCharacter], fonts: [PDFFont], images: [PDFBox]) {
