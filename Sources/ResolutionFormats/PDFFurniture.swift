@@ -9,6 +9,8 @@
 enum PDFFurniture {
     /// The fraction of the page height at the top and at the bottom where furniture stands.
     static let band = 0.1
+    /// How far down the page a running head may reach, as a fraction of the page height.
+    static let headReach = 0.2
     /// White space below a running head, in body sizes: more than between paragraphs.
     static let headGap = 1.5
     /// Furniture set in a size further than this fraction from the body's is in another type.
@@ -19,15 +21,16 @@ enum PDFFurniture {
     ///
     /// - Complexity: O(length of the line + length of the title).
     /// `gapBelow` is the white space between the line and the next line down the page: a
-    /// running head stands apart from the text it tops.
+    /// running head stands apart from the text it tops. `headLimit` extends the top band down to
+    /// the first line of body text (a running head of several lines may reach below the band).
     static func isFurniture(
         _ line: PDFLine, pageHeight: Double, body: (size: Double, font: String), repeated: Set<String>, title: [Substring],
-        gapBelow: Double = 0
+        gapBelow: Double = 0, headLimit: Double? = nil
     ) -> Bool {
         if line.isBarcode { return true }
         let text = line.text
         if isBarcodeDigits(text) { return true }
-        let inTop = line.bottom < pageHeight * band
+        let inTop = line.bottom < max(pageHeight * band, headLimit ?? 0)
         let inBottom = line.top > pageHeight * (1 - band)
         guard inTop || inBottom else { return false }
         if inTop, line.page == 1 { return false }

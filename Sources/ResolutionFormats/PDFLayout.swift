@@ -140,11 +140,16 @@ struct PDFLayout {
         var bodyLines: [PDFLine] = []
         var footnotes: [(mark: String, text: [String])] = []
         for (p, page) in lines.enumerated() {
+            // The head of the page runs down to its first line of body text (within reach).
+            let firstBody = page.first {
+                abs($0.fontSize - body) < Self.sameType * body && $0.fontName == bodyFont && !PDFFurniture.isShaped($0.text)
+            }
+            let headLimit = min(firstBody?.top ?? 0, pages[p].height * PDFFurniture.headReach)
             let kept = page.indices.filter { i in
                 let below = page[(i + 1)...].first { $0.top >= page[i].bottom - 1 }
                 return !PDFFurniture.isFurniture(
                     page[i], pageHeight: pages[p].height, body: (body, bodyFont), repeated: repeated, title: title,
-                    gapBelow: below.map { $0.top - page[i].bottom } ?? 0)
+                    gapBelow: below.map { $0.top - page[i].bottom } ?? 0, headLimit: headLimit)
             }.map { page[$0] }
             let split = footnoteStart(kept, bodySize: body)
             bodyLines += kept[..<split]

@@ -54,6 +54,8 @@ private struct PageDrawing {
 
     @Test func aParagraphRunsOnAcrossThePageBreakAndFurnitureGoes() {
         var one = PageDrawing(1)
+        one.text("59/61. Developments in the field of information and", x: 108, y: 300, size: 12, font: "Times-Bold")
+        one.text("telecommunications in the context of international security", x: 108, y: 314, size: 12, font: "Times-Bold")
         one.text("Recalling that the text runs on", x: 108, y: 400)
         one.text("over the end of the page and", x: 72, y: 412)
         one.text("Noting that this one started", x: 108, y: 430)
@@ -63,12 +65,19 @@ private struct PageDrawing {
         var two = PageDrawing(2)
         two.text("A/RES/76/19", x: 72, y: 40, size: 9, font: "Times-Bold")
         two.text("Developments in the field", x: 300, y: 40, size: 8, font: "Times-Italic")
-        two.text("goes on here,", x: 72, y: 90)
-        two.text("Welcoming a new paragraph,", x: 108, y: 108)
+        // A running head of several lines reaching below the top tenth of the page.
+        for (k, piece) in ["of information and", "telecommunications in the", "context of international", "security"].enumerated() {
+            two.text(piece, x: 300, y: 50 + 10 * Double(k), size: 8, font: "Times-Italic")
+        }
+        two.text("goes on here,", x: 72, y: 110)
+        two.text("Welcoming a new paragraph,", x: 108, y: 128)
         two.text("2/2", x: 72, y: 810, size: 8)
         two.text("14-22010", x: 400, y: 810, size: 8)
         let text = PDFLayout(pages: [one.page, two.page]).text()
         #expect(text == """
+            59/61. Developments in the field of information and
+            telecommunications in the context of international security
+
             Recalling that the text runs on
             over the end of the page and
 
