@@ -67,10 +67,10 @@ private struct PageDrawing {
         two.text("Developments in the field", x: 300, y: 40, size: 8, font: "Times-Italic")
         // A running head of several lines reaching below the top tenth of the page.
         for (k, piece) in ["of information and", "telecommunications in the", "context of international", "security"].enumerated() {
-            two.text(piece, x: 300, y: 50 + 10 * Double(k), size: 8, font: "Times-Italic")
+            two.text(piece, x: 300, y: 60 + 12 * Double(k), size: 8, font: "Times-Italic")
         }
-        two.text("goes on here,", x: 72, y: 110)
-        two.text("Welcoming a new paragraph,", x: 108, y: 128)
+        two.text("goes on here,", x: 72, y: 130)
+        two.text("Welcoming a new paragraph,", x: 108, y: 148)
         two.text("2/2", x: 72, y: 810, size: 8)
         two.text("14-22010", x: 400, y: 810, size: 8)
         let text = PDFLayout(pages: [one.page, two.page]).text()
