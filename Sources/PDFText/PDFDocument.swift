@@ -153,10 +153,14 @@ public final class PDFDocument {
         }
     }
 
-    /// Every page, in order.
+    /// Every page, in order (see ``page(_:)``).
+    ///
+    /// - Complexity: O(c) in the characters of the document, after poppler's extraction.
     public func pages() throws(PDFError) -> [PDFPage] {
+        let count = pageCount
         var out: [PDFPage] = []
-        for n in 1...max(1, pageCount) where n <= pageCount { out.append(try page(n)) }
+        out.reserveCapacity(count)
+        for n in stride(from: 1, through: count, by: 1) { out.append(try page(n)) }
         return out
     }
 

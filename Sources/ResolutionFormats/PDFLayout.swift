@@ -151,7 +151,7 @@ struct PDFLayout {
                     page[i], pageHeight: pages[p].height, body: (body, bodyFont), repeated: repeated, title: title,
                     gapBelow: below.map { $0.top - page[i].bottom } ?? 0, headLimit: headLimit)
             }.map { page[$0] }
-            let split = footnoteStart(kept, bodySize: body)
+            let split = footnoteStart(kept, bodySize: body, continuing: !footnotes.isEmpty)
             bodyLines += kept[..<split]
             for l in kept[split...] {
                 // A number on the baseline starts a footnote only when it is the next one (a
@@ -207,14 +207,21 @@ struct PDFLayout {
     }
 
     /// Where the footnotes of a page start: the trailing lines set smaller than the body, the
-    /// first starting with a mark and standing a gap below the line above it.
+    /// first starting with a mark and standing a gap below the line above it; or, while a
+    /// footnote is open (`continuing`), the first of those lines when they stand apart from the
+    /// body (a long footnote carried over to the next page).
     ///
     /// - Complexity: O(lines of the page).
-    private func footnoteStart(_ page: [PDFLine], bodySize: Double) -> Int {
-        var k = page.count
-        while k > 0, page[k - 1].fontSize <= Self.footnoteSize * bodySize { k -= 1 }
-        // The first footnote line starts with a mark; small lines before it belong to the body.
+    private func footnoteStart(_ page: [PDFLine], bodySize: Double, continuing: Bool) -> Int {
+        var small = page.count
+        while small > 0, page[small - 1].fontSize <= Self.footnoteSize * bodySize { small -= 1 }
+        // The first footnote line starts with a mark; small lines before it belong to the body…
+        var k = small
         while k < page.count, Self.leadingMark(page[k]) == nil { k += 1 }
+        // …unless a footnote runs on from the page before: then they stand apart at the foot.
+        if continuing, small > 0, small < k, page[small].top - page[small - 1].bottom >= Self.footnoteGap * bodySize {
+            return small
+        }
         guard k < page.count else { return page.count }
         if k > 0, page[k].top - page[k - 1].bottom < Self.footnoteGap * bodySize, !page[k].startsWithRaisedMark { return page.count }
         return k

@@ -112,6 +112,27 @@ private struct PageDrawing {
             """))
     }
 
+    @Test func aFootnoteCarriedOverToTheNextPageStaysWhole() {
+        let long = "Recalling its resolutions on the role of science and technology in the context"
+        var one = PageDrawing(1)
+        one.text(long, x: 108, y: 270)
+        one.text("Taking note of the reports,", x: 108, y: 288)
+        one.text("1", x: PageDrawing.end(of: "Taking note of the reports,", x: 108), y: 288, size: 6.5, rise: 3.5)
+        one.text("1 See Official Records of the General Assembly, Sixty-seventh Session,", x: 90, y: 760, size: 8)
+        var two = PageDrawing(2)
+        two.text(long, x: 108, y: 100)
+        two.text("of international security, in which, inter alia, it recognized that progress", x: 72, y: 112)
+        two.text("Supplement No. 53 (A/67/53), chap. IV.", x: 90, y: 760, size: 8)
+        let text = PDFLayout(pages: [one.page, two.page]).text()
+        #expect(text.hasSuffix("""
+            of international security, in which, inter alia, it recognized that progress
+
+
+            ¹ See Official Records of the General Assembly, Sixty-seventh Session, Supplement No. 53 (A/67/53), chap. IV.
+
+            """))
+    }
+
     @Test func pageMarkersTellTheMissingPages() {
         var one = PageDrawing(1)
         one.text("Recalling its resolutions,", x: 108, y: 300)
