@@ -105,7 +105,8 @@ enum PDFLineBuilder {
             while j < clusters.count, clusters[j][0].box.bottom - cluster[0].box.bottom < markReach * size {
                 let hostSize = mainSize(clusters[j])
                 let top = clusters[j].map(\.box.top).min()!
-                if size < superscriptSize * hostSize, middle >= top, cluster[0].box.bottom < clusters[j][0].box.bottom - superscriptRise * hostSize,
+                if size < superscriptSize * hostSize || isDigitRun(cluster.map(\.scalar)), middle >= top,
+                    cluster[0].box.bottom < clusters[j][0].box.bottom - superscriptRise * hostSize,
                     adjacent(cluster, clusters[j], within: hostSize)
                 {
                     host = j
@@ -141,6 +142,11 @@ enum PDFLineBuilder {
         return out
     }
 
+    /// A mark's digits: one to three of them.
+    static func isDigitRun(_ s: [Unicode.Scalar]) -> Bool {
+        (1...3).contains(s.count) && s.allSatisfy { ("0"..."9").contains($0) }
+    }
+
     /// `1.`, `12.`, `(a)`, `(iv)`, `3`, `¹`: what opens a paragraph or a footnote before a tab.
     static func isLabel(_ s: [Unicode.Scalar]) -> Bool {
         guard (1...6).contains(s.count) else { return false }
@@ -172,7 +178,9 @@ enum PDFLineBuilder {
         var text = ""
         var startsRaised = false
         for (k, g) in glyphs.enumerated() {
-            let raised = g.size < superscriptSize * size && g.box.bottom < baseline - superscriptRise * size
+            // Raised: set smaller, or a digit lifted in the line's own size (a mark drawn with a rise only).
+            let raised = (g.size < superscriptSize * size || ("0"..."9").contains(g.scalar))
+                && g.box.bottom < baseline - superscriptRise * size
             if k > 0 {
                 let previous = glyphs[k - 1]
                 let gapSize = raised ? size : max(previous.size, g.size)

@@ -38,8 +38,11 @@ private struct PageDrawing {
         d.text("the recommendations that it made,", x: 72, y: 300)
         d.text("1", x: PageDrawing.end(of: "the recommendations that it made,", x: 72), y: 300, size: 6.5, rise: 3.5)
         d.text("and more", x: 72, y: 312)
+        // A mark drawn in the text's own size, lifted only.
+        d.text("Taking note of the reports,", x: 72, y: 330)
+        d.text("2", x: PageDrawing.end(of: "Taking note of the reports,", x: 72), y: 330, rise: 4)
         let lines = PDFLineBuilder.lines(of: d.page)
-        #expect(lines.map(\.text) == ["the recommendations that it made,¹", "and more"])
+        #expect(lines.map(\.text) == ["the recommendations that it made,¹", "and more", "Taking note of the reports,²"])
     }
 
     @Test func aLabelSetOffByATabStaysWithItsTextButColumnsPartAndHyphensArePlain() {
