@@ -118,7 +118,8 @@ struct PDFLayout {
 
     /// The text for ``ResolutionParser``: paragraphs separated by blank lines, then the footnotes.
     ///
-    /// - Complexity: O(n) in the lines of the document, after line building.
+    /// - Complexity: O(n·L) for n lines in the document and L on a page (each line looks down
+    ///   its page for the white space below it), after line building; linear in the text.
     func text() -> String {
         let body = bodySize
         let bodyFont = PDFLineBuilder.modeString(lines.joined().filter { abs($0.fontSize - body) < Self.sameType * body }.map(\.fontName))
