@@ -63,6 +63,8 @@ let package = Package(
         .testTarget(name: "ResolutionTextTests", dependencies: ["ResolutionText"]),
         .testTarget(
             name: "ResolutionFormatsTests", dependencies: ["ResolutionFormats", "ResolutionText", "PDFText", "TestSupport"],
+            // Renderings of the bundled texts: PDF (scripts/fixtures/make-pdf-fixtures.py), Word and
+            // OpenDocument (scripts/fixtures/make-word-fixtures.py).
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LineageCoreTests", dependencies: ["LineageCore"]),
