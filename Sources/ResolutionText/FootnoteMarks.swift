@@ -161,6 +161,12 @@ enum FootnoteMarks {
             highest = (numbered.min() ?? 1) - 1
         }
 
+        /// Notes a mark met outside the paragraphs (the part heading's `B1`), so that the next
+        /// mark may follow it.
+        mutating func noteSeen(_ mark: String) {
+            if let v = Int(mark) { highest = max(highest, v) }
+        }
+
         private func acceptable(_ value: Int) -> Bool {
             numbered.contains(value) && value <= highest + 1
         }

@@ -35,12 +35,12 @@ public enum ResolutionParser {
         // 1. The heading and the title.
         var found: (line: Int, number: String, titleStart: Int)?
         for (i, line) in lines.enumerated() where !line.isBlank {
-            if let (number, start) = Metadata.heading(line.text) {
-                found = (i, number, start)
+            if let (n, start) = Metadata.heading(line.text) {
+                found = (i, n, start)
                 break
             }
         }
-        guard let (headingLine, number, titleStart) = found else {
+        guard let (headingLine, headingNumber, titleStart) = found else {
             let header = lines.prefix(40).map { $0.text.undecorated() }
             let looksLikeHeader = header.contains { $0.hasPrefix("Resolution adopted by the General Assembly") }
             throw .notAResolution(
@@ -48,6 +48,7 @@ public enum ResolutionParser {
                     + (looksLikeHeader ? " (the text has a resolution header: is it cut off before the heading?)" : ""))
         }
 
+        var number = headingNumber
         let hyphenation = Hyphenation(source: { [lines] in lines[headingLine...].compactMap { $0.isBlank ? nil : $0.text } })
         var titleLines: [Scalars] = []
         let firstTitleLine = Scalars(lines[headingLine].text[titleStart...])
@@ -58,7 +59,8 @@ public enum ResolutionParser {
             titleLines.append(firstTitleLine)
         }
         while k < lines.count, !lines[k].isBlank, !Metadata.isAssemblyLine(lines[k].text),
-            !Furniture.isFurniture(lines[k].text), Metadata.plenaryMeeting(lines[k].text) == nil
+            !Furniture.isFurniture(lines[k].text), Metadata.plenaryMeeting(lines[k].text) == nil,
+            Metadata.partHeading(lines[k].text) == nil
         {
             titleLines.append(lines[k].text)
             k += 1
@@ -69,7 +71,14 @@ public enum ResolutionParser {
         // 2. The body: after "The General Assembly," (looked for until the first numbered
         // paragraph), up to the plenary meeting line.
         var assemblyLine: Int?
+        var headingMarks: [String] = []
         for i in k..<lines.count where !lines[i].isBlank {
+            if let (letter, mark) = Metadata.partHeading(lines[i].text), assemblyLine == nil, !number.contains(" ") {
+                // "74/232. Title" then "B1": part B of resolution 74/232 (footnote 1 says so).
+                number += " " + letter
+                if let mark { headingMarks.append(mark) }
+                continue
+            }
             if Metadata.isAssemblyLine(lines[i].text) {
                 assemblyLine = i
                 break
@@ -87,16 +96,39 @@ public enum ResolutionParser {
         }
         let bodyStart = assemblyLine.map { $0 + 1 } ?? k
 
+        // The body ends at the closing lines: the plenary meeting line ("62nd plenary meeting",
+        // its date on the same or the next line) or, for a resolution adopted without a meeting
+        // (the silence procedure of 2020), its date alone on a line after a full stop; or at an
+        // annex heading. The tail after the closing lines (footnotes, furniture) ends at an
+        // annex heading or at the next part ("B", then "The General Assembly,").
         var bodyEnd = lines.count
         var tailStart = lines.count
+        var tailEnd = lines.count
         var meeting: Int?
         var meetingDate: CivilDate?
+        var closed = false
+        var previousContent: Scalars?
         for i in bodyStart..<lines.count where !lines[i].isBlank {
-            guard let (m, date) = Metadata.plenaryMeeting(lines[i].text) else { continue }
+            let t = lines[i].text
+            if Metadata.isAnnexHeading(t) {
+                bodyEnd = i
+                tailStart = i
+                break
+            }
+            if let d = Dates.whole(t), let previous = previousContent, endsWithFullStop(previous.string) {
+                bodyEnd = i
+                tailStart = i + 1
+                meetingDate = d
+                closed = true
+                break
+            }
+            if !Furniture.isFurniture(t) { previousContent = t }
+            guard let (m, date) = Metadata.plenaryMeeting(t) else { continue }
             bodyEnd = i
             tailStart = i + 1
             meeting = m
             meetingDate = date
+            closed = true
             if date == nil {
                 var j = i + 1
                 while j < lines.count, j <= i + 2, lines[j].isBlank { j += 1 }
@@ -107,12 +139,28 @@ public enum ResolutionParser {
             }
             break
         }
+        tailEnd = max(tailStart, bodyEnd)
+        var annexStart: Int?
+        for i in tailEnd..<lines.count where !lines[i].isBlank {
+            if Metadata.isAnnexHeading(lines[i].text) {
+                annexStart = i
+                break
+            }
+            if Metadata.partHeading(lines[i].text) != nil,
+                lines[(i + 1)...].prefix(12).contains(where: { Metadata.isAssemblyLine($0.text) })
+            {
+                break
+            }
+            tailEnd = i + 1
+        }
 
         // 3. Paragraphs and footnotes.
-        let out = BodyParser(
-            lines: lines, body: bodyStart..<bodyEnd, tail: tailStart..<lines.count, title: title,
-            hyphenation: hyphenation
+        var out = BodyParser(
+            lines: lines, body: bodyStart..<bodyEnd, tail: tailStart..<max(tailStart, tailEnd), title: title,
+            hyphenation: hyphenation, headingMarks: headingMarks
         ).parse()
+        OperativePart.markUnnumbered(&out.paragraphs)
+        let annexes = annexStart.map { Annexes.read(lines, from: $0, title: title, hyphenation: hyphenation) } ?? []
 
         // 4. Metadata from the header, the meeting line and the furniture after it.
         let header = joinedPlain(lines[0..<headingLine].map(\.text))
@@ -128,7 +176,8 @@ public enum ResolutionParser {
             agendaItem: Metadata.agendaItem(in: header) ?? Metadata.agendaItem(in: furniture),
             committeeReport: Metadata.committeeReport(in: header),
             paragraphs: out.paragraphs,
-            footnotes: out.footnotes
+            footnotes: out.footnotes,
+            annexes: annexes
         )
 
         // 5. Completeness.
@@ -157,6 +206,9 @@ public enum ResolutionParser {
         }
         if let (mark, context, index) = out.suspectedMissingFootnote {
             throw .cutOff("\(addresses[index]) refers to footnote \(mark) (\"\(context)\") but no footnote \(mark) was found")
+        }
+        if !closed, let last = out.paragraphs.last {
+            try Completeness.checkUnclosed(lines: lines, header: header, paragraphs: out.paragraphs, last: addresses[last.index])
         }
         return resolution
     }
