@@ -61,6 +61,35 @@ public enum ClauseAddress {
         guard let i = all.firstIndex(of: wanted) else { return nil }
         return paragraphs[i]
     }
+
+    /// Whether `text` has the shape of an address: `pp`/`op` (any case) and a number, then
+    /// dotted numbers (`op1.5`, `op1.5.2`) and bracketed labels (`op3(b)`, `op3(b)(i)`), or
+    /// bracketed labels alone (`(a)`). O(length).
+    public static func isAddress(_ text: String) -> Bool {
+        var rest = Substring(text)
+        let prefix = rest.prefix(2).lowercased()
+        var stem = false
+        if prefix == "pp" || prefix == "op" {
+            let digits = rest.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return false }
+            rest = rest.dropFirst(2 + digits.count)
+            stem = true
+            while stem, rest.first == "." {
+                let more = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+                guard !more.isEmpty else { return false }
+                rest = rest.dropFirst(1 + more.count)
+            }
+        }
+        var groups = 0
+        while rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            guard !inside.isEmpty, inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }) else { return false }
+            groups += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.isEmpty && (stem || groups > 0)
+    }
 }
 
 extension String {
