@@ -217,6 +217,19 @@ enum Metadata {
         return symbol.hasPrefix("A/") && symbol.count > 3 ? symbol : nil
     }
 
+    /// The draft in "[without reference to a Main Committee (A/74/L.52)]": a resolution adopted
+    /// in plenary without a committee report names the draft it was adopted on.
+    static func draft(in s: Scalars) -> String? {
+        guard let k = s.firstIndex(of: "without reference to a Main Committee", ignoringCase: true),
+            let open = s.firstIndex(of: "(", from: k), open - k < 48
+        else { return nil }
+        var j = s.skippingSpaces(from: open + 1)
+        let start = j
+        while j < s.count, s[j] != ",", s[j] != ")", s[j] != "]", !s[j].isSpaceLike { j += 1 }
+        let symbol = s.string(start..<j)
+        return symbol.hasPrefix("A/") && symbol.contains("/L.") ? symbol : nil
+    }
+
     /// The date in "Resolution adopted by the General Assembly on 2 December 2014".
     static func adoptionDate(in s: Scalars) -> CivilDate? {
         guard let k = s.firstIndex(of: "adopted by the General Assembly", ignoringCase: true) else { return nil }

@@ -115,7 +115,7 @@ public enum ResolutionParser {
                 tailStart = i
                 break
             }
-            if let d = Dates.whole(t), let previous = previousContent, endsWithFullStop(previous.string) {
+            if let d = Dates.whole(t), let previous = previousContent, endsWithFullStop(line: previous) {
                 bodyEnd = i
                 tailStart = i + 1
                 meetingDate = d
@@ -175,6 +175,7 @@ public enum ResolutionParser {
             meeting: meeting,
             agendaItem: Metadata.agendaItem(in: header) ?? Metadata.agendaItem(in: furniture),
             committeeReport: Metadata.committeeReport(in: header),
+            draft: Metadata.draft(in: header),
             paragraphs: out.paragraphs,
             footnotes: out.footnotes,
             annexes: annexes
@@ -224,6 +225,17 @@ public enum ResolutionParser {
         var s = Scalars(scalarsOf: text.suffix(8))
         while let last = s.last, last == "\"" || last == "'" || last == ")" || last == "]" { s.removeLast() }
         return s.last == "." || s.last == "!"
+    }
+
+    /// A line ends with a full stop, after any footnote mark glued to it (`matter.2`, `matter.²`)
+    /// and closing quotes or brackets.
+    static func endsWithFullStop(line: Scalars) -> Bool {
+        var e = line.count
+        while e > 0, line[e - 1].isSpaceLike || line[e - 1] == "*" || line[e - 1].superscriptDigit != nil { e -= 1 }
+        var d = e
+        while d > 0, line[d - 1].isASCIIDigit { d -= 1 }
+        if e - d <= 3, d > 0, d < e, line[d - 1] == "." { e = d }
+        return endsWithFullStop(line.string(0..<e))
     }
 
     /// Non-blank lines without decoration, joined with single spaces.
