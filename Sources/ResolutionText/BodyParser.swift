@@ -113,7 +113,7 @@ struct BodyParser {
                 previousContent = .rule
                 continue
             }
-            if afterUnderscores, let (mark, text) = FootnoteMarks.symbolDefinition(line.text) {
+            if let (mark, text) = (afterUnderscores ? FootnoteMarks.symbolDefinition(line.text) : nil) ?? FootnoteMarks.reissueNote(line.text) {
                 definitions.append(Definition(mark: mark, lines: [text], indent: line.indent))
                 current = definitions.count - 1
                 roles[i] = .footnote

@@ -120,6 +120,13 @@ public enum ResolutionParser {
                 tailStart = i + 1
                 meetingDate = d
                 closed = true
+                // The meeting line may follow its date.
+                var j = i + 1
+                while j < lines.count, j <= i + 2, lines[j].isBlank { j += 1 }
+                if j < lines.count, let (m, _) = Metadata.plenaryMeeting(lines[j].text) {
+                    meeting = m
+                    tailStart = j + 1
+                }
                 break
             }
             if !Furniture.isFurniture(t) { previousContent = t }

@@ -315,6 +315,30 @@ import Testing
         #expect(r.footnotes.first?.text == "Official Records of the General Assembly, Sixty-seventh Session, Supplement No. 53 and corrigendum (A/67/53 and A/67/53/Corr.1).")
     }
 
+    @Test func aReissueNoteWithoutARuleAndADateBeforeItsMeetingLine() throws {
+        let text = """
+            A/RES/75/283*
+
+            Resolution adopted by the General Assembly on 26 May 2021
+
+            75/283. A title
+
+            The General Assembly,
+
+            1. Decides to remain seized of the matter.
+
+            26 May 2021
+            72nd plenary meeting
+
+            *Reissued for technical reasons on 21 June 2021.
+            """
+        let r = try ResolutionParser.parse(text)
+        #expect(r.meeting == 72)
+        #expect(r.adopted == CivilDate(year: 2021, month: 5, day: 26))
+        #expect(r.paragraphs.map(\.text) == ["Decides to remain seized of the matter."])
+        #expect(r.footnotes == [Footnote(mark: "*", text: "Reissued for technical reasons on 21 June 2021.")])
+    }
+
     @Test func aTextCutInsideAListOfNormsIsRefused() {
         // 73/27 cut inside operative paragraph 1: the norms end with full stops, no closing lines.
         let text = """
