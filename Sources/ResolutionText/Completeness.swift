@@ -12,7 +12,8 @@ enum OperativePart {
     static func opensWithOperativeVerb(_ text: String) -> Bool {
         let words = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3)
         for word in words {
-            let w = String(word)
+            var w = String(word)
+            while let last = w.last, ",;:".contains(last) { w.removeLast() }
             if adverbs.contains(w) || (w.hasSuffix("ly") && w.count > 3) { continue }
             guard w.count >= 4, w.unicodeScalars.allSatisfy(\.isLetter), w.hasSuffix("s") else { return false }
             return !w.hasSuffix("ous") && !w.hasSuffix("ss")
@@ -28,7 +29,7 @@ enum OperativePart {
         guard !paragraphs.contains(where: { $0.kind == .operative }),
             let first = paragraphs.firstIndex(where: { p in
                 p.kind == .preambular && opensWithOperativeVerb(p.text)
-                    && (p.text.hasSuffix(".") || p.text.hasSuffix(":") || ResolutionParser.endsWithFullStop(p.text))
+                    && (p.text.hasSuffix(":") || ResolutionParser.endsWithFullStop(line: Scalars(scalarsOf: p.text)))
             })
         else { return }
         for k in first..<paragraphs.count where paragraphs[k].kind == .preambular {

@@ -173,8 +173,8 @@ enum Metadata {
         guard p.count <= 12, p.hasPrefix("Annex") else { return false }
         if p.count == 5 { return true }
         if p.string == "Annexes" { return true }
-        guard p[5] == " " else { return false }
-        let rest = Scalars(p[6...])
+        guard p[5].isSpaceLike else { return false }
+        let rest = Scalars(p[6...]).trimmed()
         return !rest.isEmpty && rest.allSatisfy { "IVXL".unicodeScalars.contains($0) }
     }
 

@@ -227,11 +227,12 @@ public enum ResolutionParser {
         try parse(SourceText.decode(bytes))
     }
 
-    /// The final paragraph ends with a full stop (possibly inside closing quotes or brackets).
+    /// The final paragraph ends with a full stop (possibly inside closing quotes or brackets), or
+    /// with the question mark of a quoted question (a request for an advisory opinion).
     static func endsWithFullStop(_ text: String) -> Bool {
         var s = Scalars(scalarsOf: text.suffix(8))
         while let last = s.last, last == "\"" || last == "'" || last == ")" || last == "]" { s.removeLast() }
-        return s.last == "." || s.last == "!"
+        return s.last == "." || s.last == "!" || s.last == "?"
     }
 
     /// A line ends with a full stop, after any footnote mark glued to it (`matter.2`, `matter.²`)

@@ -193,6 +193,72 @@ import Testing
         #expect(r.paragraph(at: "pp2(b)")?.text == "Peaceful settlement of disputes,")
     }
 
+    @Test func unnumberedOperativeParagraphsInOtherShapes() throws {
+        // "Approves …" with a footnote mark; "Decides:" with lettered items; a request for an
+        // advisory opinion whose quoted questions end with a question mark.
+        let credentials = """
+            74/98. Credentials of representatives
+
+            The General Assembly,
+
+            Having considered the report of the Credentials Committee and the recommendation contained therein,
+
+            Approves the report of the Credentials Committee.1
+
+            51st plenary meeting
+            18 December 2019
+            ____________
+            1 A/74/600.
+            """
+        let r1 = try ResolutionParser.parse(credentials)
+        #expect(Fixtures.structure(r1.paragraphs) == ["pp", "op?"])
+        #expect(r1.paragraphs[1].footnotes == ["1"])
+
+        let decides = """
+            78/99. Revitalization of the work of the General Assembly
+
+            The General Assembly,
+
+            Recalling its resolution 58/316 of 1 July 2004,
+
+            Decides:
+
+            (a) To include the item in the provisional agenda of its seventy-ninth session;
+
+            (b) To biennialize the consideration of the item.
+
+            107th plenary meeting
+            6 September 2024
+            """
+        let r2 = try ResolutionParser.parse(decides)
+        #expect(r2.clauseAddresses == ["pp1", "op1", "op1(a)", "op1(b)"])
+
+        let question = """
+            77/99. Request for an advisory opinion
+
+            The General Assembly,
+
+            Recognizing the importance of the question,
+
+            Decides, in accordance with Article 96 of the Charter, to request the Court to render an advisory opinion on the following question:
+
+            "What are the obligations of States:
+
+            (a) Towards other States;
+
+            (b) Towards peoples, in particular:
+
+            (i) The present generations;
+
+            (ii) The future generations?"
+
+            64th plenary meeting
+            29 March 2023
+            """
+        let r3 = try ResolutionParser.parse(question)
+        #expect(r3.clauseAddresses == ["pp1", "op1", "op2", "op2(a)", "op2(b)", "op2(b)(i)", "op2(b)(ii)"])
+    }
+
     @Test func onePartOfAResolutionAdoptedInParts() throws {
         let text = """
             Resolution adopted by the General Assembly on 11 August 2020
