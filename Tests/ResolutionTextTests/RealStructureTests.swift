@@ -259,6 +259,21 @@ import Testing
         #expect(r3.clauseAddresses == ["pp1", "op1", "op2", "op2(a)", "op2(b)", "op2(b)(i)", "op2(b)(ii)"])
     }
 
+    @Test func lettersAndRomanNumeralsAreToldApart() throws {
+        // (i) after (h) is the ninth letter; (i) after (b) opens a list of roman numerals under
+        // (b), which (v) after (iv) continues; (c) returns to the letters.
+        var text = "79/98. A title\n\nThe General Assembly,\n\n1. Decides:\n\n"
+        for l in ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j"] { text += "(\(l)) Item \(l);\n\n" }
+        text += "2. Requests:\n\n(a) First;\n\n(b) Second, including:\n\n"
+        for r in ["i", "ii", "iii", "iv", "v"] { text += "(\(r)) Point \(r);\n\n" }
+        text += "(c) Third.\n\n12th plenary meeting\n"
+        let r = try ResolutionParser.parse(text)
+        let addresses = r.clauseAddresses
+        #expect(addresses.contains("op1(i)") && addresses.contains("op1(j)"))
+        #expect(Array(addresses.suffix(9)) == ["op2", "op2(a)", "op2(b)", "op2(b)(i)", "op2(b)(ii)", "op2(b)(iii)", "op2(b)(iv)", "op2(b)(v)", "op2(c)"])
+        #expect(r.paragraph(at: "op2(b)(v)")?.text == "Point v;")
+    }
+
     @Test func onePartOfAResolutionAdoptedInParts() throws {
         let text = """
             Resolution adopted by the General Assembly on 11 August 2020
