@@ -23,9 +23,11 @@
 ///    text yet (a label on its own line), does not end with punctuation (a paragraph split by
 ///    a footnote block or a page break), or when the block starts with a lower-case letter.
 /// 5. **Kinds.** Before the first numbered paragraph, unlabelled blocks are preambular
-///    paragraphs; numbered blocks are operative; lettered blocks are sub-paragraphs of the
-///    closest preceding non-sub-paragraph. After the first operative paragraph, an unlabelled
-///    block (a list of norms `1.1.`, a quotation) belongs to the paragraph before it.
+///    paragraphs; numbered blocks are operative; lettered, roman, bracketed-number and dotted
+///    (`1.1.`) blocks are sub-paragraphs, placed by ``Nesting``: `(i)` under `(b)`, `1.5` under
+///    operative paragraph 1, `(a)` under the nearest paragraph otherwise. After the first
+///    operative paragraph, an unlabelled block (a quotation, a paragraph's continuation after a
+///    page break) belongs to the paragraph or item before it.
 struct BodyParser {
     let lines: [SourceLine]
     /// The paragraphs' lines.
@@ -367,7 +369,9 @@ struct BodyParser {
     /// or under the paragraph when no list is open, or restarts an open list of its style when
     /// the last item does not introduce a list (does not end with `:`); a dotted item `1.1`
     /// belongs to the paragraph or item numbered by its prefix (`1`, `1.1` for `1.1.1`). Anything
-    /// else joins the innermost open list of its style, or the paragraph. O(depth) per item.
+    /// else joins the innermost open list of its style, or the paragraph.
+    ///
+    /// - Complexity: O(depth of the open lists) per item.
     struct Nesting {
         /// One open list: its style, its last item's label and index, and the list's parent.
         struct Level {

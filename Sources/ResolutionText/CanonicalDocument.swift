@@ -68,8 +68,9 @@
 /// or dotted numbers, neither containing spaces or brackets inside; marks are non-empty and
 /// contain no white space, `[` or `]`; parents follow the rules above (a sub-paragraph's
 /// parent precedes it; a dotted item's parent is the nearest paragraph labelled with its prefix).
-/// `parse(render(r))` then returns exactly `r`'s title, paragraphs and footnotes. Both
-/// directions are O(n) in the size of the document.
+/// `parse(render(r))` then returns exactly `r`'s title, paragraphs and footnotes.
+///
+/// - Complexity: both directions are O(n) in the size of the document.
 public enum CanonicalDocument {
     /// The format version described above.
     public static let version = 1
@@ -266,7 +267,9 @@ public enum CanonicalDocument {
     }
 
     /// The bracketed groups of a sub-paragraph's label `(b)(i)` → `["(b)", "(i)"]`; a label
-    /// that is not a run of groups (`(b)x)`) is one group, as version 1 reads it. O(length).
+    /// that is not a run of groups (`(b)x)`) is one group, as version 1 reads it.
+    ///
+    /// - Complexity: O(length of the label).
     private static func pathGroups(_ s: Scalars, end: Int) -> [String] {
         var groups: [String] = []
         var i = 0

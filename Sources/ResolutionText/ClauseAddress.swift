@@ -64,7 +64,9 @@ public enum ClauseAddress {
 
     /// Whether `text` has the shape of an address: `pp`/`op` (any case) and a number, then
     /// dotted numbers (`op1.5`, `op1.5.2`) and bracketed labels (`op3(b)`, `op3(b)(i)`), or
-    /// bracketed labels alone (`(a)`). O(length).
+    /// bracketed labels alone (`(a)`).
+    ///
+    /// - Complexity: O(length of `text`).
     public static func isAddress(_ text: String) -> Bool {
         var rest = Substring(text)
         let prefix = rest.prefix(2).lowercased()

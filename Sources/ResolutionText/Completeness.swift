@@ -8,7 +8,9 @@ enum OperativePart {
     /// Whether `text` opens as an operative paragraph does: a verb in the third person ("Adopts",
     /// "Decides", "Takes note", "Calls upon"), possibly after an adverb ("Also decides",
     /// "Strongly urges"); not a preambular participle or adjective ("Recalling", "Conscious",
-    /// "Deeply concerned"). O(1): at most three words are looked at.
+    /// "Deeply concerned").
+    ///
+    /// - Complexity: O(1): at most three words are looked at.
     static func opensWithOperativeVerb(_ text: String) -> Bool {
         let words = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true).prefix(3)
         for word in words {
@@ -24,7 +26,9 @@ enum OperativePart {
     /// When no paragraph is numbered, the first top-level paragraph that opens with an operative
     /// verb and ends with a full stop or a colon (not a comma, as preambular paragraphs do) begins
     /// the operative part: it and the top-level paragraphs after it become operative paragraphs
-    /// without a number. O(n).
+    /// without a number.
+    ///
+    /// - Complexity: O(n) in the number of paragraphs.
     static func markUnnumbered(_ paragraphs: inout [Paragraph]) {
         guard !paragraphs.contains(where: { $0.kind == .operative }),
             let first = paragraphs.firstIndex(where: { p in
@@ -46,7 +50,9 @@ enum Completeness {
     /// no `5/5`; the header of a published resolution ("Resolution adopted by the General
     /// Assembly", "Distr.") without its closing lines; or a last paragraph that is an item of a
     /// list whose items all end with a full stop (the norms 1.1–1.13 of 73/27 op1), so that its
-    /// full stop says nothing about the end. O(n) in the number of lines.
+    /// full stop says nothing about the end.
+    ///
+    /// - Complexity: O(n) in the number of lines.
     static func checkUnclosed(lines: [SourceLine], header: Scalars, paragraphs: [Paragraph], last: String) throws(ParseError) {
         var page = 0
         var pages = 0

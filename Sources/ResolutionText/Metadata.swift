@@ -157,6 +157,8 @@ enum Metadata {
     /// The heading of one part of a resolution adopted in parts, on a line of its own after the
     /// title: `B`, with the mark of the footnote that explains the parts glued on (`B1`, `B¹`,
     /// `B 1`, `*B*`): the letter and the mark.
+    ///
+    /// - Complexity: O(length of the line).
     static func partHeading(_ line: Scalars) -> (letter: String, mark: String?)? {
         let p = line.undecorated()
         guard let first = p.first, first.value < 0x80, first.isUppercaseLetter, p.count <= 4 else { return nil }
@@ -168,6 +170,8 @@ enum Metadata {
     }
 
     /// An annex heading on a line of its own: `Annex`, `Annexes`, `Annex I`, `Annex II`.
+    ///
+    /// - Complexity: O(length of the line).
     static func isAnnexHeading(_ line: Scalars) -> Bool {
         let p = line.undecorated()
         guard p.count <= 12, p.hasPrefix("Annex") else { return false }
@@ -219,6 +223,8 @@ enum Metadata {
 
     /// The draft in "[without reference to a Main Committee (A/74/L.52)]": a resolution adopted
     /// in plenary without a committee report names the draft it was adopted on.
+    ///
+    /// - Complexity: O(length of `s`).
     static func draft(in s: Scalars) -> String? {
         guard let k = s.firstIndex(of: "without reference to a Main Committee", ignoringCase: true),
             let open = s.firstIndex(of: "(", from: k), open - k < 48

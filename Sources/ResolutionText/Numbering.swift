@@ -3,8 +3,9 @@
 /// (`(i)`, `(iv)`) and bracketed numbers (`(1)`), possibly nested (`(b)` then `(i)`).
 ///
 /// ``BodyParser`` uses it to tell which list an item continues, ``ClauseAddress`` to address a
-/// dotted item (`op1.5`) and ``CanonicalDocument`` to write and read nested items. Every
-/// function is O(length of the label).
+/// dotted item (`op1.5`) and ``CanonicalDocument`` to write and read nested items.
+///
+/// - Complexity: every function is O(length of the label).
 enum Numbering {
     /// A list style: how the labels of one list count.
     enum Style: Equatable {

@@ -6,17 +6,22 @@
 /// 1. the **heading** `69/28. Title` is found (required: without it the text is not a
 ///    resolution); the title runs on until a blank line or "The General Assembly,";
 /// 2. the **body** starts after "The General Assembly," (required unless a General Assembly
-///    header precedes the heading) and runs to the plenary meeting line ("62nd plenary
-///    meeting", its date on the same or the next line); the lines after that hold only
-///    footnotes and furniture;
+///    header precedes the heading; a part letter `B` after the title names the part) and runs
+///    to the closing lines: the plenary meeting line ("62nd plenary meeting", its date on the
+///    same or the next line) or, without a meeting (the silence procedure), the date alone
+///    after a full stop; or to an annex heading. The lines after the closing lines hold only
+///    footnotes and furniture, up to an annex heading (the annexes are read apart) or the next
+///    part of the resolution;
 /// 3. ``BodyParser`` reads paragraphs and footnotes;
 /// 4. the **metadata** is read from the header above the heading (session, agenda item,
 ///    committee report, "Resolution adopted by the General Assembly on …"), from the meeting
 ///    line (meeting and, failing the header, the adoption date) and from the furniture after it
 ///    (where word-processor exports keep the session and agenda item). The "Distr.: General"
 ///    date is never used;
-/// 5. the result is checked for truncation: no operative part, a last paragraph that does not
-///    end with a full stop, a footnote referenced but missing.
+/// 5. the result is checked for truncation: no operative part (a single unnumbered operative
+///    paragraph counts, see ``OperativePart``), a last paragraph that does not end with a full
+///    stop, a footnote referenced but missing, and, without closing lines, the signs of missing
+///    pages (``Completeness``).
 ///
 /// A field the text does not print is `nil`. The symbol is `A/RES/` + the number, and the
 /// session, when not printed ("Sixty-ninth session"), is the number's first part: UN
