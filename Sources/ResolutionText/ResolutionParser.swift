@@ -248,6 +248,7 @@ public enum ResolutionParser {
         var d = e
         while d > 0, line[d - 1].isASCIIDigit { d -= 1 }
         if e - d <= 3, d > 0, d < e, line[d - 1] == "." { e = d }
+        while e > 0, line[e - 1] == "\u{201D}" || line[e - 1] == "\u{2019}" { e -= 1 }
         return endsWithFullStop(line.string(0..<e))
     }
 

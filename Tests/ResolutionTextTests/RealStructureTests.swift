@@ -36,7 +36,8 @@ import Testing
                 1.  Welcomes the work of the Member States that have adopted
             comprehensive road safety laws;
 
-                2.  Decides to continue its consideration of the question.
+                2.  Decides to include in the provisional agenda of its seventy-fifth session the
+            item entitled “Improving global road safety”.
 
                                                                           31 August 2020
             ____________
@@ -48,7 +49,7 @@ import Testing
         #expect(r.meeting == nil)
         #expect(r.draft == "A/74/L.86")
         #expect(Fixtures.structure(r.paragraphs) == ["pp", "pp", "op1", "op2"])
-        #expect(r.paragraphs.last?.text == "Decides to continue its consideration of the question.")
+        #expect(r.paragraphs.last?.text == "Decides to include in the provisional agenda of its seventy-fifth session the item entitled \"Improving global road safety\".")
         #expect(r.footnotes == [Footnote(mark: "1", text: "See A/74/789.")])
         #expect(r.paragraphs[1].footnotes == ["1"])
     }
