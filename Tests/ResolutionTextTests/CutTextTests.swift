@@ -97,5 +97,6 @@ import Testing
             }
         }
         #expect(total > 1000)
+        print("CutTextTests: \(total) cut texts of \(sources.count) files checked")
     }
 }
