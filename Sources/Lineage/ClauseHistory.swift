@@ -282,30 +282,10 @@ extension LineageRepository {
 
 /// How a clause reference is told apart from a phrase.
 enum ClauseReference {
-    static let hint = "name the clause as REV:ADDRESS (69/28:op4, 69/28:pp11, 69/28:op3(b)) or quote a phrase of its text"
+    static let hint = "name the clause as REV:ADDRESS (69/28:op4, 69/28:pp11, 69/28:op3(b), 73/27:op1.5) or quote a phrase of its text"
 
-    /// `pp11`, `op4`, `op3(b)`, `(a)`: `pp` or `op` (any case) and digits, or neither, then
-    /// letters or digits in parentheses (at least one group without the prefix); no spaces.
-    static func looksLikeAddress(_ text: String) -> Bool {
-        var rest = Substring(text)
-        let prefix = rest.prefix(2).lowercased()
-        var stem = false
-        if prefix == "pp" || prefix == "op" {
-            let digits = rest.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
-            guard !digits.isEmpty else { return false }
-            rest = rest.dropFirst(2 + digits.count)
-            stem = true
-        }
-        var groups = 0
-        while rest.first == "(" {
-            guard let close = rest.firstIndex(of: ")") else { return false }
-            let inside = rest[rest.index(after: rest.startIndex)..<close]
-            guard !inside.isEmpty, inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else { return false }
-            groups += 1
-            rest = rest[rest.index(after: close)...]
-        }
-        return rest.isEmpty && (stem || groups > 0)
-    }
+    /// `pp11`, `op4`, `op3(b)`, `op1.5`, `op3(b)(i)`, `(a)` (see ``ClauseAddress/isAddress(_:)``).
+    static func looksLikeAddress(_ text: String) -> Bool { ClauseAddress.isAddress(text) }
 
     /// `59/61#20`: a revision key, `#` and a number; no spaces.
     static func looksLikeID(_ text: String) -> Bool {

@@ -34,7 +34,9 @@ import ResolutionText
 /// each of its sources.
 ///
 /// Identity: a moved, renumbered or modified clause keeps its id. When a clause splits, the part
-/// inheriting the most tokens keeps the id; the other parts are new clauses (new ids, introduced
+/// inheriting the most tokens keeps the id (but when one part only stays at the clause's level
+/// and the others are sub-paragraphs, a paragraph split into itself and its items, that part
+/// keeps it); the other parts are new clauses (new ids, introduced
 /// here) whose words nevertheless keep their origins. When clauses merge, the result keeps the id
 /// of the source contributing the most tokens; the other sources leave the document and go to the
 /// archive. `lastChanged` is updated by any change of wording (not by moves, renumbering or
@@ -533,6 +535,10 @@ private struct StepEngine {
                     bestCount = c
                 }
             }
+            // A paragraph split into itself and its own items (a list of norms become its
+            // sub-paragraphs 1.1–1.13): the one part at the clause's own level keeps the id.
+            let sameLevel = news.indices.filter { aligner.new[news[$0]].isSub == (src.kind == .subparagraph) }
+            if sameLevel.count == 1, news.count > 1 { best = sameLevel[0] }
             for (p, v) in news.enumerated() {
                 let o = keys.compress(origins[newSpans[p]])
                 if p == best {

@@ -227,12 +227,22 @@ struct UnitAligner {
         return score >= ParagraphAligner.crossKindThreshold
     }
 
-    /// Kinds that may exchange split parts and merge sources.
-    private func partCompatible(_ u: Int, _ v: Int) -> Bool {
+    /// Kinds that may exchange split parts and merge sources: the same level, or a paragraph
+    /// and the items of its own counterpart (a paragraph whose list of norms became its
+    /// sub-paragraphs 1.1–1.13, or items folded back into their paragraph).
+    /// `wholes` holds the `pairKey`s of same-level (old, new) pairs where one contains the other.
+    private func partCompatible(_ u: Int, _ v: Int, wholes: Set<Int> = []) -> Bool {
         let a = old[u].kind, b = new[v].kind
         if a == b { return true }
         if a == .footnote || b == .footnote { return false }
-        return (a == .subparagraph) == (b == .subparagraph)
+        if (a == .subparagraph) == (b == .subparagraph) { return true }
+        if new[v].isSub, let p = new[v].parent, p >= 0, p < new.count, matchNew[p] == u || wholes.contains(pairKey(u, p)) {
+            return true
+        }
+        if old[u].isSub, let p = old[u].parent, p >= 0, p < old.count, matchOld[p] == v || wholes.contains(pairKey(p, v)) {
+            return true
+        }
+        return false
     }
 
     @inline(__always)
@@ -574,10 +584,17 @@ struct UnitAligner {
         _ candidates: [Candidate], splitParts: inout [[Int]], mergeSources: inout [[Int]]
     ) {
         let gamma = ParagraphAligner.containmentThreshold
+        // Same-level pairs where one unit contains the other: their items may be parts too.
+        var wholes = Set<Int>()
+        for c in candidates where old[c.u].isSub == new[c.v].isSub && c.overlapTokens >= 3 {
+            if (c.massNew > 0 && c.overlapWeight / c.massNew >= gamma) || (c.massOld > 0 && c.overlapWeight / c.massOld >= gamma) {
+                wholes.insert(pairKey(c.u, c.v))
+            }
+        }
         // Splits: unpaired new units contained in an old unit.
         let splitCands = candidates.filter { c in
             matchNew[c.v] < 0 && c.massNew > 0 && c.overlapTokens >= 3
-                && c.overlapWeight / c.massNew >= gamma && partCompatible(c.u, c.v)
+                && c.overlapWeight / c.massNew >= gamma && partCompatible(c.u, c.v, wholes: wholes)
         }
         for (u, v) in absorb(splitCands, partsAreNew: true, gamma: gamma) { splitParts[u].append(v) }
         var inSplit = Set<Int>()  // new units belonging to a split group
@@ -590,7 +607,7 @@ struct UnitAligner {
         // Merges: unpaired old units contained in a new unit.
         let mergeCands = candidates.filter { c in
             matchOld[c.u] < 0 && splitParts[c.u].isEmpty && !inSplit.contains(c.v) && c.massOld > 0
-                && c.overlapTokens >= 3 && c.overlapWeight / c.massOld >= gamma && partCompatible(c.u, c.v)
+                && c.overlapTokens >= 3 && c.overlapWeight / c.massOld >= gamma && partCompatible(c.u, c.v, wholes: wholes)
         }
         for (v, u) in absorb(mergeCands, partsAreNew: false, gamma: gamma) { mergeSources[v].append(u) }
         // A single part of an unpaired unit is a plain pair.

@@ -23,9 +23,11 @@
 ///    text yet (a label on its own line), does not end with punctuation (a paragraph split by
 ///    a footnote block or a page break), or when the block starts with a lower-case letter.
 /// 5. **Kinds.** Before the first numbered paragraph, unlabelled blocks are preambular
-///    paragraphs; numbered blocks are operative; lettered blocks are sub-paragraphs of the
-///    closest preceding non-sub-paragraph. After the first operative paragraph, an unlabelled
-///    block (a list of norms `1.1.`, a quotation) belongs to the paragraph before it.
+///    paragraphs; numbered blocks are operative; lettered, roman, bracketed-number and dotted
+///    (`1.1.`) blocks are sub-paragraphs, placed by ``Nesting``: `(i)` under `(b)`, `1.5` under
+///    operative paragraph 1, `(a)` under the nearest paragraph otherwise. After the first
+///    operative paragraph, an unlabelled block (a quotation, a paragraph's continuation after a
+///    page break) belongs to the paragraph or item before it.
 struct BodyParser {
     let lines: [SourceLine]
     /// The paragraphs' lines.
@@ -34,6 +36,9 @@ struct BodyParser {
     let tail: Range<Int>
     let title: String?
     let hyphenation: Hyphenation
+    /// Footnote marks the heading carries (the part letter's `B1`): footnote 1 is referred to
+    /// before the body, so the body's first mark is 2.
+    var headingMarks: [String] = []
 
     struct Output {
         var paragraphs: [Paragraph]
@@ -110,7 +115,7 @@ struct BodyParser {
                 previousContent = .rule
                 continue
             }
-            if afterUnderscores, let (mark, text) = FootnoteMarks.symbolDefinition(line.text) {
+            if let (mark, text) = (afterUnderscores ? FootnoteMarks.symbolDefinition(line.text) : nil) ?? FootnoteMarks.reissueNote(line.text) {
                 definitions.append(Definition(mark: mark, lines: [text], indent: line.indent))
                 current = definitions.count - 1
                 roles[i] = .footnote
@@ -188,6 +193,7 @@ struct BodyParser {
             previous = i
         }
         var scanner = FootnoteMarks.Scanner(footnotes: footnotes)
+        for m in headingMarks { scanner.noteSeen(m) }
         var blocks: [Block] = []
         for group in groups {
             let raw = TextNormalizer.join(group, hyphenation: hyphenation)
@@ -223,19 +229,20 @@ struct BodyParser {
         }
         var paragraphs: [Paragraph] = []
         paragraphs.reserveCapacity(kinds.count)
-        var parent: Int?
+        var nesting = Nesting()
         var suspected: (mark: String, context: String, paragraph: Int)?
         for b in kinds {
             let index = paragraphs.count
             if suspected == nil, let (mark, context) = b.suspect { suspected = (mark, context, index) }
             switch b.label {
             case .operative(let n):
-                parent = index
+                nesting.begin(index, label: n)
                 paragraphs.append(Paragraph(index: index, kind: .operative, label: n, text: b.text.string, footnotes: b.marks))
             case .sub(let l):
+                let parent = nesting.place(l, at: index, in: paragraphs)
                 paragraphs.append(Paragraph(index: index, kind: .subparagraph, label: l, parent: parent, text: b.text.string, footnotes: b.marks))
             case nil:
-                parent = index
+                nesting.begin(index, label: nil)
                 paragraphs.append(Paragraph(index: index, kind: .preambular, text: b.text.string, footnotes: b.marks))
             }
         }
@@ -317,7 +324,7 @@ struct BodyParser {
         return nil
     }
 
-    /// The label at the start of a block: `1.` (operative), `(a)`, `(iv)`, `(12)` (sub-paragraph),
+    /// The label at the start of a block: `1.` (operative), `(a)`, `(iv)`, `(12)`, `1.1.` (sub-paragraph),
     /// after an optional Markdown bullet and emphasis markers; and where the text begins.
     private static func label(_ s: Scalars) -> (label: Label?, start: Int) {
         var i = 0
@@ -332,8 +339,19 @@ struct BodyParser {
             while k < s.count, s[k].isSpaceLike || s[k] == "*" || s[k] == "_" { k += 1 }
             return k
         }
-        if let (_, e) = s.digits(at: i, maxDigits: 3), e < s.count, s[e] == ".", s[i] != "0", let start = textStart(e + 1) {
-            return (.operative(s.string(i..<e)), start)
+        if let (_, e) = s.digits(at: i, maxDigits: 3), e < s.count, s[e] == ".", s[i] != "0" {
+            if let start = textStart(e + 1) { return (.operative(s.string(i..<e)), start) }
+            // A dotted item: `1.1.`, `1.13.`, `1.5.2.` (or `1.1` before a capital letter).
+            var end = e
+            while end < s.count, s[end] == ".", let (_, f) = s.digits(at: end + 1, maxDigits: 3), s[end + 1] != "0" { end = f }
+            if end > e {
+                if end < s.count, s[end] == ".", let start = textStart(end + 1) {
+                    return (.sub(s.string(i..<end)), start)
+                }
+                if let start = textStart(end), start > end, start < s.count, s[start].isUppercaseLetter {
+                    return (.sub(s.string(i..<end)), start)
+                }
+            }
         }
         if i < s.count, s[i] == "(" {
             var j = i + 1
@@ -344,4 +362,85 @@ struct BodyParser {
         }
         return (nil, afterBullet)
     }
+    /// Which paragraph an item belongs to, from the lists open in the current paragraph: a
+    /// label that follows the last item of an open list (`(c)` after `(b)`, `(ii)` after `(i)`,
+    /// `1.6` after `1.5`; the innermost list first) is that item's sibling; a label that starts a
+    /// list (`(a)`, `(i)`, `(1)`) opens one under the last item (`(i)` under `(b)`: op3(b)(i)),
+    /// or under the paragraph when no list is open, or restarts an open list of its style when
+    /// the last item does not introduce a list (does not end with `:`); a dotted item `1.1`
+    /// belongs to the paragraph or item numbered by its prefix (`1`, `1.1` for `1.1.1`). Anything
+    /// else joins the innermost open list of its style, or the paragraph.
+    ///
+    /// - Complexity: O(depth of the open lists) per item.
+    struct Nesting {
+        /// One open list: its style, its last item's label and index, and the list's parent.
+        struct Level {
+            var style: Numbering.Style
+            var last: String
+            var item: Int
+            var parent: Int?
+        }
+        /// The paragraph that is not a sub-paragraph the items belong to, and its label.
+        var top: Int?
+        var topLabel: String?
+        var levels: [Level] = []
+
+        mutating func begin(_ index: Int, label: String?) {
+            top = index
+            topLabel = label
+            levels = []
+        }
+
+        /// The parent of item `label` at `index` (nil before any paragraph).
+        mutating func place(_ label: String, at index: Int, in paragraphs: [Paragraph]) -> Int? {
+            // A follower of an open list, innermost first.
+            for k in stride(from: levels.count - 1, through: 0, by: -1) where Numbering.follows(label, levels[k].last, in: levels[k].style) {
+                levels.removeLast(levels.count - 1 - k)
+                levels[k].last = label
+                levels[k].item = index
+                return levels[k].parent
+            }
+            if let prefix = Numbering.dottedParent(label) {
+                // Under the paragraph or the item its prefix numbers.
+                var parent = top
+                var depth = 0
+                if topLabel != prefix, let k = levels.lastIndex(where: { $0.last == prefix }) {
+                    parent = levels[k].item
+                    depth = k + 1
+                } else if let k = levels.lastIndex(where: { $0.style == .dotted && Numbering.dottedParent($0.last) == prefix }) {
+                    levels.removeLast(levels.count - 1 - k)
+                    levels[k].last = label
+                    levels[k].item = index
+                    return levels[k].parent
+                }
+                levels.removeLast(levels.count - depth)
+                levels.append(Level(style: .dotted, last: label, item: index, parent: parent))
+                return parent
+            }
+            if let style = Numbering.startingStyle(label) {
+                let introduces = levels.last.map { paragraphs[$0.item].text.hasSuffix(":") } ?? false
+                if !introduces, let k = levels.lastIndex(where: { $0.style == style }) {
+                    levels.removeLast(levels.count - 1 - k)
+                    levels[k].last = label
+                    levels[k].item = index
+                    return levels[k].parent
+                }
+                let parent = levels.last?.item ?? top
+                levels.append(Level(style: style, last: label, item: index, parent: parent))
+                return parent
+            }
+            let styles = Numbering.styles(label)
+            if let k = levels.lastIndex(where: { styles.contains($0.style) }) {
+                levels.removeLast(levels.count - 1 - k)
+                levels[k].last = label
+                levels[k].item = index
+                return levels[k].parent
+            }
+            if levels.isEmpty, let style = styles.first {
+                levels.append(Level(style: style, last: label, item: index, parent: top))
+            }
+            return levels.first?.parent ?? top
+        }
+    }
 }
+

@@ -1,9 +1,13 @@
 /// The human address of each paragraph, as delegates cite them:
 ///
 /// - preambular paragraphs: `pp1` … `ppN`, their 1-based position among preambular paragraphs;
-/// - operative paragraphs: `op` + their label: `op4`;
-/// - sub-paragraphs: their parent's address + their label: `op3(b)`, `pp5(a)`; a sub-paragraph
-///   without a parent is addressed by its label alone, `(a)`.
+/// - operative paragraphs: `op` + their label: `op4`; one without a number, `op` + its
+///   position among operative paragraphs (`op1` for the only one);
+/// - sub-paragraphs: their parent's address + their label: `op3(b)`, `pp5(a)`, `op3(b)(i)`; a
+///   dotted item extends its parent's number: norm `1.5` of `op1` is `op1.5`, item `1.5.2` of
+///   it `op1.5.2` (a dotted item under a paragraph that does not carry its prefix is its
+///   parent's address + `.` + its label); a sub-paragraph without a parent is addressed by its
+///   label alone, `(a)`.
 ///
 /// Addresses are stable for a given text: they depend only on the paragraphs' kinds, labels and
 /// order. If two paragraphs share an address (a repeated label), lookups find the first.
@@ -14,6 +18,7 @@ public enum ClauseAddress {
         var out: [String] = []
         out.reserveCapacity(paragraphs.count)
         var byIndex: [Int: String] = [:]
+        var labelByIndex: [Int: String] = [:]
         var preambular = 0
         var operative = 0
         for p in paragraphs {
@@ -27,9 +32,19 @@ public enum ClauseAddress {
                 address = "op" + (p.label ?? String(operative))
             case .subparagraph:
                 let label = p.label ?? "(\(p.index))"
-                address = (p.parent.flatMap { byIndex[$0] } ?? "") + label
+                let parentAddress = p.parent.flatMap { byIndex[$0] } ?? ""
+                if Numbering.isDotted(label), !parentAddress.isEmpty {
+                    if let prefix = p.parent.flatMap({ labelByIndex[$0] }), label.hasPrefix(prefix + ".") {
+                        address = parentAddress + label.dropFirst(prefix.count)
+                    } else {
+                        address = parentAddress + "." + label
+                    }
+                } else {
+                    address = parentAddress + label
+                }
             }
             byIndex[p.index] = address
+            if let label = p.label { labelByIndex[p.index] = label }
             out.append(address)
         }
         return out
@@ -45,6 +60,37 @@ public enum ClauseAddress {
         let all = addresses(for: paragraphs)
         guard let i = all.firstIndex(of: wanted) else { return nil }
         return paragraphs[i]
+    }
+
+    /// Whether `text` has the shape of an address: `pp`/`op` (any case) and a number, then
+    /// dotted numbers (`op1.5`, `op1.5.2`) and bracketed labels (`op3(b)`, `op3(b)(i)`), or
+    /// bracketed labels alone (`(a)`).
+    ///
+    /// - Complexity: O(length of `text`).
+    public static func isAddress(_ text: String) -> Bool {
+        var rest = Substring(text)
+        let prefix = rest.prefix(2).lowercased()
+        var stem = false
+        if prefix == "pp" || prefix == "op" {
+            let digits = rest.dropFirst(2).prefix { $0.isASCII && $0.isNumber }
+            guard !digits.isEmpty else { return false }
+            rest = rest.dropFirst(2 + digits.count)
+            stem = true
+            while stem, rest.first == "." {
+                let more = rest.dropFirst().prefix { $0.isASCII && $0.isNumber }
+                guard !more.isEmpty else { return false }
+                rest = rest.dropFirst(1 + more.count)
+            }
+        }
+        var groups = 0
+        while rest.first == "(" {
+            guard let close = rest.firstIndex(of: ")") else { return false }
+            let inside = rest[rest.index(after: rest.startIndex)..<close]
+            guard !inside.isEmpty, inside.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == ".") }) else { return false }
+            groups += 1
+            rest = rest[rest.index(after: close)...]
+        }
+        return rest.isEmpty && (stem || groups > 0)
     }
 }
 
@@ -65,7 +111,7 @@ extension Resolution {
         return clauseAddresses[i]
     }
 
-    /// The paragraph at `address` (`"pp2"`, `"op4"`, `"op3(b)"`), or `nil`.
+    /// The paragraph at `address` (`"pp2"`, `"op4"`, `"op3(b)"`, `"op1.5"`, `"op3(b)(i)"`), or `nil`.
     public func paragraph(at address: String) -> Paragraph? {
         ClauseAddress.paragraph(at: address, in: paragraphs)
     }

@@ -124,6 +124,15 @@ enum FootnoteMarks {
         return (line.string(0..<end), Scalars(line[start...]))
     }
 
+    /// The note of a reissued text, `* Reissued for technical reasons on 21 June 2021.` (also
+    /// `*Reissued …`), wherever it stands: a footnote of mark `*` (the mark of the symbol).
+    static func reissueNote(_ line: Scalars) -> (mark: String, text: Scalars)? {
+        guard line.first == "*" else { return nil }
+        let start = line.skippingSpaces(from: 1)
+        guard line.has("Reissued for technical reasons", at: start) else { return nil }
+        return ("*", Scalars(line[start...]))
+    }
+
     /// Abbreviations after which `.1` is part of a reference (`Add.1`, `Corr.1`, `No.2`), not a
     /// footnote mark.
     static let abbreviations: Set<String> = [
@@ -159,6 +168,12 @@ enum FootnoteMarks {
         init(footnotes: [Footnote]) {
             numbered = Set(footnotes.compactMap { Int($0.mark) })
             highest = (numbered.min() ?? 1) - 1
+        }
+
+        /// Notes a mark met outside the paragraphs (the part heading's `B1`), so that the next
+        /// mark may follow it.
+        mutating func noteSeen(_ mark: String) {
+            if let v = Int(mark) { highest = max(highest, v) }
         }
 
         private func acceptable(_ value: Int) -> Bool {

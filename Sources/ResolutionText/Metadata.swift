@@ -131,7 +131,8 @@ enum Metadata {
     }
 
     /// The plenary meeting line: "66th plenary meeting 3 December 2004", "62nd plenary meeting",
-    /// "*61st plenary meeting", "65th (resumed) plenary meeting". The meeting number, and the
+    /// "*61st plenary meeting", "65th (resumed) plenary meeting", "93rd resumed plenary meeting",
+    /// "99th plenary meeting (resumed)". The meeting number, and the
     /// date when it is on the same line. `nil` when the line is anything more than that.
     static func plenaryMeeting(_ line: Scalars) -> (meeting: Int, date: CivilDate?)? {
         var k = 0
@@ -142,7 +143,7 @@ enum Metadata {
         let suffix = p.string(e..<(e + 2))
         guard ["st", "nd", "rd", "th"].contains(suffix) else { return nil }
         var j = p.skippingSpaces(from: e + 2)
-        if p.has("(resumed)", at: j) { j = p.skippingSpaces(from: j + 9) }
+        if p.has("(resumed)", at: j) { j = p.skippingSpaces(from: j + 9) } else if p.has("resumed ", at: j) { j = p.skippingSpaces(from: j + 8) }
         guard p.has("plenary meeting", at: j) else { return nil }
         j = p.skippingSpaces(from: j + 15)
         if p.has("(resumed)", at: j) { j = p.skippingSpaces(from: j + 9) }
@@ -151,6 +152,34 @@ enum Metadata {
         let rest = Scalars(p[j...])
         guard let date = Dates.whole(rest) else { return nil }
         return (meeting, date)
+    }
+
+    /// The heading of one part of a resolution adopted in parts, on a line of its own after the
+    /// title: `B`, with the mark of the footnote that explains the parts glued on (`B1`, `B¹`,
+    /// `B 1`, `*B*`): the letter and the mark.
+    ///
+    /// - Complexity: O(length of the line).
+    static func partHeading(_ line: Scalars) -> (letter: String, mark: String?)? {
+        let p = line.undecorated()
+        guard let first = p.first, first.value < 0x80, first.isUppercaseLetter, p.count <= 4 else { return nil }
+        if p.count == 1 { return (String(first), nil) }
+        var rest = Scalars(p[1...]).trimmed()
+        if rest.allSatisfy({ $0.superscriptDigit != nil }) { rest = rest.map { $0.superscriptDigit! } }
+        guard !rest.isEmpty, rest.allSatisfy(\.isASCIIDigit), rest.first != "0" else { return nil }
+        return (String(first), rest.string)
+    }
+
+    /// An annex heading on a line of its own: `Annex`, `Annexes`, `Annex I`, `Annex II`.
+    ///
+    /// - Complexity: O(length of the line).
+    static func isAnnexHeading(_ line: Scalars) -> Bool {
+        let p = line.undecorated()
+        guard p.count <= 12, p.hasPrefix("Annex") else { return false }
+        if p.count == 5 { return true }
+        if p.string == "Annexes" { return true }
+        guard p[5].isSpaceLike else { return false }
+        let rest = Scalars(p[6...]).trimmed()
+        return !rest.isEmpty && rest.allSatisfy { "IVXL".unicodeScalars.contains($0) }
     }
 
     /// "Sixty-ninth session" anywhere in `s` (also glued: "2014Sixty-ninth session").
@@ -190,6 +219,21 @@ enum Metadata {
         while j < s.count, s[j] != ",", s[j] != ")", s[j] != "]", !s[j].isSpaceLike { j += 1 }
         let symbol = s.string(start..<j)
         return symbol.hasPrefix("A/") && symbol.count > 3 ? symbol : nil
+    }
+
+    /// The draft in "[without reference to a Main Committee (A/74/L.52)]": a resolution adopted
+    /// in plenary without a committee report names the draft it was adopted on.
+    ///
+    /// - Complexity: O(length of `s`).
+    static func draft(in s: Scalars) -> String? {
+        guard let k = s.firstIndex(of: "without reference to a Main Committee", ignoringCase: true),
+            let open = s.firstIndex(of: "(", from: k), open - k < 48
+        else { return nil }
+        var j = s.skippingSpaces(from: open + 1)
+        let start = j
+        while j < s.count, s[j] != ",", s[j] != ")", s[j] != "]", !s[j].isSpaceLike { j += 1 }
+        let symbol = s.string(start..<j)
+        return symbol.hasPrefix("A/") && symbol.contains("/L.") ? symbol : nil
     }
 
     /// The date in "Resolution adopted by the General Assembly on 2 December 2014".

@@ -117,17 +117,18 @@ public struct Paragraph: Sendable, Hashable {
         case preambular
         /// A numbered operative paragraph ("1. Calls upon …;").
         case operative
-        /// A lettered sub-paragraph of an operative (or preambular) paragraph ("(a) General …;").
+        /// An item inside a paragraph: lettered ("(a) General …;"), a roman item under a lettered
+        /// one ("(i)" under "(b)"), a dotted norm ("1.5" under operative paragraph 1).
         case subparagraph
     }
 
     /// Position in the body, counted from 0 in document order.
     public var index: Int
     public var kind: Kind
-    /// The number or letter as printed, without punctuation around numbers: `"1"`, `"(a)"`;
-    /// `nil` for preambular paragraphs.
+    /// The number or letter as printed, without punctuation around numbers: `"1"`, `"(a)"`,
+    /// `"1.5"`; `nil` for preambular paragraphs and an unnumbered operative paragraph.
     public var label: String?
-    /// For a sub-paragraph, the ``index`` of the paragraph it belongs to.
+    /// For a sub-paragraph, the ``index`` of the paragraph or item it belongs to.
     public var parent: Int?
     /// The clause text: wording and punctuation as published, without its number label,
     /// emphasis markers or footnote marks; quotes and apostrophes straightened.

@@ -7,13 +7,16 @@
 ///   "symbol": "A/RES/69/28", "number": "69/28", "session": 69, "title": "…",
 ///   "adopted": "2014-12-02", "meeting": 62, "agendaItem": 91, "committeeReport": "A/69/435",
 ///   "paragraphs": [
-///     {"index": 0, "kind": "preambular", "label": null, "parent": null, "text": "…", "footnotes": []}
+///     {"index": 0, "address": "pp1", "kind": "preambular", "label": null, "parent": null, "text": "…", "footnotes": []},
+///     {"index": 22, "address": "op1.1", "kind": "subparagraph", "label": "1.1", "parent": 21, "text": "…", "footnotes": []}
 ///   ],
 ///   "footnotes": [{"mark": "1", "text": "See A/51/261, annex."}]
 /// }
 /// ```
 ///
-/// `kind` is `preambular`, `operative` or `subparagraph`; `adopted` is `YYYY-MM-DD`.
+/// `kind` is `preambular`, `operative` or `subparagraph` (an item inside a paragraph: `(a)`,
+/// `(i)` under `(b)`, a dotted `1.1`); `address` is the paragraph's address (``ClauseAddress``);
+/// `parent` the `index` of the paragraph or item it belongs to; `adopted` is `YYYY-MM-DD`.
 public enum ResolutionJSON {
     public static func value(_ r: Resolution) -> JSONValue {
         .object([
@@ -25,14 +28,15 @@ public enum ResolutionJSON {
             ("meeting", .int(r.meeting)),
             ("agendaItem", .int(r.agendaItem)),
             ("committeeReport", .string(r.committeeReport)),
-            ("paragraphs", .array(r.paragraphs.map(value))),
+            ("paragraphs", .array(zip(r.paragraphs, r.clauseAddresses).map { value($0, address: $1) })),
             ("footnotes", .array(r.footnotes.map(value))),
         ])
     }
 
-    public static func value(_ p: Paragraph) -> JSONValue {
+    public static func value(_ p: Paragraph, address: String? = nil) -> JSONValue {
         .object([
             ("index", .int(p.index)),
+            ("address", .string(address)),
             ("kind", .string(p.kind.rawValue)),
             ("label", .string(p.label)),
             ("parent", .int(p.parent)),

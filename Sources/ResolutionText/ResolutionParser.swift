@@ -6,17 +6,22 @@
 /// 1. the **heading** `69/28. Title` is found (required: without it the text is not a
 ///    resolution); the title runs on until a blank line or "The General Assembly,";
 /// 2. the **body** starts after "The General Assembly," (required unless a General Assembly
-///    header precedes the heading) and runs to the plenary meeting line ("62nd plenary
-///    meeting", its date on the same or the next line); the lines after that hold only
-///    footnotes and furniture;
+///    header precedes the heading; a part letter `B` after the title names the part) and runs
+///    to the closing lines: the plenary meeting line ("62nd plenary meeting", its date on the
+///    same or the next line) or, without a meeting (the silence procedure), the date alone
+///    after a full stop; or to an annex heading. The lines after the closing lines hold only
+///    footnotes and furniture, up to an annex heading (the annexes are read apart) or the next
+///    part of the resolution;
 /// 3. ``BodyParser`` reads paragraphs and footnotes;
 /// 4. the **metadata** is read from the header above the heading (session, agenda item,
 ///    committee report, "Resolution adopted by the General Assembly on …"), from the meeting
 ///    line (meeting and, failing the header, the adoption date) and from the furniture after it
 ///    (where word-processor exports keep the session and agenda item). The "Distr.: General"
 ///    date is never used;
-/// 5. the result is checked for truncation: no operative part, a last paragraph that does not
-///    end with a full stop, a footnote referenced but missing.
+/// 5. the result is checked for truncation: no operative part (a single unnumbered operative
+///    paragraph counts, see ``OperativePart``), a last paragraph that does not end with a full
+///    stop, a footnote referenced but missing, and, without closing lines, the signs of missing
+///    pages (``Completeness``).
 ///
 /// A field the text does not print is `nil`. The symbol is `A/RES/` + the number, and the
 /// session, when not printed ("Sixty-ninth session"), is the number's first part: UN
@@ -35,12 +40,12 @@ public enum ResolutionParser {
         // 1. The heading and the title.
         var found: (line: Int, number: String, titleStart: Int)?
         for (i, line) in lines.enumerated() where !line.isBlank {
-            if let (number, start) = Metadata.heading(line.text) {
-                found = (i, number, start)
+            if let (n, start) = Metadata.heading(line.text) {
+                found = (i, n, start)
                 break
             }
         }
-        guard let (headingLine, number, titleStart) = found else {
+        guard let (headingLine, headingNumber, titleStart) = found else {
             let header = lines.prefix(40).map { $0.text.undecorated() }
             let looksLikeHeader = header.contains { $0.hasPrefix("Resolution adopted by the General Assembly") }
             throw .notAResolution(
@@ -48,6 +53,7 @@ public enum ResolutionParser {
                     + (looksLikeHeader ? " (the text has a resolution header: is it cut off before the heading?)" : ""))
         }
 
+        var number = headingNumber
         let hyphenation = Hyphenation(source: { [lines] in lines[headingLine...].compactMap { $0.isBlank ? nil : $0.text } })
         var titleLines: [Scalars] = []
         let firstTitleLine = Scalars(lines[headingLine].text[titleStart...])
@@ -58,7 +64,8 @@ public enum ResolutionParser {
             titleLines.append(firstTitleLine)
         }
         while k < lines.count, !lines[k].isBlank, !Metadata.isAssemblyLine(lines[k].text),
-            !Furniture.isFurniture(lines[k].text), Metadata.plenaryMeeting(lines[k].text) == nil
+            !Furniture.isFurniture(lines[k].text), Metadata.plenaryMeeting(lines[k].text) == nil,
+            Metadata.partHeading(lines[k].text) == nil
         {
             titleLines.append(lines[k].text)
             k += 1
@@ -69,7 +76,14 @@ public enum ResolutionParser {
         // 2. The body: after "The General Assembly," (looked for until the first numbered
         // paragraph), up to the plenary meeting line.
         var assemblyLine: Int?
+        var headingMarks: [String] = []
         for i in k..<lines.count where !lines[i].isBlank {
+            if let (letter, mark) = Metadata.partHeading(lines[i].text), assemblyLine == nil, !number.contains(" ") {
+                // "74/232. Title" then "B1": part B of resolution 74/232 (footnote 1 says so).
+                number += " " + letter
+                if let mark { headingMarks.append(mark) }
+                continue
+            }
             if Metadata.isAssemblyLine(lines[i].text) {
                 assemblyLine = i
                 break
@@ -87,16 +101,46 @@ public enum ResolutionParser {
         }
         let bodyStart = assemblyLine.map { $0 + 1 } ?? k
 
+        // The body ends at the closing lines: the plenary meeting line ("62nd plenary meeting",
+        // its date on the same or the next line) or, for a resolution adopted without a meeting
+        // (the silence procedure of 2020), its date alone on a line after a full stop; or at an
+        // annex heading. The tail after the closing lines (footnotes, furniture) ends at an
+        // annex heading or at the next part ("B", then "The General Assembly,").
         var bodyEnd = lines.count
         var tailStart = lines.count
+        var tailEnd = lines.count
         var meeting: Int?
         var meetingDate: CivilDate?
+        var closed = false
+        var previousContent: Scalars?
         for i in bodyStart..<lines.count where !lines[i].isBlank {
-            guard let (m, date) = Metadata.plenaryMeeting(lines[i].text) else { continue }
+            let t = lines[i].text
+            if Metadata.isAnnexHeading(t) {
+                bodyEnd = i
+                tailStart = i
+                break
+            }
+            if let d = Dates.whole(t), let previous = previousContent, endsWithFullStop(line: previous) {
+                bodyEnd = i
+                tailStart = i + 1
+                meetingDate = d
+                closed = true
+                // The meeting line may follow its date.
+                var j = i + 1
+                while j < lines.count, j <= i + 2, lines[j].isBlank { j += 1 }
+                if j < lines.count, let (m, _) = Metadata.plenaryMeeting(lines[j].text) {
+                    meeting = m
+                    tailStart = j + 1
+                }
+                break
+            }
+            if !Furniture.isFurniture(t) { previousContent = t }
+            guard let (m, date) = Metadata.plenaryMeeting(t) else { continue }
             bodyEnd = i
             tailStart = i + 1
             meeting = m
             meetingDate = date
+            closed = true
             if date == nil {
                 var j = i + 1
                 while j < lines.count, j <= i + 2, lines[j].isBlank { j += 1 }
@@ -107,12 +151,28 @@ public enum ResolutionParser {
             }
             break
         }
+        tailEnd = max(tailStart, bodyEnd)
+        var annexStart: Int?
+        for i in tailEnd..<lines.count where !lines[i].isBlank {
+            if Metadata.isAnnexHeading(lines[i].text) {
+                annexStart = i
+                break
+            }
+            if Metadata.partHeading(lines[i].text) != nil,
+                lines[(i + 1)...].prefix(12).contains(where: { Metadata.isAssemblyLine($0.text) })
+            {
+                break
+            }
+            tailEnd = i + 1
+        }
 
         // 3. Paragraphs and footnotes.
-        let out = BodyParser(
-            lines: lines, body: bodyStart..<bodyEnd, tail: tailStart..<lines.count, title: title,
-            hyphenation: hyphenation
+        var out = BodyParser(
+            lines: lines, body: bodyStart..<bodyEnd, tail: tailStart..<max(tailStart, tailEnd), title: title,
+            hyphenation: hyphenation, headingMarks: headingMarks
         ).parse()
+        OperativePart.markUnnumbered(&out.paragraphs)
+        let annexes = annexStart.map { Annexes.read(lines, from: $0, title: title, hyphenation: hyphenation) } ?? []
 
         // 4. Metadata from the header, the meeting line and the furniture after it.
         let header = joinedPlain(lines[0..<headingLine].map(\.text))
@@ -127,8 +187,10 @@ public enum ResolutionParser {
             meeting: meeting,
             agendaItem: Metadata.agendaItem(in: header) ?? Metadata.agendaItem(in: furniture),
             committeeReport: Metadata.committeeReport(in: header),
+            draft: Metadata.draft(in: header),
             paragraphs: out.paragraphs,
-            footnotes: out.footnotes
+            footnotes: out.footnotes,
+            annexes: annexes
         )
 
         // 5. Completeness.
@@ -158,6 +220,9 @@ public enum ResolutionParser {
         if let (mark, context, index) = out.suspectedMissingFootnote {
             throw .cutOff("\(addresses[index]) refers to footnote \(mark) (\"\(context)\") but no footnote \(mark) was found")
         }
+        if !closed, let last = out.paragraphs.last {
+            try Completeness.checkUnclosed(lines: lines, header: header, paragraphs: out.paragraphs, last: addresses[last.index])
+        }
         return resolution
     }
 
@@ -167,11 +232,24 @@ public enum ResolutionParser {
         try parse(SourceText.decode(bytes))
     }
 
-    /// The final paragraph ends with a full stop (possibly inside closing quotes or brackets).
+    /// The final paragraph ends with a full stop (possibly inside closing quotes or brackets), or
+    /// with the question mark of a quoted question (a request for an advisory opinion).
     static func endsWithFullStop(_ text: String) -> Bool {
         var s = Scalars(scalarsOf: text.suffix(8))
         while let last = s.last, last == "\"" || last == "'" || last == ")" || last == "]" { s.removeLast() }
-        return s.last == "." || s.last == "!"
+        return s.last == "." || s.last == "!" || s.last == "?"
+    }
+
+    /// A line ends with a full stop, after any footnote mark glued to it (`matter.2`, `matter.²`)
+    /// and closing quotes or brackets.
+    static func endsWithFullStop(line: Scalars) -> Bool {
+        var e = line.count
+        while e > 0, line[e - 1].isSpaceLike || line[e - 1] == "*" || line[e - 1].superscriptDigit != nil { e -= 1 }
+        var d = e
+        while d > 0, line[d - 1].isASCIIDigit { d -= 1 }
+        if e - d <= 3, d > 0, d < e, line[d - 1] == "." { e = d }
+        while e > 0, line[e - 1] == "\u{201D}" || line[e - 1] == "\u{2019}" { e -= 1 }
+        return endsWithFullStop(line.string(0..<e))
     }
 
     /// Non-blank lines without decoration, joined with single spaces.

@@ -39,10 +39,10 @@ extension Unicode.Scalar {
     }
 
     /// Characters that carry no text and are dropped: soft hyphen, zero-width spaces and
-    /// joiners, word joiner, byte-order mark.
+    /// joiners, left-to-right and right-to-left marks, word joiner, byte-order mark.
     var isInvisible: Bool {
         switch value {
-        case 0xAD, 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF: return true
+        case 0xAD, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x2060, 0xFEFF: return true
         default: return false
         }
     }

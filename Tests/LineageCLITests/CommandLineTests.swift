@@ -24,7 +24,7 @@ import Testing
         #expect(positions == positions.sorted())
         let paragraphs = object["paragraphs"] as! [[String: Any]]
         let first = paragraphs[0]
-        #expect(Set(first.keys) == ["index", "kind", "label", "parent", "text", "footnotes"])
+        #expect(Set(first.keys) == ["index", "address", "kind", "label", "parent", "text", "footnotes"])
         #expect(first["label"] is NSNull && first["parent"] is NSNull)
         let sub = paragraphs.first { $0["kind"] as? String == "subparagraph" }!
         #expect(sub["label"] as? String == "(a)")

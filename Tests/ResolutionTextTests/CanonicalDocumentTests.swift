@@ -161,4 +161,96 @@ import Testing
         let p = try CanonicalDocument.parse(doc).paragraphs
         #expect(Fixtures.structure(p) == ["pp", "(a)^0", "op1", "(a)^2", "(b)^2", "op2"])
     }
+    // MARK: Nested items (the compatible extension of version 1)
+
+    /// A resolution with every nesting the extension writes: dotted items under their
+    /// paragraph and under another dotted item, lettered items under a dotted item, roman
+    /// items under a lettered item, and a third level below.
+    static let nested = Resolution(
+        title: "T",
+        paragraphs: [
+            Paragraph(index: 0, kind: .preambular, text: "Recalling,"),
+            Paragraph(index: 1, kind: .subparagraph, label: "(a)", parent: 0, text: "first,"),
+            Paragraph(index: 2, kind: .operative, label: "1", text: "Welcomes the following norms:"),
+            Paragraph(index: 3, kind: .subparagraph, label: "1.1", parent: 2, text: "States should cooperate.", footnotes: ["1"]),
+            Paragraph(index: 4, kind: .subparagraph, label: "1.2", parent: 2, text: "States should, in particular:"),
+            Paragraph(index: 5, kind: .subparagraph, label: "1.2.1", parent: 4, text: "exchange information;"),
+            Paragraph(index: 6, kind: .subparagraph, label: "(a)", parent: 4, text: "assist each other;"),
+            Paragraph(index: 7, kind: .operative, label: "2", text: "Invites States to report on:"),
+            Paragraph(index: 8, kind: .subparagraph, label: "(a)", parent: 7, text: "General appreciation;"),
+            Paragraph(index: 9, kind: .subparagraph, label: "(b)", parent: 7, text: "Efforts taken, including:"),
+            Paragraph(index: 10, kind: .subparagraph, label: "(i)", parent: 9, text: "At the national level;"),
+            Paragraph(index: 11, kind: .subparagraph, label: "(ii)", parent: 9, text: "At the regional level, by:"),
+            Paragraph(index: 12, kind: .subparagraph, label: "(A)", parent: 11, text: "cooperation;"),
+            Paragraph(index: 13, kind: .subparagraph, label: "(c)", parent: 7, text: "The content of the concepts."),
+        ],
+        footnotes: [Footnote(mark: "1", text: "A/70/174.")])
+
+    @Test func nestedItemsHaveLinesOfTheirOwnShape() throws {
+        #expect(
+            CanonicalDocument.render(Self.nested) == """
+                T
+                Recalling,
+                (a) first,
+                1. Welcomes the following norms:
+                1.1. States should cooperate. [^1]
+                1.2. States should, in particular:
+                1.2.1. exchange information;
+                (1.2)(a) assist each other;
+                2. Invites States to report on:
+                (a) General appreciation;
+                (b) Efforts taken, including:
+                (b)(i) At the national level;
+                (b)(ii) At the regional level, by:
+                (b)(ii)(A) cooperation;
+                (c) The content of the concepts.
+                [^1]: A/70/174.
+
+                """)
+        try roundTrip(Self.nested)
+        #expect(Self.nested.clauseAddresses == [
+            "pp1", "pp1(a)", "op1", "op1.1", "op1.2", "op1.2.1", "op1.2(a)", "op2", "op2(a)", "op2(b)", "op2(b)(i)", "op2(b)(ii)",
+            "op2(b)(ii)(A)", "op2(c)",
+        ])
+    }
+
+    @Test func version1DocumentsReadAsBefore() throws {
+        // Every line shape version 1 wrote reads as it did: a single bracketed label is an item of
+        // the nearest paragraph that is not one; a numbered label is an operative paragraph, and
+        // so is a dotted one when no paragraph carries its prefix.
+        let doc = "T\nRecalling,\n(a) one,\n1. Decides:\n(a) x;\n(i) y;\n(b) z;\n2. Also.\n3.1. A decimal label.\n"
+        let p = try CanonicalDocument.parse(doc).paragraphs
+        #expect(Fixtures.structure(p) == ["pp", "(a)^0", "op1", "(a)^2", "(i)^2", "(b)^2", "op2", "op3.1"])
+        // The bundled seeds' documents (pinned in ExpectedDocuments) are written byte for byte.
+        for number in Fixtures.seedNumbers {
+            let seed = try #require(Fixtures.seed(number))
+            #expect(CanonicalDocument.render(seed.resolution) == ExpectedDocuments.byNumber[number]! + "\n", "\(number)")
+        }
+    }
+
+    @Test func preambularTextShapedLikeANewLineIsEscaped() throws {
+        let texts = [". Adopts, looks like an unnumbered operative paragraph,", "(b)(i) looks nested,", "1.2.1. looks dotted,", ".5 per cent,"]
+        let r = Resolution(title: "T", paragraphs: texts.enumerated().map { Paragraph(index: $0.offset, kind: .preambular, text: $0.element) })
+        let lines = CanonicalDocument.render(r).split(separator: "\n")
+        #expect(lines[1] == "\\. Adopts, looks like an unnumbered operative paragraph,")
+        #expect(lines[2] == "\\(b)(i) looks nested,")
+        #expect(lines[3] == "\\1.2.1. looks dotted,")
+        #expect(lines[4] == ".5 per cent,")
+        try roundTrip(r)
+    }
+
+    @Test func anUnnumberedOperativeParagraphHasAnEmptyLabel() throws {
+        let r = Resolution(title: "T", paragraphs: [Paragraph(index: 0, kind: .operative, text: "Adopts the declaration annexed to the present resolution.")])
+        #expect(CanonicalDocument.render(r) == "T\n. Adopts the declaration annexed to the present resolution.\n")
+        try roundTrip(r)
+    }
+
+    @Test func aNestedItemWithoutItsParentIsRefused() {
+        do {
+            _ = try CanonicalDocument.parse("T\n1. Decides:\n(b)(i) x;\n")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.reason == "not a canonical document: line 3: no item (b) precedes the nested item (b)(i)")
+        }
+    }
 }

@@ -23,7 +23,7 @@ import Testing
     static let expected: [Expected] = [
         Expected(
             number: "73/27", title: "Developments in the field of information and telecommunications in the context of international security",
-            session: 73, adopted: "2018-12-05", meeting: 45, agendaItem: 96, committeeReport: "A/73/505", counts: [21, 7, 4, 5]),
+            session: 73, adopted: "2018-12-05", meeting: 45, agendaItem: 96, committeeReport: "A/73/505", counts: [21, 7, 17, 5]),
         Expected(
             number: "73/266", title: "Advancing responsible State behaviour in cyberspace in the context of international security",
             session: 73, adopted: "2018-12-22", meeting: 65, agendaItem: 96, committeeReport: "A/73/505", counts: [15, 6, 4, 3]),
@@ -66,13 +66,21 @@ import Testing
         #expect(r76.paragraph(at: "op4")?.text.contains("2021\u{2013}2025, and acknowledges") == true)
 
         let r27 = try #require(later["73/27"]).resolution
-        // Norm 1.5 is split by a footnote block and a page head: rejoined, marks glued to years removed.
+        // Operative paragraph 1 introduces the 13 norms 1.1–1.13: each is a sub-paragraph of it.
         let op1 = try #require(r27.paragraph(at: "op1"))
-        #expect(op1.text.contains("Human Rights Council resolutions 20/8 of 5 July 2012 and 26/13 of 26 June 2014 on the promotion, protection and enjoyment of human rights on the Internet, as well as General Assembly resolutions 68/167 of 18 December 2013"))
+        #expect(op1.text.hasSuffix("adopted by the General Assembly on 5 December 2016:"))
         #expect(op1.text.contains("of 2013 and 2015 adopted by consensus"))
-        #expect(op1.text.contains("adopted by the General Assembly on 5 December 2016: 1.1. Consistent with the purposes"))
-        #expect(op1.text.hasSuffix("with regard to their potential role;"))
-        #expect(op1.footnotes == ["3", "2", "4", "5"])
+        #expect(op1.footnotes == ["3", "2"])
+        let norms = r27.paragraphs.filter { $0.parent == op1.index }
+        #expect(norms.map { $0.label ?? "" } == (1...13).map { "1.\($0)" })
+        #expect(norms.allSatisfy { $0.kind == .subparagraph })
+        #expect(r27.paragraph(at: "op1.1")?.text.hasPrefix("Consistent with the purposes of the United Nations") == true)
+        // Norm 1.5 is split by a footnote block and a page head: rejoined, marks glued to years removed.
+        let norm5 = try #require(r27.paragraph(at: "op1.5"))
+        #expect(norm5.text.contains("Human Rights Council resolutions 20/8 of 5 July 2012 and 26/13 of 26 June 2014 on the promotion, protection and enjoyment of human rights on the Internet, as well as General Assembly resolutions 68/167 of 18 December 2013"))
+        #expect(norm5.footnotes == ["4", "5"])
+        #expect(r27.paragraph(at: "op1.13")?.text.hasSuffix("with regard to their potential role;") == true)
+        #expect(r27.paragraph(at: "op2")?.text.hasPrefix("Calls upon Member States") == true)
         #expect(r27.paragraph(at: "pp17")?.text.contains("in its 2013 and 2015 reports, that international law") == true)
         #expect(r27.paragraph(at: "pp17")?.footnotes == ["3", "2"])
         #expect(r27.footnotes[3].text == "See Official Records of the General Assembly, Sixty-seventh Session, Supplement No. 53 and corrigendum (A/67/53 and A/67/53/Corr.1), chap. IV, sect. A.")

@@ -19,11 +19,11 @@ import Testing
         let compact = ResolutionJSON.value(r).rendered(pretty: false)
         #expect(
             compact.hasPrefix(
-                #"{"symbol":"A/RES/61/54","number":"61/54","session":61,"title":"Developments in the field of information and telecommunications in the context of international security","adopted":null,"meeting":null,"agendaItem":null,"committeeReport":null,"paragraphs":[{"index":0,"kind":"preambular","label":null,"parent":null,"text":"Recalling its resolutions 53/70 of 4 December 1998,"#
+                #"{"symbol":"A/RES/61/54","number":"61/54","session":61,"title":"Developments in the field of information and telecommunications in the context of international security","adopted":null,"meeting":null,"agendaItem":null,"committeeReport":null,"paragraphs":[{"index":0,"address":"pp1","kind":"preambular","label":null,"parent":null,"text":"Recalling its resolutions 53/70 of 4 December 1998,"#
             ))
-        #expect(compact.contains(#"{"index":5,"kind":"preambular","label":null,"parent":null,"text":"Bearing in mind the results of the Ministerial Conference on Terrorism, held in Paris on 30 July 1996, and the recommendations that it made,","footnotes":["1"]}"#))
-        #expect(compact.contains(#"{"index":19,"kind":"subparagraph","label":"(a)","parent":18,"text":"General appreciation of the issues of information security;","footnotes":[]}"#))
-        #expect(compact.contains(#"{"index":18,"kind":"operative","label":"3","parent":null,"text":"Invites all Member States to continue to inform the Secretary-General of their views and assessments on the following questions:","footnotes":[]}"#))
+        #expect(compact.contains(#"{"index":5,"address":"pp6","kind":"preambular","label":null,"parent":null,"text":"Bearing in mind the results of the Ministerial Conference on Terrorism, held in Paris on 30 July 1996, and the recommendations that it made,","footnotes":["1"]}"#))
+        #expect(compact.contains(#"{"index":19,"address":"op3(a)","kind":"subparagraph","label":"(a)","parent":18,"text":"General appreciation of the issues of information security;","footnotes":[]}"#))
+        #expect(compact.contains(#"{"index":18,"address":"op3","kind":"operative","label":"3","parent":null,"text":"Invites all Member States to continue to inform the Secretary-General of their views and assessments on the following questions:","footnotes":[]}"#))
         #expect(compact.hasSuffix(#""footnotes":[{"mark":"1","text":"See A/51/261, annex."},{"mark":"2","text":"See A/C.2/59/3 and A/60/687."},{"mark":"3","text":"A/54/213, A/55/140 and Corr.1 and Add.1, A/56/164 and Add.1, A/57/166 and Add.1, A/58/373, A/59/116 and Add.1, A/60/95 and Add.1 and A/61/161."},{"mark":"4","text":"A/60/202."}]}"#))
 
         let dated = try #require(Fixtures.seed("69/28")).resolution

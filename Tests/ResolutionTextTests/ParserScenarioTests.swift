@@ -29,6 +29,8 @@ import Testing
 
             **2.** *Requests* a report.
 
+            *12th plenary meeting*
+
             [^1]: See A/73/1.
             [^2]: See A/73/2.
             """
@@ -132,10 +134,12 @@ import Testing
             The General Assembly,
 
             1. Decides.
+
+            12th plenary meeting
             """
         let r = try ResolutionParser.parse(text)
         #expect(r.adopted == nil)
-        #expect(r.meeting == nil)
+        #expect(r.meeting == 12)
         #expect(r.agendaItem == nil)
         #expect(r.committeeReport == nil)
         #expect(r.session == 59)  // the number's first part: a UN convention, not a guess
@@ -144,8 +148,8 @@ import Testing
         #expect(r.paragraphs == [Paragraph(index: 0, kind: .operative, label: "1", text: "Decides.")])
     }
 
-    @Test func operativePartContinuationsJoinTheirParagraph() throws {
-        // Numbered norms and quoted blocks after an operative paragraph belong to it.
+    @Test func numberedNormsAreItemsOfTheirParagraph() throws {
+        // Norms numbered 1.1, 1.2 after operative paragraph 1 are its sub-paragraphs (op1.1, op1.2).
         let text = """
             73/99. Title
 
@@ -160,8 +164,9 @@ import Testing
             2. Decides to continue.
             """
         let r = try ResolutionParser.parse(text)
-        #expect(Fixtures.structure(r.paragraphs) == ["op1", "op2"])
-        #expect(r.paragraphs[0].text == "Welcomes the following norms: 1.1. States should cooperate. 1.2. States should not harm.")
+        #expect(Fixtures.structure(r.paragraphs) == ["op1", "1.1^0", "1.2^0", "op2"])
+        #expect(r.paragraphs.map(\.text) == ["Welcomes the following norms:", "States should cooperate.", "States should not harm.", "Decides to continue."])
+        #expect(r.clauseAddresses == ["op1", "op1.1", "op1.2", "op2"])
     }
 
     @Test func aParagraphSplitByAPageBreakIsRejoined() throws {
@@ -181,6 +186,9 @@ import Testing
             communications technologies is rising,
 
             1. Decides.
+
+            45th plenary meeting
+            6 December 2021
             """
         let r = try ResolutionParser.parse(text)
         #expect(r.paragraphs[0].text == "Recalling that the use of information and communications technologies is rising,")
