@@ -9,6 +9,8 @@ public enum ResolutionReader {
         switch InputFormat.recognise(bytes) {
         case .text:
             return try ResolutionParser.parse(SourceText.decode(bytes))
+        case .akomaNtoso:
+            return try AkomaNtosoReader.read(bytes)
         case let format:
             throw ParseError(.unsupportedFormat, "\(format.displayName) files are not read yet")
         }

@@ -1,0 +1,511 @@
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Foundation
+import ResolutionText
+
+/// Reads the UN's Akoma Ntoso (AKN4UN) XML of a General Assembly resolution: the structure
+/// from the markup, the metadata from the markup's metadata.
+///
+/// - **Body.** The preface gives the number (`<docNumber>76/19.</docNumber>`) and the title;
+///   each `container` of the preamble (not the enacting formula) is a preambular paragraph;
+///   each `paragraph` of the `mainBody` is an operative paragraph (its `num` the label; an
+///   unnumbered one is still operative), except that a paragraph numbered `(a)` or `1.1` is a
+///   sub-paragraph of the operative paragraph before it; a `point` of a `list` (or an `item` of
+///   a `blockList`) is a sub-paragraph of the paragraph or point it sits in, so a point inside a
+///   point has that point as parent. Headings (`heading`, `subheading`, `crossHeading`, a
+///   paragraph styled `H1`, `H23`, `HCh` …) and tables are not paragraphs. Each `authorialNote`
+///   is a footnote, tied to its paragraph by its `marker`. `attachments` are the annexes, kept
+///   apart. A file holding several parts of one resolution (a `documentCollection`, parts A and
+///   B) reads as one document, the parts in order, with the metadata of the first part.
+/// - **Text.** Every run of text is cleaned as the text parser cleans it
+///   (``PublishedText/clause(_:)``): the same resolution read from text and from Akoma Ntoso
+///   gives the same canonical document.
+/// - **Metadata.** Symbol (the cover page's `docNumber`), session, agenda item, the
+///   committee's report (`docProponent`), the adoption date (the cover page's "Resolution
+///   adopted by the General Assembly on …", else the work's adoption date, else the
+///   conclusions'), the meeting (conclusions), the draft's symbol and sponsors (the
+///   `workflow`'s `draftResolution` and `draftResolutionAdditionalSponsors` steps), the vote
+///   (`voting`: its outcome as written, each `count`, each Member State under it).
+///
+/// The XML is streamed (Foundation's `XMLParser`, SAX-style); nothing but the resolution
+/// itself is kept. - Complexity: O(n) in the size of the file.
+public enum AkomaNtosoReader {
+    /// Reads `bytes` (an `akomaNtoso` document); the error says why not.
+    public static func read(_ bytes: [UInt8]) throws(ParseError) -> Resolution {
+        let handler = AkomaNtosoHandler()
+        let parser = XMLParser(data: Data(bytes))
+        parser.delegate = handler
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        if !parser.parse() {
+            let line = parser.lineNumber
+            let column = parser.columnNumber
+            let detail = parser.parserError.map { xmlErrorText($0) } ?? "unknown error"
+            throw ParseError(
+                .unsupportedFormat,
+                "damaged Akoma Ntoso XML: the XML parser stops at line \(line), column \(column): \(detail)")
+        }
+        return try handler.resolution()
+    }
+
+    /// The XML parser's own message (libxml2's, through `XMLParser`), on one line.
+    private static func xmlErrorText(_ error: Error) -> String {
+        let ns = error as NSError
+        let described = ns.localizedDescription
+        let code = "error \(ns.code)"
+        let message = described.isEmpty || described.contains("NSXMLParserErrorDomain") ? code : described
+        return message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    }
+}
+
+/// The SAX state of ``AkomaNtosoReader``: a stack of open elements, each knowing where its
+/// text goes.
+final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
+    /// Where the characters of an element go.
+    enum Sink: Hashable {
+        case none, ignore
+        case unit(Int), label(Int), footnote(Int)
+        case title, number, symbol, session, agenda, proponent, coverTitle, meeting, voter, annex
+    }
+
+    struct Frame {
+        var name: String
+        var sink: Sink
+        /// The paragraph this element opened (a container, paragraph, point, item).
+        var opens: Int?
+    }
+
+    /// A paragraph as read: raw text, to be cleaned at the end.
+    struct Unit {
+        var kind: Paragraph.Kind
+        var label: String?
+        var parent: Int?
+        var raw = ""
+        var labelRaw = ""
+        var marks: [String] = []
+        var inMainBody: Bool
+        var structuralParent: Int?
+    }
+
+    private var frames: [Frame] = []
+    private var units: [Unit] = []
+    private var notes: [(mark: String, raw: String)] = []
+    private var buffers: [Sink: String] = [:]
+
+    private var metaDepth = 0, coverDepth = 0, prefaceDepth = 0, preambleDepth = 0
+    private var mainBodyDepth = 0, conclusionsDepth = 0, attachmentsDepth = 0
+    private var prefaceDone = false, coverDone = false, conclusionsDone = false
+    private var workflowDone = false, votingDone = false
+    private var inWorkflow = false, inVoting = false
+
+    private var frbrAdoption: CivilDate?
+    private var conclusionsDate: CivilDate?
+    private var sessionValue: Int?
+    private var draft: String?
+    private var sponsors: [String] = []
+    private var additionalSponsors: [String] = []
+    private var votingOutcome: String?
+    private var counts: [Vote.Ballot.Choice: Int] = [:]
+    private var countChoice: Vote.Ballot.Choice?
+    private var ballots: [Vote.Ballot] = []
+    private var annexes: [Annex] = []
+    private var annexBlockIsHeading = false
+    private var annexLabel = ""
+
+    // MARK: - XMLParserDelegate
+
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName: String?, attributes: [String: String] = [:]
+    ) {
+        let name = Self.localName(elementName)
+        let inherited = frames.last?.sink ?? .none
+        var frame = Frame(name: name, sink: inherited, opens: nil)
+        defer { frames.append(frame) }
+
+        switch name {
+        case "meta": metaDepth += 1
+        case "coverPage": coverDepth += 1
+        case "preface": prefaceDepth += 1
+        case "preamble": preambleDepth += 1
+        case "mainBody": mainBodyDepth += 1
+        case "conclusions": conclusionsDepth += 1
+        case "attachments": attachmentsDepth += 1
+        default: break
+        }
+        if inherited == .ignore { return }
+        if attachmentsDepth > 0 {
+            startAnnex(name, attributes, &frame)
+            return
+        }
+        if metaDepth > 0 {
+            startMeta(name, attributes, &frame)
+            return
+        }
+        if coverDepth > 0, !coverDone {
+            switch name {
+            case "docNumber" where attributes["refersTo"] == "#symbol": frame.sink = .symbol
+            case "session":
+                if sessionValue == nil, let v = attributes["value"].flatMap({ Int($0) }) { sessionValue = v }
+                frame.sink = .session
+            case "inline" where attributes["name"] == "agenda item": frame.sink = .agenda
+            case "docTitle": frame.sink = .coverTitle
+            case "docProponent": frame.sink = .proponent
+            default: break
+            }
+            return
+        }
+        if prefaceDepth > 0 {
+            guard !prefaceDone else {
+                frame.sink = .ignore
+                return
+            }
+            switch name {
+            case "docNumber": frame.sink = .number
+            case "docTitle": frame.sink = .title
+            case "authorialNote": openNote(attributes, &frame, in: .none)
+            case "eol", "br": append(" ", to: frame.sink)
+            default: break
+            }
+            return
+        }
+        if conclusionsDepth > 0 {
+            guard !conclusionsDone else { return }
+            switch name {
+            case "inline" where attributes["name"] == "adoptionMeeting": frame.sink = .meeting
+            case "docDate":
+                if conclusionsDate == nil, let d = attributes["date"].flatMap(CivilDate.init(iso:)) { conclusionsDate = d }
+            default: break
+            }
+            return
+        }
+        if preambleDepth > 0 || mainBodyDepth > 0 {
+            startBody(name, attributes, &frame, inherited: inherited)
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        guard let frame = frames.popLast() else { return }
+        let name = frame.name
+        endElement(name, frame)
+        switch name {
+        case "meta": metaDepth -= 1
+        case "coverPage":
+            coverDepth -= 1
+            coverDone = true
+        case "preface":
+            prefaceDepth -= 1
+            prefaceDone = true
+        case "preamble": preambleDepth -= 1
+        case "mainBody": mainBodyDepth -= 1
+        case "conclusions":
+            conclusionsDepth -= 1
+            conclusionsDone = true
+        case "attachments": attachmentsDepth -= 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        guard let sink = frames.last?.sink else { return }
+        append(string, to: sink)
+    }
+
+    // MARK: - Parts of the document
+
+    private func startMeta(_ name: String, _ attributes: [String: String], _ frame: inout Frame) {
+        switch name {
+        case "FRBRdate" where attributes["name"] == "adoption":
+            if frbrAdoption == nil { frbrAdoption = attributes["date"].flatMap(CivilDate.init(iso:)) }
+        case "workflow":
+            inWorkflow = !workflowDone
+        case "step" where inWorkflow:
+            let by = attributes["by"] ?? ""
+            switch attributes["outcome"] {
+            case "draftResolution":
+                if draft == nil { draft = Self.draftSymbol(attributes["as"] ?? "") }
+                sponsors += Sponsors.split(by)
+            case "draftResolutionAdditionalSponsors":
+                additionalSponsors += Sponsors.split(by)
+            default: break
+            }
+        case "voting":
+            inVoting = !votingDone
+            if inVoting { votingOutcome = attributes["outcome"].map(Self.collapse) }
+        case "count" where inVoting:
+            countChoice = attributes["refersTo"].flatMap { Vote.Ballot.Choice(rawValue: $0.hasPrefix("#") ? String($0.dropFirst()) : $0) }
+            if let choice = countChoice, let value = attributes["value"].flatMap({ Int($0) }) { counts[choice] = value }
+        case "organization" where inVoting && countChoice != nil:
+            frame.sink = .voter
+        default: break
+        }
+    }
+
+    private func startBody(_ name: String, _ attributes: [String: String], _ frame: inout Frame, inherited: Sink) {
+        let enclosing = frames.last(where: { $0.opens != nil })?.opens
+        switch name {
+        case "formula", "heading", "subheading", "crossHeading", "table", "decoration":
+            frame.sink = .ignore
+        case "container" where preambleDepth > 0 && mainBodyDepth == 0:
+            if attributes["name"] == "table" {
+                frame.sink = .ignore
+            } else {
+                frame.opens = open(Unit(kind: .preambular, inMainBody: false, structuralParent: nil))
+                frame.sink = .unit(frame.opens!)
+            }
+        case "container":
+            frame.sink = attributes["name"] == "table" ? .ignore : inherited
+        case "paragraph" where mainBodyDepth > 0:
+            if let style = attributes["class"], Self.isHeadingStyle(style) {
+                frame.sink = .ignore
+            } else {
+                frame.opens = open(Unit(kind: .operative, inMainBody: true, structuralParent: nil))
+                frame.sink = .unit(frame.opens!)
+            }
+        case "point", "item":
+            frame.opens = open(Unit(kind: .subparagraph, inMainBody: mainBodyDepth > 0, structuralParent: enclosing))
+            frame.sink = .unit(frame.opens!)
+        case "num":
+            if let owner = frames.last?.opens { frame.sink = .label(owner) } else { frame.sink = .ignore }
+        case "authorialNote":
+            openNote(attributes, &frame, in: inherited)
+        case "eol", "br":
+            append(" ", to: inherited)
+        case "p":
+            // A new block of the same paragraph: separated by a space.
+            if case .unit(let i) = inherited, !units[i].raw.isEmpty { units[i].raw += " " }
+        default: break
+        }
+    }
+
+    private func openNote(_ attributes: [String: String], _ frame: inout Frame, in sink: Sink) {
+        let mark = Self.collapse(attributes["marker"] ?? "")
+        guard !mark.isEmpty else {
+            frame.sink = .ignore
+            return
+        }
+        notes.append((mark, ""))
+        frame.sink = .footnote(notes.count - 1)
+        if case .unit(let i) = sink, !units[i].marks.contains(mark) { units[i].marks.append(mark) }
+    }
+
+    private func startAnnex(_ name: String, _ attributes: [String: String], _ frame: inout Frame) {
+        switch name {
+        case "attachment":
+            annexes.append(Annex(heading: ""))
+        case "meta", "authorialNote", "table":
+            frame.sink = .ignore
+        case "heading", "subheading", "crossHeading":
+            annexBlockIsHeading = true
+            frame.sink = .annex
+        case "paragraph", "point":
+            annexLabel = ""
+            if let style = attributes["class"], Self.isHeadingStyle(style) { annexBlockIsHeading = true }
+        case "num":
+            frame.sink = .label(-1)
+        case "p":
+            frame.sink = .annex
+        case "eol", "br":
+            append(" ", to: frame.sink)
+        default: break
+        }
+    }
+
+    private func endElement(_ name: String, _ frame: Frame) {
+        if metaDepth > 0, attachmentsDepth == 0 {
+            switch name {
+            case "workflow" where inWorkflow:
+                inWorkflow = false
+                workflowDone = true
+            case "voting" where inVoting:
+                inVoting = false
+                votingDone = true
+            case "count": countChoice = nil
+            case "organization" where frame.sink == .voter:
+                let state = Self.collapse(buffers.removeValue(forKey: .voter) ?? "")
+                if let choice = countChoice, !state.isEmpty { ballots.append(Vote.Ballot(state: state, choice: choice)) }
+            default: break
+            }
+            return
+        }
+        if attachmentsDepth > 0 {
+            switch name {
+            case "p", "heading", "subheading", "crossHeading" where frame.sink == .annex:
+                flushAnnexBlock()
+            case "num" where frame.sink == .label(-1):
+                annexLabel = Self.collapse(buffers.removeValue(forKey: .label(-1)) ?? "")
+            case "paragraph", "point":
+                annexBlockIsHeading = false
+                annexLabel = ""
+            default: break
+            }
+        }
+    }
+
+    private func flushAnnexBlock() {
+        let text = PublishedText.clause(buffers.removeValue(forKey: .annex) ?? "")
+        guard !text.isEmpty, !annexes.isEmpty else { return }
+        let block = annexLabel.isEmpty ? text : annexLabel + " " + text
+        annexLabel = ""
+        var annex = annexes[annexes.count - 1]
+        if annex.heading.isEmpty, annex.paragraphs.isEmpty, text.hasPrefix("Annex") || text.hasPrefix("ANNEX") {
+            annex.heading = text
+        } else if annexBlockIsHeading, annex.title == nil, annex.paragraphs.isEmpty {
+            annex.title = text
+        } else {
+            annex.paragraphs.append(block)
+        }
+        annexes[annexes.count - 1] = annex
+    }
+
+    private func open(_ unit: Unit) -> Int {
+        units.append(unit)
+        return units.count - 1
+    }
+
+    private func append(_ s: String, to sink: Sink) {
+        switch sink {
+        case .none, .ignore: return
+        case .unit(let i): units[i].raw += s
+        case .label(let i) where i >= 0: units[i].labelRaw += s
+        case .footnote(let i): notes[i].raw += s
+        default: buffers[sink, default: ""] += s
+        }
+    }
+
+    // MARK: - The result
+
+    func resolution() throws(ParseError) -> Resolution {
+        guard let rawNumber = buffers[.number].map(Self.collapse), !rawNumber.isEmpty else {
+            throw ParseError(.notAResolution, "not a resolution: the Akoma Ntoso document has no resolution number (the preface's docNumber, such as '76/19.')")
+        }
+        let symbol = buffers[.symbol].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }
+        var number = PublishedText.resolutionNumber(rawNumber + " X") ?? String(rawNumber.trimmingSuffix("."))
+        // Parts published apart ("A/RES/74/232 B"): the part letter is in the symbol.
+        if let symbol, !number.contains(" "), symbol.hasPrefix("A/RES/" + number + " ") {
+            let part = symbol.dropFirst(("A/RES/" + number + " ").count)
+            if part.count == 1, part.first!.isUppercase { number += " " + part }
+        }
+        let title = PublishedText.clause(buffers[.title] ?? "")
+        let cover = buffers[.coverTitle].map(Self.collapse) ?? ""
+        let meetingText = Self.collapse(buffers[.meeting] ?? "")
+        let meeting = PublishedText.plenaryMeeting(meetingText)
+
+        let (paragraphs, kept) = assembleParagraphs()
+        var footnotes: [Footnote] = []
+        var seen: Set<String> = []
+        for note in notes where !seen.contains(note.mark) {
+            seen.insert(note.mark)
+            footnotes.append(Footnote(mark: note.mark, text: PublishedText.clause(note.raw)))
+        }
+        _ = kept
+        guard paragraphs.contains(where: { $0.kind == .operative }) else {
+            throw ParseError(
+                .cutOff,
+                "cut off: the Akoma Ntoso document has no operative paragraphs (no paragraph in its mainBody) after \(paragraphs.count) preambular paragraph(s)")
+        }
+        var vote: Vote?
+        if let outcome = votingOutcome, !outcome.isEmpty {
+            vote = Vote(
+                outcome: outcome, inFavour: counts[.inFavour], against: counts[.against],
+                abstaining: counts[.abstaining], ballots: ballots)
+        }
+        let sessionText = Self.collapse(buffers[.session] ?? "")
+        return Resolution(
+            symbol: symbol ?? "A/RES/" + number,
+            number: number,
+            session: sessionValue ?? PublishedText.session(in: sessionText) ?? Int(number.prefix { $0 != "/" }),
+            title: title.isEmpty ? nil : title,
+            adopted: PublishedText.adoptionDate(in: cover) ?? frbrAdoption ?? conclusionsDate ?? meeting?.date,
+            meeting: meeting?.meeting,
+            agendaItem: PublishedText.agendaItem(in: Self.collapse(buffers[.agenda] ?? "")),
+            committeeReport: PublishedText.committeeReport(in: Self.collapse(buffers[.proponent] ?? "")),
+            draft: draft,
+            sponsors: sponsors + additionalSponsors,
+            vote: vote,
+            paragraphs: paragraphs,
+            footnotes: footnotes,
+            annexes: annexes.filter { !$0.heading.isEmpty || $0.title != nil || !$0.paragraphs.isEmpty }
+                .map { var a = $0; if a.heading.isEmpty { a.heading = "Annex" }; return a }
+        )
+    }
+
+    /// Turns the units into paragraphs: labels read, kinds decided, empty units (headings)
+    /// dropped, parents mapped to the kept paragraphs. O(n).
+    private func assembleParagraphs() -> ([Paragraph], [Int: Int]) {
+        var out: [Paragraph] = []
+        var indexOf: [Int: Int] = [:]
+        var lastTop: Int?  // the out-index of the latest preambular or operative paragraph
+        for (u, unit) in units.enumerated() {
+            let text = PublishedText.clause(unit.raw)
+            let label = Self.label(unit.labelRaw)
+            guard !text.isEmpty || !unit.marks.isEmpty else { continue }
+            var kind = unit.kind
+            var parent: Int?
+            if kind == .subparagraph {
+                var p = unit.structuralParent
+                while let q = p, indexOf[q] == nil { p = units[q].structuralParent }
+                parent = p.flatMap { indexOf[$0] } ?? lastTop
+                if parent == nil { kind = unit.inMainBody ? .operative : .preambular }
+            } else if kind == .operative, let label, Self.isSubLabel(label), let top = lastTop {
+                kind = .subparagraph
+                parent = top
+            }
+            let index = out.count
+            out.append(Paragraph(
+                index: index, kind: kind, label: kind == .preambular ? nil : label, parent: parent,
+                text: text, footnotes: unit.marks))
+            indexOf[u] = index
+            if kind != .subparagraph { lastTop = index }
+        }
+        return (out, indexOf)
+    }
+
+    // MARK: - Helpers
+
+    static func localName(_ name: String) -> String {
+        guard let colon = name.lastIndex(of: ":") else { return name }
+        return String(name[name.index(after: colon)...])
+    }
+
+    /// White space collapsed to single spaces, trimmed.
+    static func collapse(_ s: String) -> String {
+        s.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// The paragraph styles of headings: `H1`, `H23`, `H4`, `HCh`.
+    static func isHeadingStyle(_ style: String) -> Bool {
+        style.count >= 2 && style.first == "H" && (style.dropFirst().first?.isNumber == true || style == "HCh")
+    }
+
+    /// A label as the text parser writes it: `1` for "1.", `(a)` as printed, `1.1` for "1.1".
+    static func label(_ raw: String) -> String? {
+        var s = collapse(raw)
+        while s.hasSuffix(".") { s.removeLast() }
+        return s.isEmpty ? nil : s
+    }
+
+    /// `(a)`, `(iv)`, `(aa)`, `1.1`: the label of a sub-paragraph, not of an operative paragraph.
+    static func isSubLabel(_ label: String) -> Bool {
+        if label.hasPrefix("(") { return true }
+        let parts = label.split(separator: ".")
+        return parts.count >= 2 && parts.allSatisfy { !$0.isEmpty && $0.allSatisfy(\.isNumber) }
+    }
+
+    /// The draft's symbol: the first word of the step's `as` ("A/75/L.101 (as amended in …)"
+    /// gives `A/75/L.101`); `nil` when empty.
+    static func draftSymbol(_ raw: String) -> String? {
+        let s = collapse(raw)
+        guard !s.isEmpty else { return nil }
+        var symbol = s.prefix { !$0.isWhitespace && $0 != "," && $0 != "(" }
+        while symbol.last == "." || symbol.last == ";" { symbol.removeLast() }
+        return symbol.isEmpty ? s : String(symbol)
+    }
+}
+
+extension String {
+    fileprivate func trimmingSuffix(_ suffix: String) -> Substring {
+        hasSuffix(suffix) ? dropLast(suffix.count) : Substring(self)
+    }
+}
