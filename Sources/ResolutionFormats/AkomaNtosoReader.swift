@@ -65,7 +65,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     /// Where the characters of an element go.
     enum Sink: Hashable {
         case none, ignore
-        case unit(Int), label(Int), footnote(Int)
+        case unit(Int), label(Int), footnote(Int), sup(Int)
         case title, number, symbol, session, agenda, proponent, coverTitle, meeting, voter, annex
     }
 
@@ -102,6 +102,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     private var frbrAdoption: CivilDate?
     private var conclusionsDate: CivilDate?
     private var sessionValue: Int?
+    /// The meeting's ordinal as the markup's `title` gives it ("45th").
+    private var meetingOrdinal: String?
     private var draft: String?
     private var sponsors: [String] = []
     private var additionalSponsors: [String] = []
@@ -173,7 +175,9 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         if conclusionsDepth > 0 {
             guard !conclusionsDone else { return }
             switch name {
-            case "inline" where attributes["name"] == "adoptionMeeting": frame.sink = .meeting
+            case "inline" where attributes["name"] == "adoptionMeeting", "location" where attributes["refersTo"] == "#adoptionMeeting":
+                frame.sink = .meeting
+                if meetingOrdinal == nil { meetingOrdinal = attributes["title"] }
             case "docDate":
                 if conclusionsDate == nil, let d = attributes["date"].flatMap(CivilDate.init(iso:)) { conclusionsDate = d }
             default: break
@@ -272,6 +276,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             openNote(attributes, &frame, in: inherited)
         case "eol", "br":
             append(" ", to: inherited)
+        case "sup":
+            if case .unit(let i) = inherited { frame.sink = .sup(i) }
         case "p":
             // A new block of the same paragraph: separated by a space.
             if case .unit(let i) = inherited, !units[i].raw.isEmpty { units[i].raw += " " }
@@ -313,6 +319,18 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     }
 
     private func endElement(_ name: String, _ frame: Frame) {
+        if name == "sup", case .sup(let i) = frame.sink {
+            // A superscript number is a footnote mark (a second reference to a note, or a
+            // note the markup lost); anything else ("st" of "1st") is text.
+            let content = buffers.removeValue(forKey: frame.sink) ?? ""
+            let marks = content.split(whereSeparator: { $0 == "," || $0.isWhitespace })
+            if !marks.isEmpty, marks.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }) {
+                for m in marks where !units[i].marks.contains(String(m)) { units[i].marks.append(String(m)) }
+            } else {
+                units[i].raw += content
+            }
+            return
+        }
         if metaDepth > 0, attachmentsDepth == 0 {
             switch name {
             case "workflow" where inWorkflow:
@@ -418,7 +436,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             session: sessionValue ?? PublishedText.session(in: sessionText) ?? Int(number.prefix { $0 != "/" }),
             title: title.isEmpty ? nil : title,
             adopted: PublishedText.adoptionDate(in: cover) ?? frbrAdoption ?? conclusionsDate ?? meeting?.date,
-            meeting: meeting?.meeting,
+            meeting: meeting?.meeting ?? meetingOrdinal.flatMap { Int($0.prefix(while: \.isNumber)) },
             agendaItem: PublishedText.agendaItem(in: Self.collapse(buffers[.agenda] ?? "")),
             committeeReport: PublishedText.committeeReport(in: Self.collapse(buffers[.proponent] ?? "")),
             draft: draft,
@@ -438,8 +456,13 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         var indexOf: [Int: Int] = [:]
         var lastTop: Int?  // the out-index of the latest preambular or operative paragraph
         for (u, unit) in units.enumerated() {
-            let text = PublishedText.clause(unit.raw)
-            let label = Self.label(unit.labelRaw)
+            var text = PublishedText.clause(unit.raw)
+            var label = Self.label(unit.labelRaw)
+            if label == nil, unit.kind != .preambular, let (found, rest) = Self.leadingLabel(text) {
+                // The markup left the number in the text: "(a) To develop …".
+                label = found
+                text = rest
+            }
             guard !text.isEmpty || !unit.marks.isEmpty else { continue }
             var kind = unit.kind
             var parent: Int?
@@ -484,6 +507,30 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         var s = collapse(raw)
         while s.hasSuffix(".") { s.removeLast() }
         return s.isEmpty ? nil : s
+    }
+
+    /// A label printed at the start of the text (`(a) `, `(iv) `, `12. `) and the text after it.
+    static func leadingLabel(_ text: String) -> (label: String, rest: String)? {
+        let chars = Array(text.prefix(12))
+        var end: Int?
+        var label = ""
+        if chars.first == "(" {
+            var j = 1
+            while j < chars.count, j <= 5, chars[j].isASCII, chars[j].isLowercase || chars[j].isNumber { j += 1 }
+            if j > 1, j < chars.count, chars[j] == ")" {
+                end = j + 1
+                label = String(chars[0...j])
+            }
+        } else {
+            var j = 0
+            while j < chars.count, j < 3, chars[j].isASCII, chars[j].isNumber { j += 1 }
+            if j > 0, j < chars.count, chars[j] == ".", chars[0] != "0" {
+                end = j + 1
+                label = String(chars[0..<j])
+            }
+        }
+        guard let end, end < chars.count, chars[end] == " " else { return nil }
+        return (label, String(text.dropFirst(end + 1)))
     }
 
     /// `(a)`, `(iv)`, `(aa)`, `1.1`: the label of a sub-paragraph, not of an operative paragraph.

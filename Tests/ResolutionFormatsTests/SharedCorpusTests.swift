@@ -54,3 +54,41 @@ enum SharedCorpus {
         return out
     }
 }
+
+extension SharedCorpusTests {
+    /// Every file of sessions 74–79 reads as a resolution with a symbol, a date, operative
+    /// paragraphs and a vote, or is refused for a stated reason.
+    @Test func everyFileOfTheSharedCorpusReads() throws {
+        let files = SharedCorpus.files()
+        #expect(files.count > 1900)
+        var read = 0
+        var refused: [String: [String]] = [:]
+        var stats: [String: Int] = [:]
+        for file in files {
+            let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
+            do {
+                let r = try ResolutionReader.read(bytes)
+                read += 1
+                if r.adopted == nil { stats["no date", default: 0] += 1; print("NODATE", file) }
+                if r.meeting == nil { stats["no meeting", default: 0] += 1; print("NOMEETING", file) }
+                if r.title == nil { stats["no title", default: 0] += 1; print("NOTITLE", file) }
+                if r.draft == nil { stats["no draft", default: 0] += 1; print("NODRAFT", file) }
+                for sp in r.sponsors where sp.contains(" and ") || sp.count > 60 { print("SPONSOR", sp) }
+                if r.vote == nil { stats["no vote", default: 0] += 1; print("NOVOTE", file) }
+                if r.sponsors.isEmpty { stats["no sponsors", default: 0] += 1 }
+                if !r.annexes.isEmpty { stats["annexes", default: 0] += 1 }
+                if r.agendaItem == nil { stats["no agenda", default: 0] += 1 }
+                let rendered = CanonicalDocument.render(r)
+                let back = try CanonicalDocument.parse(rendered)
+                if back.paragraphs != r.paragraphs {
+                    stats["no round trip", default: 0] += 1
+                    if let d = zip(back.paragraphs, r.paragraphs).first(where: { $0.0 != $0.1 }) { print("NORT", file, d.1.kind, d.1.label ?? "nil", d.1.text.prefix(50), "->", d.0.kind, d.0.label ?? "nil") } else { print("NORT count", file) }
+                }
+            } catch {
+                refused[error.reason, default: []].append(file)
+            }
+        }
+        print("read \(read) of \(files.count); \(stats)")
+        for (reason, list) in refused { print("REFUSED \(list.count): \(reason): \(list.prefix(3))") }
+    }
+}
