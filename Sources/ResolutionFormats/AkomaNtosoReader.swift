@@ -65,7 +65,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     /// Where the characters of an element go.
     enum Sink: Hashable {
         case none, ignore
-        case unit(Int), label(Int), footnote(Int), sup(Int)
+        case unit(Int), label(Int), footnote(Int), sup(Int), prefaceNumber(Int)
         case title, number, symbol, session, agenda, proponent, coverTitle, meeting, voter, annex
     }
 
@@ -92,6 +92,9 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     private var units: [Unit] = []
     private var notes: [(mark: String, raw: String)] = []
     private var buffers: [Sink: String] = [:]
+    /// The preface's `docNumber`s: the resolution number ("76/19."), and in lineage's own
+    /// export the symbol before it.
+    private var prefaceNumbers: [String] = []
 
     private var metaDepth = 0, coverDepth = 0, prefaceDepth = 0, preambleDepth = 0
     private var mainBodyDepth = 0, conclusionsDepth = 0, attachmentsDepth = 0
@@ -164,8 +167,15 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
                 return
             }
             switch name {
-            case "docNumber": frame.sink = .number
+            case "docNumber":
+                prefaceNumbers.append("")
+                frame.sink = .prefaceNumber(prefaceNumbers.count - 1)
             case "docTitle": frame.sink = .title
+            // lineage's own export keeps the cover page's fields in its preface.
+            case "session":
+                if sessionValue == nil, let v = attributes["value"].flatMap({ Int($0) }) { sessionValue = v }
+            case "p" where attributes["class"] == "agendaItem": frame.sink = .agenda
+            case "p" where attributes["class"] == "committeeReport": frame.sink = .proponent
             case "authorialNote": openNote(attributes, &frame, in: .none)
             case "eol", "br": append(" ", to: frame.sink)
             default: break
@@ -175,6 +185,9 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         if conclusionsDepth > 0 {
             guard !conclusionsDone else { return }
             switch name {
+            case "p" where frames.last?.name == "conclusions" && buffers[.meeting] == nil:
+                // The meeting line: its date follows ("45th plenary meeting 6 December 2021").
+                frame.sink = .meeting
             case "inline" where attributes["name"] == "adoptionMeeting", "location" where attributes["refersTo"] == "#adoptionMeeting":
                 frame.sink = .meeting
                 if meetingOrdinal == nil { meetingOrdinal = attributes["title"] }
@@ -267,7 +280,10 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
                 frame.opens = open(Unit(kind: .operative, inMainBody: true, structuralParent: nil))
                 frame.sink = .unit(frame.opens!)
             }
-        case "point", "item":
+        case "recital" where preambleDepth > 0 && mainBodyDepth == 0:
+            frame.opens = open(Unit(kind: .preambular, inMainBody: false, structuralParent: nil))
+            frame.sink = .unit(frame.opens!)
+        case "point", "item", "subparagraph":
             frame.opens = open(Unit(kind: .subparagraph, inMainBody: mainBodyDepth > 0, structuralParent: enclosing))
             frame.sink = .unit(frame.opens!)
         case "num":
@@ -388,6 +404,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         case .unit(let i): units[i].raw += s
         case .label(let i) where i >= 0: units[i].labelRaw += s
         case .footnote(let i): notes[i].raw += s
+        case .prefaceNumber(let i): prefaceNumbers[i] += s
         default: buffers[sink, default: ""] += s
         }
     }
@@ -395,10 +412,11 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     // MARK: - The result
 
     func resolution() throws(ParseError) -> Resolution {
-        guard let rawNumber = buffers[.number].map(Self.collapse), !rawNumber.isEmpty else {
+        let numbers = prefaceNumbers.map(Self.collapse)
+        guard let rawNumber = numbers.first(where: { PublishedText.resolutionNumber($0 + " X") != nil }) ?? numbers.first(where: { !$0.hasPrefix("A/") && !$0.isEmpty }) else {
             throw ParseError(.notAResolution, "not a resolution: the Akoma Ntoso document has no resolution number (the preface's docNumber, such as '76/19.')")
         }
-        let symbol = buffers[.symbol].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 }
+        let symbol = buffers[.symbol].map(Self.collapse).flatMap { $0.isEmpty ? nil : $0 } ?? numbers.first { $0.hasPrefix("A/RES/") }
         var number = PublishedText.resolutionNumber(rawNumber + " X") ?? String(rawNumber.trimmingSuffix("."))
         // Parts published apart ("A/RES/74/232 B"): the part letter is in the symbol.
         if let symbol, !number.contains(" "), symbol.hasPrefix("A/RES/" + number + " ") {
