@@ -38,24 +38,34 @@ public enum AkomaNtosoReader {
         parser.delegate = handler
         parser.shouldProcessNamespaces = false
         parser.shouldResolveExternalEntities = false
-        if !parser.parse() {
-            let line = parser.lineNumber
-            let column = parser.columnNumber
-            let detail = parser.parserError.map { xmlErrorText($0) } ?? "unknown error"
+        let parsed = parser.parse()
+        // The position is right only when the delegate hears of the error (after `parse()`
+        // returns, the parser reports where its input ended), and a document that ends early is
+        // reported to the delegate only.
+        if let error = handler.xmlError {
             throw ParseError(
                 .unsupportedFormat,
-                "damaged Akoma Ntoso XML: the XML parser stops at line \(line), column \(column): \(detail)")
+                "damaged Akoma Ntoso XML: the XML parser stops at line \(error.line), column \(error.column): \(describe(error.code))")
+        }
+        if !parsed {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            throw ParseError(.unsupportedFormat, "damaged Akoma Ntoso XML: \(describe(code))")
         }
         return try handler.resolution()
     }
 
-    /// The XML parser's own message (libxml2's, through `XMLParser`), on one line.
-    private static func xmlErrorText(_ error: Error) -> String {
-        let ns = error as NSError
-        let described = ns.localizedDescription
-        let code = "error \(ns.code)"
-        let message = described.isEmpty || described.contains("NSXMLParserErrorDomain") ? code : described
-        return message.split(whereSeparator: \.isNewline).joined(separator: " ")
+    /// The XML parser's error code (libxml2's `xmlParserErrors`, which `XMLParser` passes on) in words.
+    private static func describe(_ code: Int) -> String {
+        switch code {
+        case 4: return "the document is empty"
+        case 5, 77: return "the document ends before its elements are closed (the file is cut off)"
+        case 9: return "an invalid character"
+        case 26: return "an undeclared entity"
+        case 39, 40, 41: return "a damaged attribute"
+        case 73: return "a tag is not closed"
+        case 76: return "a closing tag does not match the element it closes"
+        default: return "XML error \(code)"
+        }
     }
 }
 
@@ -66,7 +76,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     enum Sink: Hashable {
         case none, ignore
         case unit(Int), label(Int), footnote(Int), sup(Int), prefaceNumber(Int)
-        case title, number, symbol, session, agenda, proponent, coverTitle, meeting, voter, annex
+        case title, number, symbol, session, agenda, proponent, originating, coverTitle, meeting, voter, annex
     }
 
     struct Frame {
@@ -118,7 +128,14 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     private var annexBlockIsHeading = false
     private var annexLabel = ""
 
+    /// The first error the XML parser reported, where it stopped.
+    private(set) var xmlError: (line: Int, column: Int, code: Int)?
+
     // MARK: - XMLParserDelegate
+
+    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+        if xmlError == nil { xmlError = (parser.lineNumber, parser.columnNumber, (parseError as NSError).code) }
+    }
 
     func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -157,6 +174,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             case "inline" where attributes["name"] == "agenda item": frame.sink = .agenda
             case "docTitle": frame.sink = .coverTitle
             case "docProponent": frame.sink = .proponent
+            case "inline" where attributes["name"] == "originating document" && inherited == .proponent:
+                frame.sink = .originating
             default: break
             }
             return
@@ -456,7 +475,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             adopted: PublishedText.adoptionDate(in: cover) ?? frbrAdoption ?? conclusionsDate ?? meeting?.date,
             meeting: meeting?.meeting ?? meetingOrdinal.flatMap { Int($0.prefix(while: \.isNumber)) },
             agendaItem: PublishedText.agendaItem(in: Self.collapse(buffers[.agenda] ?? "")),
-            committeeReport: PublishedText.committeeReport(in: Self.collapse(buffers[.proponent] ?? "")),
+            committeeReport: committeeReport(),
             draft: draft,
             sponsors: sponsors + additionalSponsors,
             vote: vote,
@@ -465,6 +484,20 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             annexes: annexes.filter { !$0.heading.isEmpty || $0.title != nil || !$0.paragraphs.isEmpty }
                 .map { var a = $0; if a.heading.isEmpty { a.heading = "Annex" }; return a }
         )
+    }
+
+    /// The report in "[on the report of the Fourth Committee (<inline name="originating
+    /// document">A/76/411, para. 8</inline>)]": the originating document's symbol when the
+    /// proponent is a committee's report ("without reference to a Main Committee (A/74/L.7)"
+    /// names the draft, not a report).
+    private func committeeReport() -> String? {
+        let proponent = Self.collapse((buffers[.proponent] ?? "") + " " + (buffers[.originating] ?? ""))
+        guard proponent.range(of: "on the report of", options: .caseInsensitive) != nil else { return nil }
+        if let originating = buffers[.originating] {
+            let symbol = Self.collapse(originating).prefix { !$0.isWhitespace && $0 != "," && $0 != ")" }
+            if symbol.hasPrefix("A/"), symbol.count > 3 { return String(symbol) }
+        }
+        return PublishedText.committeeReport(in: proponent)
     }
 
     /// Turns the units into paragraphs: labels read, kinds decided, empty units (headings)
