@@ -1,11 +1,11 @@
 /// Small Akoma Ntoso files written by hand in the shape of the UN's AKN4UN markup (the
 /// structure and metadata of the General Assembly's files of sessions 74–79), for the reader's
 /// tests. Each is the project's own text, not a copy of a UN file.
-enum AkomaNtosoFixtures {
+public enum AkomaNtosoFixtures {
     /// A recorded-vote resolution: a preamble of three containers (one with a footnote), an
     /// operative part with a heading, a list whose point has points of its own, a paragraph
     /// numbered `(a)` by itself, a second reference to a footnote, and an annex.
-    static let recordedVote = """
+    public static let recordedVote = """
         <?xml version="1.0" encoding="UTF-8"?>
         <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0" xmlns:akn4un="http://un.org/akn4un">
           <statement name="resolution">
@@ -123,7 +123,7 @@ enum AkomaNtosoFixtures {
         """
 
     /// The same resolution as plain text, as a PDF extract would give it.
-    static let recordedVoteText = """
+    public static let recordedVoteText = """
         Resolution adopted by the General Assembly on 4 December 2030
         [on the report of the First Committee (A/85/401, para. 9)]
 
@@ -161,7 +161,7 @@ enum AkomaNtosoFixtures {
         """
 
     /// A resolution adopted without a vote, with one unnumbered operative paragraph.
-    static let withoutVote = """
+    public static let withoutVote = """
         <akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0">
           <statement name="resolution">
             <meta>
