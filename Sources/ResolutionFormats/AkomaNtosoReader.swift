@@ -507,14 +507,24 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         var indexOf: [Int: Int] = [:]
         var lastTop: Int?  // the out-index of the latest preambular or operative paragraph
         for (u, unit) in units.enumerated() {
-            var text = PublishedText.clause(unit.raw)
-            var label = Self.label(unit.labelRaw)
+            var text = PublishedText.clause(Self.withoutDirectionMarks(unit.raw))
+            var label = Self.label(Self.withoutDirectionMarks(unit.labelRaw))
             if label == nil, unit.kind != .preambular, let (found, rest) = Self.leadingLabel(text) {
                 // The markup left the number in the text: "(a) To develop …".
                 label = found
                 text = rest
             }
             guard !text.isEmpty || !unit.marks.isEmpty else { continue }
+            if label == nil, unit.inMainBody, unit.kind == .operative, let previous = out.indices.last {
+                if let first = text.first, first.isLowercase {
+                    // A paragraph that goes on after a quotation or a list: the text parser's rule.
+                    out[previous].text += " " + text
+                    for m in unit.marks where !out[previous].footnotes.contains(m) { out[previous].footnotes.append(m) }
+                    indexOf[u] = previous
+                    continue
+                }
+                if Self.isHeading(text) { continue }
+            }
             var kind = unit.kind
             var parent: Int?
             if kind == .subparagraph {
@@ -537,6 +547,32 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     }
 
     // MARK: - Helpers
+
+    /// Without left-to-right and right-to-left marks (U+200E, U+200F), which word processors
+    /// leave around numbers and a printed page does not show.
+    static func withoutDirectionMarks(_ s: String) -> String {
+        guard s.unicodeScalars.contains(where: { $0.value == 0x200E || $0.value == 0x200F }) else { return s }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s.unicodeScalars.filter { $0.value != 0x200E && $0.value != 0x200F })
+        return String(out)
+    }
+
+    /// The longest text an unnumbered, unpunctuated operative-part paragraph may have and be read
+    /// as a heading ("Programme budget", "A. Pension Board secretariat").
+    static let headingLength = 150
+
+    /// A heading set as an ordinary paragraph: short, and not ending as a clause ends.
+    static func isHeading(_ text: String) -> Bool {
+        guard text.count <= headingLength else { return false }
+        var last = text.last
+        var rest = Substring(text)
+        while let c = last, c == "\"" || c == "'" || c == ")" || c == "]" {
+            rest = rest.dropLast()
+            last = rest.last
+        }
+        guard let end = last else { return true }
+        return !".;:,!?".contains(end)
+    }
 
     static func localName(_ name: String) -> String {
         guard let colon = name.lastIndex(of: ":") else { return name }
