@@ -29,7 +29,9 @@ import ResolutionText
 ///   (`voting`: its outcome as written, each `count`, each Member State under it).
 ///
 /// The XML is streamed (Foundation's `XMLParser`, SAX-style); nothing but the resolution
-/// itself is kept. - Complexity: O(n) in the size of the file.
+/// itself is kept.
+///
+/// - Complexity: O(n) in the size of the file.
 public enum AkomaNtosoReader {
     /// Reads `bytes` (an `akomaNtoso` document); the error says why not.
     public static func read(_ bytes: [UInt8]) throws(ParseError) -> Resolution {
@@ -76,7 +78,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     enum Sink: Hashable {
         case none, ignore
         case unit(Int), label(Int), footnote(Int), sup(Int), prefaceNumber(Int)
-        case title, number, symbol, session, agenda, proponent, originating, coverTitle, meeting, voter, annex
+        case title, symbol, session, agenda, proponent, originating, coverTitle, meeting, voter, annex
     }
 
     struct Frame {
@@ -447,14 +449,13 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         let meetingText = Self.collapse(buffers[.meeting] ?? "")
         let meeting = PublishedText.plenaryMeeting(meetingText)
 
-        let (paragraphs, kept) = assembleParagraphs()
+        let paragraphs = assembleParagraphs()
         var footnotes: [Footnote] = []
         var seen: Set<String> = []
         for note in notes where !seen.contains(note.mark) {
             seen.insert(note.mark)
             footnotes.append(Footnote(mark: note.mark, text: PublishedText.clause(note.raw)))
         }
-        _ = kept
         guard paragraphs.contains(where: { $0.kind == .operative }) else {
             throw ParseError(
                 .cutOff,
@@ -501,8 +502,10 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     }
 
     /// Turns the units into paragraphs: labels read, kinds decided, empty units (headings)
-    /// dropped, parents mapped to the kept paragraphs. O(n).
-    private func assembleParagraphs() -> ([Paragraph], [Int: Int]) {
+    /// dropped, parents mapped to the kept paragraphs.
+    ///
+    /// - Complexity: O(n) in the number and length of the paragraphs.
+    private func assembleParagraphs() -> [Paragraph] {
         var out: [Paragraph] = []
         var indexOf: [Int: Int] = [:]
         var lastTop: Int?  // the out-index of the latest preambular or operative paragraph
@@ -543,7 +546,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             indexOf[u] = index
             if kind != .subparagraph { lastTop = index }
         }
-        return (out, indexOf)
+        return out
     }
 
     // MARK: - Helpers
