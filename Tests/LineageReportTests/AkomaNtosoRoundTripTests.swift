@@ -29,4 +29,20 @@ import Testing
             #expect(back.committeeReport == revision.resolution.committeeReport)
         }
     }
+
+    @Test func theDraftSponsorsAndVoteTravelThroughTheExport() throws {
+        let dir = ScratchDirectory()
+        dir.write("in/A_RES_85_12.xml", AkomaNtosoFixtures.recordedVote)
+        let store = try reportRepository(dir, paths: [dir.path + "/in"])
+        let revision = try store.revision(named: "85/12")
+        let original = try ResolutionReader.read(Array(AkomaNtosoFixtures.recordedVote.utf8))
+        let xml = AkomaNtoso.document(try AkomaNtoso.input(revision, in: store))
+        let back = try ResolutionReader.read(Array(xml.utf8))
+        #expect(CanonicalDocument.render(back) == CanonicalDocument.render(original))
+        #expect(back.draft == original.draft)
+        #expect(back.sponsors == original.sponsors)
+        var vote = try #require(original.vote)
+        vote.ballots = []  // the commit keeps the outcome and the counts, not each Member State's ballot
+        #expect(back.vote == vote)
+    }
 }
