@@ -71,6 +71,6 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"]),
         .testTarget(name: "LineageTests", dependencies: ["Lineage", "TestSupport"]),
         .testTarget(name: "LineageCLITests", dependencies: ["Lineage", "TestSupport", "LineageCLI"]),
-        .testTarget(name: "LineageReportTests", dependencies: ["LineageReport", "Lineage", "LineageCore", "TestSupport"]),
+        .testTarget(name: "LineageReportTests", dependencies: ["LineageReport", "Lineage", "LineageCore", "ResolutionFormats", "ResolutionText", "TestSupport"]),
     ]
 )

@@ -20,7 +20,13 @@ import ResolutionText
 /// Parent: 65/41 (cited; 83% of its text is there)
 /// ```
 ///
-/// A field the text does not give is left out. When the date was not printed in the text,
+/// A resolution read from a format that carries them (the UN's Akoma Ntoso) also has, after
+/// `Committee-Report:`, `Draft: A/C.1/76/L.13`, one `Sponsor:` per sponsor (sponsors, then
+/// additional sponsors, as `Signed-off-by:` repeats), and
+/// `Vote: adoptedRecordedVote (92 in favour, 65 against, 13 abstaining)` (the outcome as the
+/// source writes it; the counts it gives, in parentheses; each Member State's ballot is not
+/// stored). A field the text does not give is left out, so the messages of resolutions read from
+/// text are unchanged. When the date was not printed in the text,
 /// `Adopted-Source:` says where it came from (`cited by A/RES/63/37`, `supplied`).
 /// `Parent:` says which revision it continues and why (``Ancestry``), one trailer per parent of
 /// the commit, in order; `Parent: none (…)` for the start of a series.
@@ -43,8 +49,10 @@ enum CommitMessage {
         }
         trailers += [
             ("Meeting", r.meeting.map(String.init)), ("Agenda-Item", r.agendaItem.map(String.init)),
-            ("Committee-Report", r.committeeReport),
+            ("Committee-Report", r.committeeReport), ("Draft", r.draft),
         ]
+        for sponsor in r.sponsors { trailers.append(("Sponsor", singleLine(sponsor))) }
+        trailers.append(("Vote", r.vote.map(voteTrailer)))
         for link in revision.continues {
             trailers.append(("Parent", "\(link.number ?? "none") (\(link.reason))"))
         }
@@ -92,6 +100,9 @@ enum CommitMessage {
             case "Meeting": resolution.meeting = Int(value)
             case "Agenda-Item": resolution.agendaItem = Int(value)
             case "Committee-Report": resolution.committeeReport = String(value)
+            case "Draft": resolution.draft = String(value)
+            case "Sponsor": resolution.sponsors.append(String(value))
+            case "Vote": resolution.vote = vote(String(value))
             case "Adopted-Source":
                 source = value.hasPrefix("cited by ") ? .citedBy(String(value.dropFirst(9))) : .supplied
             case "Parent":
@@ -103,6 +114,37 @@ enum CommitMessage {
             }
         }
         return (source, continues)
+    }
+
+    nonisolated(unsafe) static let voteCounts: [(String, WritableKeyPath<Vote, Int?>)] = [
+        ("in favour", \.inFavour), ("against", \.against), ("abstaining", \.abstaining),  // immutable key paths
+    ]
+
+    /// `adoptedRecordedVote (92 in favour, 65 against, 13 abstaining)`, or the outcome alone.
+    static func voteTrailer(_ v: Vote) -> String {
+        let counts = voteCounts.compactMap { name, key in v[keyPath: key].map { "\($0) \(name)" } }
+        let outcome = singleLine(v.outcome)
+        return counts.isEmpty ? outcome : outcome + " (" + counts.joined(separator: ", ") + ")"
+    }
+
+    /// Reads ``voteTrailer(_:)`` back: the counts from a final parenthesis that holds only
+    /// counts; the rest is the outcome.
+    static func vote(_ value: String) -> Vote {
+        guard value.hasSuffix(")"), let open = value.range(of: " (", options: .backwards) else { return Vote(outcome: value) }
+        var vote = Vote(outcome: String(value[..<open.lowerBound]))
+        for part in value[open.upperBound..<value.index(before: value.endIndex)].split(separator: ",") {
+            let words = part.split(separator: " ", maxSplits: 1)
+            guard words.count == 2, let n = Int(words[0]),
+                let key = voteCounts.first(where: { $0.0 == words[1] })?.1
+            else { return Vote(outcome: value) }
+            vote[keyPath: key] = n
+        }
+        return vote
+    }
+
+    /// A trailer value is one line.
+    private static func singleLine(_ s: String) -> String {
+        s.contains(where: \.isNewline) ? s.split(whereSeparator: \.isNewline).joined(separator: " ") : s
     }
 
     /// Where `pattern` first starts in `bytes`.

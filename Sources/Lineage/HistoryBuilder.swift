@@ -43,6 +43,9 @@ public struct HistoryBuilder {
     /// Called as the build advances: the phase (``Phase``), the steps of it done, and their
     /// number. For a progress bar; the steps are revisions.
     public var onProgress: (_ phase: Phase, _ done: Int, _ total: Int) -> Void = { _, _, _ in }
+    /// Called, before anything is written, with each file of an input folder that was left out
+    /// because it is not a resolution (``Corpus``), in order.
+    public var onSkip: (SkippedFile) -> Void = { _ in }
     /// The size of the pack's buffer, written to the pack's file when full (memory is bounded
     /// by it; the pack and the history are the same whatever it is).
     var packBytes = ObjectWriter.defaultPackBytes
@@ -65,15 +68,23 @@ public struct HistoryBuilder {
         // What libgit2 keeps while the build reads the stored history and notes stays bounded,
         // as for queries: reading every commit of a long history otherwise fills its caches.
         Repository.boundReadMemory()
-        let (files, correctionFiles) = try Corpus.files(in: paths)
+        let (files, correctionFiles, inFolders) = try Corpus.listing(in: paths)
         guard !files.isEmpty else { throw LineageError("no input files in \(paths.joined(separator: ", "))") }
         var corrections = try Corrections.load(correctionFiles)
+        var skipped: [SkippedFile] = []
         corrections.adopted.merge(suppliedDates) { _, supplied in supplied }
         // Only a summary of each input is kept; its text is read again when used (InputTexts).
         let inputs = try Self.distinct(
-            try Corpus.scan(files: files, progress: { onProgress(.reading, $0, $1) }) { source throws(LineageError) in
+            try Corpus.scan(
+                files: files, skippable: inFolders, skipped: { skipped.append($0) },
+                progress: { onProgress(.reading, $0, $1) }
+            ) { source throws(LineageError) in
                 try InputSummary(source)
             })
+        for file in skipped { onSkip(file) }
+        guard !inputs.isEmpty else {
+            throw LineageError("no resolutions in \(paths.joined(separator: ", ")): \(skipped.count) file(s) skipped, none read")
+        }
         let texts = InputTexts(inputs)
 
         let fm = FileManager.default

@@ -177,6 +177,8 @@ public struct Revision: Sendable {
         r.title = nil
         r.paragraphs = []
         r.footnotes = []
+        r.annexes = []  // not stored (not part of the canonical document, format version 1)
+        r.vote?.ballots = []  // not stored: the commit message keeps the outcome and counts
         return r
     }
 
@@ -186,6 +188,11 @@ public struct Revision: Sendable {
     public var adopted: CivilDate? { header.adopted }
     /// The session, without reading the body of a stored revision.
     public var session: Int? { header.session }
+    /// The draft's symbol, its sponsors and the vote (from the commit message of a stored
+    /// revision: a vote's outcome and counts, not the ballots), without reading the body.
+    public var draft: String? { header.draft }
+    public var sponsors: [String] { header.sponsors }
+    public var vote: Vote? { header.vote }
 
     /// Sort key: adoption date, then the resolution number compared numerically.
     var order: (CivilDate, [Int], String) {

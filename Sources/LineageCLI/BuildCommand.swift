@@ -49,6 +49,10 @@ struct BuildCommand: ParsableCommand {
         var builder = HistoryBuilder(repositoryPath: repository.repo)
         builder.suppliedDates = try suppliedDates()
         builder.progress = { Terminal.standardError.writeMessage($0 + "\n") }
+        // Files of a folder that are not resolutions: listed, never left out silently.
+        builder.onSkip = { file in
+            Terminal.standardError.writeMessage("skipped \(file.path): \(file.reason)\n")
+        }
         // One bar per phase; the first appears once the build has lasted a second.
         let started = DispatchTime.now().uptimeNanoseconds
         var bar: (phase: HistoryBuilder.Phase, bar: ProgressBar)?

@@ -89,6 +89,12 @@ enum LogView {
         let c = revision.counts
         if let line = revision.line { out += "Line:       \(Terminal.sanitize(line))\n" }
         out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
+        // Shown when the source gave them (the UN's Akoma Ntoso).
+        if let draft = revision.draft { out += "Draft:      \(Terminal.sanitize(draft))\n" }
+        if !revision.sponsors.isEmpty {
+            out += "Sponsors:   \(revision.sponsors.count): \(Terminal.sanitize(revision.sponsors.joined(separator: "; ")))\n"
+        }
+        if let vote = revision.vote { out += "Vote:       \(Terminal.sanitize(ResolutionSummary.vote(vote)))\n" }
         out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
         return out
     }

@@ -307,20 +307,30 @@ public enum AkomaNtoso {
         m.block("lifecycle", ["source": "#lineage"]) { m in
             leaf(&m, "eventRef", ["eId": "adoption", "date": date, "source": "#original", "type": "generation"])
         }
+        // The draft and its sponsors, as the UN's own markup gives them (a `draftResolution`
+        // step: `as` the draft's symbol, `by` the sponsors, "A, B and C").
+        if revision.draft != nil || !revision.sponsors.isEmpty {
+            m.newline()
+            m.block("workflow", ["source": "#lineage"]) { m in
+                leaf(&m, "step", [
+                    "date": "0001-01-01", "outcome": "draftResolution", "as": revision.draft,
+                    "by": sponsorList(revision.sponsors),
+                ])
+            }
+        }
         let mods = modifications(input, ids: ids, expression: expression)
-        if !mods.isEmpty {
+        if !mods.isEmpty || revision.vote != nil {
             m.newline()
             m.block("analysis", ["source": "#lineage"]) { m in
-                m.newline()
-                m.block("passiveModifications") { m in
-                    for (n, mod) in mods.enumerated() {
+                if !mods.isEmpty { passive(&m, mods, expression: expression) }
+                if let vote = revision.vote {
+                    m.newline()
+                    m.block("parliamentary") { m in
                         m.newline()
-                        m.block("textualMod", ["type": mod.type, "eId": "pmod_\(n + 1)"]) { m in
-                            leaf(&m, "source", ["href": expression + "/!main"])
-                            for d in mod.destinations { leaf(&m, "destination", ["href": d]) }
-                            if let previous = mod.previous { leaf(&m, "previous", ["href": previous]) }
-                            for o in mod.old { leaf(&m, "old", ["href": o]) }
-                            for n in mod.new { leaf(&m, "new", ["href": n]) }
+                        m.block("voting", ["outcome": vote.outcome]) { m in
+                            for (count, refersTo) in [(vote.inFavour, "inFavour"), (vote.against, "against"), (vote.abstaining, "abstaining")] {
+                                if let count { leaf(&m, "count", ["value": String(count), "refersTo": refersTo]) }
+                            }
                         }
                     }
                 }
@@ -338,6 +348,29 @@ public enum AkomaNtoso {
             leaf(&m, "TLCRole", ["eId": "author", "href": "/ontology/role/author", "showAs": "Author"])
             leaf(&m, "TLCRole", ["eId": "editor", "href": "/ontology/role/editor", "showAs": "Editor"])
         }
+    }
+
+    /// The changes against the parent(s) as `passiveModifications`.
+    private static func passive(_ m: inout Markup, _ mods: [Modification], expression: String) {
+        m.newline()
+        m.block("passiveModifications") { m in
+            for (n, mod) in mods.enumerated() {
+                m.newline()
+                m.block("textualMod", ["type": mod.type, "eId": "pmod_\(n + 1)"]) { m in
+                    leaf(&m, "source", ["href": expression + "/!main"])
+                    for d in mod.destinations { leaf(&m, "destination", ["href": d]) }
+                    if let previous = mod.previous { leaf(&m, "previous", ["href": previous]) }
+                    for o in mod.old { leaf(&m, "old", ["href": o]) }
+                    for n in mod.new { leaf(&m, "new", ["href": n]) }
+                }
+            }
+        }
+    }
+
+    /// Sponsors as the UN's markup lists them in one attribute: "A, B and C"; `nil` for none.
+    static func sponsorList(_ sponsors: [String]) -> String? {
+        guard let last = sponsors.last else { return nil }
+        return sponsors.count == 1 ? last : sponsors.dropLast().joined(separator: ", ") + " and " + last
     }
 
     private static func leaf(_ m: inout Markup, _ name: String, _ attributes: Markup.Attributes) {

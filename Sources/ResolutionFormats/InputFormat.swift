@@ -175,7 +175,7 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         return nil
     }
 
-    private static func isImage(_ bytes: [UInt8]) -> Bool {
+    static func isImage(_ bytes: [UInt8]) -> Bool {
         bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) || bytes.starts(with: [0xFF, 0xD8, 0xFF])
             || bytes.starts(with: Array("GIF8".utf8))
     }

@@ -9,6 +9,8 @@ public enum ResolutionReader {
         switch InputFormat.recognise(bytes) {
         case .text:
             return try ResolutionParser.parse(SourceText.decode(bytes))
+        case .akomaNtoso:
+            return try AkomaNtosoReader.read(bytes)
         case .pdf:
             return try PDFReader.read(bytes)
         case .docx:

@@ -19,7 +19,7 @@ import Testing
         #expect(object["agendaItem"] as? Int == 91)
         #expect(object["committeeReport"] as? String == "A/69/435")
         // Keys in the documented order.
-        let keys = ["symbol", "number", "session", "title", "adopted", "meeting", "agendaItem", "committeeReport", "paragraphs", "footnotes"]
+        let keys = ["symbol", "number", "session", "title", "adopted", "meeting", "agendaItem", "committeeReport", "draft", "sponsors", "vote", "paragraphs", "footnotes", "annexes"]
         let positions = keys.map { result.stdout.range(of: "\"\($0)\"")!.lowerBound }
         #expect(positions == positions.sorted())
         let paragraphs = object["paragraphs"] as! [[String: Any]]
@@ -84,7 +84,7 @@ import Testing
         let json = lineage(["log", "--repo", repo, "--format", "json"])
         let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         #expect(entries.map { $0["number"] as! String } == ["69/28", "65/41", "63/37", "61/54", "59/61"])
-        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons"])
+        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons", "draft", "sponsors", "vote"])
         let head = git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(entries[0]["commit"] as? String == head)
 

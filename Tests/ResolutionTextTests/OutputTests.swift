@@ -13,22 +13,22 @@ import Testing
         }
         #expect(
             top.map(\.0) == [
-                "symbol", "number", "session", "title", "adopted", "meeting", "agendaItem", "committeeReport", "paragraphs",
-                "footnotes",
+                "symbol", "number", "session", "title", "adopted", "meeting", "agendaItem", "committeeReport", "draft",
+                "sponsors", "vote", "paragraphs", "footnotes", "annexes",
             ])
         let compact = ResolutionJSON.value(r).rendered(pretty: false)
         #expect(
             compact.hasPrefix(
-                #"{"symbol":"A/RES/61/54","number":"61/54","session":61,"title":"Developments in the field of information and telecommunications in the context of international security","adopted":null,"meeting":null,"agendaItem":null,"committeeReport":null,"paragraphs":[{"index":0,"address":"pp1","kind":"preambular","label":null,"parent":null,"text":"Recalling its resolutions 53/70 of 4 December 1998,"#
+                #"{"symbol":"A/RES/61/54","number":"61/54","session":61,"title":"Developments in the field of information and telecommunications in the context of international security","adopted":null,"meeting":null,"agendaItem":null,"committeeReport":null,"draft":null,"sponsors":[],"vote":null,"paragraphs":[{"index":0,"address":"pp1","kind":"preambular","label":null,"parent":null,"text":"Recalling its resolutions 53/70 of 4 December 1998,"#
             ))
         #expect(compact.contains(#"{"index":5,"address":"pp6","kind":"preambular","label":null,"parent":null,"text":"Bearing in mind the results of the Ministerial Conference on Terrorism, held in Paris on 30 July 1996, and the recommendations that it made,","footnotes":["1"]}"#))
         #expect(compact.contains(#"{"index":19,"address":"op3(a)","kind":"subparagraph","label":"(a)","parent":18,"text":"General appreciation of the issues of information security;","footnotes":[]}"#))
         #expect(compact.contains(#"{"index":18,"address":"op3","kind":"operative","label":"3","parent":null,"text":"Invites all Member States to continue to inform the Secretary-General of their views and assessments on the following questions:","footnotes":[]}"#))
-        #expect(compact.hasSuffix(#""footnotes":[{"mark":"1","text":"See A/51/261, annex."},{"mark":"2","text":"See A/C.2/59/3 and A/60/687."},{"mark":"3","text":"A/54/213, A/55/140 and Corr.1 and Add.1, A/56/164 and Add.1, A/57/166 and Add.1, A/58/373, A/59/116 and Add.1, A/60/95 and Add.1 and A/61/161."},{"mark":"4","text":"A/60/202."}]}"#))
+        #expect(compact.hasSuffix(#""footnotes":[{"mark":"1","text":"See A/51/261, annex."},{"mark":"2","text":"See A/C.2/59/3 and A/60/687."},{"mark":"3","text":"A/54/213, A/55/140 and Corr.1 and Add.1, A/56/164 and Add.1, A/57/166 and Add.1, A/58/373, A/59/116 and Add.1, A/60/95 and Add.1 and A/61/161."},{"mark":"4","text":"A/60/202."}],"annexes":[]}"#))
 
         let dated = try #require(Fixtures.seed("69/28")).resolution
         let json = ResolutionJSON.value(dated).rendered(pretty: false)
-        #expect(json.contains(#""adopted":"2014-12-02","meeting":62,"agendaItem":91,"committeeReport":"A/69/435","paragraphs":"#))
+        #expect(json.contains(#""adopted":"2014-12-02","meeting":62,"agendaItem":91,"committeeReport":"A/69/435","draft":null,"sponsors":[],"vote":null,"paragraphs":"#))
     }
 
     @Test func summaryForTheParseCommand() throws {
@@ -38,8 +38,9 @@ import Testing
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines[0] == "Symbol:            A/RES/59/61")
         #expect(lines[4] == "Adopted:           2004-12-03")
-        #expect(lines[8] == "Paragraphs:        13 preambular, 6 operative, 3 sub-paragraphs")
-        #expect(lines[9] == "Footnotes:         2")
+        #expect(lines[8...11] == ["Draft:             -", "Sponsors:          -", "Vote:              -", "Annexes:           -"])
+        #expect(lines[12] == "Paragraphs:        13 preambular, 6 operative, 3 sub-paragraphs")
+        #expect(lines[13] == "Footnotes:         2")
         #expect(lines.contains("pp6     Bearing in mind the results of the Ministerial Conference on Terrorism, held in Paris on 30 July 1996, and the recommendations that it made, [1]"))
         #expect(lines.contains("op3(c)  The content of the concepts mentioned in paragraph 2 above;"))
         #expect(lines.contains("[2] A/54/213, A/55/140 and Corr.1 and Add.1, A/56/164 and Add.1, A/57/166 and Add.1, A/58/373 and A/59/116 and Add.1."))
@@ -113,5 +114,22 @@ import Testing
             "6/7": CivilDate(year: 2002, month: 6, day: 8)!,
             "9/10 A": CivilDate(year: 2003, month: 7, day: 1)!,
         ])
+    }
+}
+
+/// Draft, sponsors, vote and annexes in the JSON shape and the summary (formats that carry
+/// them fill them: the UN's Akoma Ntoso).
+@Suite struct PublishedMetadataOutputTests {
+    @Test func theyAppearInTheJSONAndTheSummary() throws {
+        var r = try #require(Fixtures.seed("59/61")).resolution
+        r.draft = "A/C.1/59/L.20"
+        r.sponsors = ["Russian Federation", "Belarus"]
+        r.vote = Vote(outcome: "adoptedRecordedVote", inFavour: 170, abstaining: 1, ballots: [.init(state: "ALGERIA", choice: .inFavour)])
+        r.annexes = [Annex(heading: "Annex", title: "Terms", paragraphs: ["1. First."])]
+        let json = ResolutionJSON.value(r).rendered(pretty: false)
+        #expect(json.contains(#""committeeReport":"A/59/454","draft":"A/C.1/59/L.20","sponsors":["Russian Federation","Belarus"],"vote":{"outcome":"adoptedRecordedVote","inFavour":170,"against":null,"abstaining":1,"ballots":[{"state":"ALGERIA","vote":"inFavour"}]},"paragraphs":"#))
+        #expect(json.hasSuffix(#""annexes":[{"heading":"Annex","title":"Terms","paragraphs":["1. First."]}]}"#))
+        let text = ResolutionSummary.text(r)
+        #expect(text.contains("Draft:             A/C.1/59/L.20\nSponsors:          2: Russian Federation; Belarus\nVote:              adoptedRecordedVote: 170 in favour, 1 abstaining\nAnnexes:           Annex: Terms\n"))
     }
 }
