@@ -80,7 +80,7 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
             return try JSONDecoder().decode(RevisionLineage.self, from: Data(bytes))
         } catch {
             throw LineageError(
-                "the lineage note of commit \(commit) cannot be read: \(error)",
+                "\(LineageNotes.reference):\(commit): the lineage note of commit \(commit) cannot be read: \(error)",
                 hint: "run `lineage build` again to recompute the lineage")
         }
     }

@@ -13,10 +13,14 @@ struct Options {
     var budget = 20.0
     var out = "benchmarks/out"
     var quick = false
+    /// Only generate and render the series (`corpus/` under the output folder), then stop: a
+    /// corpus for other tools (scripts/crash-test.sh).
+    var corpusOnly = false
 
     static let usage = """
         usage: lineage-bench [--sizes 1000,3000,10000 | --revisions N] [--paragraphs 40] [--seed 1]
                              [--runs 5] [--budget 20] [--out benchmarks/out] [--quick]
+                             [--corpus-only]
           --sizes       series sizes in revisions (cost growth is measured across them)
           --revisions   a single size (same as --sizes N)
           --paragraphs  target paragraphs per revision (40 gives about 14 KB a revision)
@@ -24,6 +28,7 @@ struct Options {
           --budget      seconds at most for the repeated runs of one command pair (at least 1 run)
           --out         output folder: results.md, the rendered series and repositories
           --quick       a seconds-long smoke run: sizes 20,60, 1 run
+          --corpus-only only write each size's rendered series (OUT/series-…/corpus), measure nothing
         """
 
     init(_ args: [String]) {
@@ -36,6 +41,11 @@ struct Options {
             let flag = args[i]
             if flag == "--quick" {
                 quick = true
+                i += 1
+                continue
+            }
+            if flag == "--corpus-only" {
+                corpusOnly = true
                 i += 1
                 continue
             }

@@ -103,6 +103,10 @@ for size in options.sizes {
     stream.close()
     before.close()
     last.close()
+    if options.corpusOnly {
+        log("[\(n)] wrote \(work)/corpus")
+        continue
+    }
     rows.append(Row(
         figure: "**\(n) revisions** (seed \(options.seed))",
         lineage: "\(paragraphCount / size) paragraphs, \(String(format: "%.1f", Double(documentBytes) / Double(size) / 1000)) KB a revision"))
@@ -237,6 +241,7 @@ for size in options.sizes {
         target: "≥ 10,000 /s", met: pairsPerSecond >= 10_000))
     writeResults(partial: true)
 }
+if options.corpusOnly { exit(0) }
 
 // Adversarial pairs, in process.
 log("adversarial pairs…")
