@@ -82,8 +82,9 @@ extension LineageRepository {
 
     /// The clause of the paragraph at `address` in `revision`.
     func clause(at address: String, in revision: Revision, reference: String) throws(LineageError) -> String {
-        guard let paragraph = revision.resolution.paragraph(at: address) else {
-            let all = revision.resolution.clauseAddresses
+        let text = try revision.readResolution()
+        guard let paragraph = text.paragraph(at: address) else {
+            let all = text.clauseAddresses
             let range = all.isEmpty ? "none" : "\(all.first!) … \(all.last!)"
             throw LineageError(
                 "\(reference): \(revision.number) has no paragraph \(address)",
@@ -107,8 +108,9 @@ extension LineageRepository {
             var out: [(id: String, where: String)] = []
             for revision in revisions {
                 let clauses = try lineage(of: revision).state.clauses
-                let addresses = revision.resolution.clauseAddresses
-                for (i, paragraph) in revision.resolution.paragraphs.enumerated()
+                let text = try revision.readResolution()
+                let addresses = text.clauseAddresses
+                for (i, paragraph) in text.paragraphs.enumerated()
                 where i < clauses.count && pattern.matches(paragraph.text) {
                     let place = "\(revision.number):\(addresses[i])"
                     if let k = out.firstIndex(where: { $0.id == clauses[i].id }) {
@@ -145,8 +147,9 @@ extension LineageRepository {
         var versions: [ClauseHistory.Version] = []
         for revision in history.revisions {
             let lineage = try lineage(of: revision)
-            let paragraphs = revision.resolution.paragraphs
-            let addresses = revision.resolution.clauseAddresses
+            let resolution = try revision.readResolution()
+            let paragraphs = resolution.paragraphs
+            let addresses = resolution.clauseAddresses
             let parents = history.parents(of: revision)
             let before = parents.compactMap { standing[$0.number] }
             var present: (text: String, label: String, index: Int)?
@@ -175,8 +178,9 @@ extension LineageRepository {
                 } else if let change, change.kind == .split, let parent = parents.first {
                     // A part split off another clause: its words come from that clause.
                     status = "split"
-                    let old = change.old.filter { $0 < parent.resolution.paragraphs.count }
-                    words = WordDiff.diff(old.map { parent.resolution.paragraphs[$0].text }.joined(separator: "\n"), text)
+                    let parentParagraphs = try parent.readResolution().paragraphs
+                    let old = change.old.filter { $0 < parentParagraphs.count }
+                    words = WordDiff.diff(old.map { parentParagraphs[$0].text }.joined(separator: "\n"), text)
                 } else {
                     status = "introduced"
                 }

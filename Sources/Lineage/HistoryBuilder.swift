@@ -127,13 +127,13 @@ public struct HistoryBuilder {
                 revisions[i].parents = parents
                 revisions[i].continues = continues
                 // An input's document as its text was checked (read ahead on every core).
-                let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].document
+                let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].readDocument()
                 let blob = try writer.blob(Array(document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
                     tree: tree, parents: parents, author: signature, committer: signature,
-                    message: CommitMessage.render(revisions[i]))
+                    message: try CommitMessage.render(revisions[i]))
                 revisions[i].commit = commit
                 commitOf[revisions[i].number] = commit
                 changed.append(i)
@@ -290,7 +290,7 @@ public struct HistoryBuilder {
             }) {
                 votes.merge(citations)
             }
-            for revision in stored { votes.add(revision.resolution) }
+            for revision in stored { votes.add(try revision.readResolution()) }
             cited = votes.dates
         }
 

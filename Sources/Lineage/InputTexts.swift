@@ -58,13 +58,13 @@ final class InputBody: @unchecked Sendable {
         self.texts = texts
     }
 
-    var contents: DocumentBody.Contents {
+    /// The body, read again (or taken from the read-ahead). The file was read and checked at the
+    /// start of the build; an error means it changed since, and names the file.
+    func contents() throws(LineageError) -> DocumentBody.Contents {
         do {
             return try texts.contents(of: path)
         } catch {
-            // The file was read and checked at the start of the build; it changed since.
-            FileHandle.standardError.write(Data("error: \(path): \(error)\n".utf8))
-            exit(1)
+            throw LineageError("\(path): \(error.message)", hint: error.hint)
         }
     }
 }

@@ -40,7 +40,7 @@ public enum LineageNotes {
             guard let revision = byNumber[name.revision] else {
                 throw LineageError("\(Corpus.correctionsFileName): \(name): no revision \(name.revision) in the history")
             }
-            guard let paragraph = revision.resolution.paragraph(at: name.address) else {
+            guard let paragraph = try revision.readResolution().paragraph(at: name.address) else {
                 throw LineageError("\(Corpus.correctionsFileName): \(name): \(name.revision) has no paragraph \(name.address)")
             }
             return ClauseRef(revision: name.revision, paragraphIndex: paragraph.index)
@@ -206,7 +206,7 @@ public enum LineageNotes {
             }
             // `parents` holds the only reference to a state no other child waits for: handing it
             // over lets the engine extend its archive in place.
-            let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: consume parents, overrides: overrides)
+            let (note, full) = try RevisionLineage.compute(revision: revisions[i], parents: consume parents, overrides: overrides)
             entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(note.encoded(), deltaFamily: "note")))
             if waiting[i, default: 0] > 0 { states[i] = full }
         }

@@ -45,7 +45,7 @@ struct ChangelogCommand: ParsableCommand {
             guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
             print(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count), terminator: "")
             for revision in revisions.reversed() {
-                print(ChangelogView.markdown(try store.changelogEntry(of: revision)), terminator: "")
+                print(try ChangelogView.markdown(try store.changelogEntry(of: revision)), terminator: "")
             }
         case .text:
             let style = Style(enabled: colors.enabled)
@@ -89,7 +89,7 @@ enum ChangelogView {
 
     /// The release notes' title and introduction, for `count` revisions from `oldest` to `newest`.
     static func markdownHead(newest: Revision, oldest: Revision, count: Int) -> String {
-        let title = newest.resolution.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
+        let title = newest.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
         var out = "# Changelog\(title)\n\n"
         out += count == 1
             ? "One revision, \(oldest.symbol) (\(adopted(oldest)))."
@@ -101,7 +101,7 @@ enum ChangelogView {
 
     /// One revision's release notes: a heading, a sentence that counts the changes, and the
     /// changes grouped by kind with their redlines (for the first revision, its whole text).
-    static func markdown(_ entry: Changelog.Entry) -> String {
+    static func markdown(_ entry: Changelog.Entry) throws(LineageError) -> String {
         var out = ""
         let r = entry.revision
         out += "\n## \(r.number) (\(r.symbol)), \(r.adopted == nil ? "adoption date unknown" : "adopted " + adopted(r))\n\n"
@@ -111,7 +111,7 @@ enum ChangelogView {
             out += "_The text gives no date of adoption; this one was supplied by the user._\n\n"
         }
         if entry.parents.count > 1 { out += "_A merge: it " + merged(entry) + "._\n\n" }
-        out += sentence(entry) + "\n"
+        out += try sentence(entry) + "\n"
         if entry.parent == nil {
             out += "\n### Text\n\n"
             for change in entry.changes {
@@ -169,9 +169,10 @@ enum ChangelogView {
     }
 
     /// "Inserts 1 preambular paragraph, rewords 8 clauses, deletes none; 18 clauses unchanged."
-    static func sentence(_ entry: Changelog.Entry) -> String {
-        let newKinds = entry.revision.resolution.paragraphs.map(\.kind)
-        let oldKinds = entry.parents.count > 1 ? [] : entry.parent?.resolution.paragraphs.map(\.kind) ?? []
+    static func sentence(_ entry: Changelog.Entry) throws(LineageError) -> String {
+        let newKinds = try entry.revision.readResolution().paragraphs.map(\.kind)
+        var oldKinds: [Paragraph.Kind] = []
+        if entry.parents.count <= 1, let parent = entry.parent { oldKinds = try parent.readResolution().paragraphs.map(\.kind) }
         func of(_ kind: ChangeKind) -> [ClauseChange] { entry.changes.filter { $0.kind == kind } }
         /// Paragraphs by kind: "1 preambular paragraph and 2 sub-paragraphs", or "none".
         func paragraphs(_ indexes: [Int], _ kinds: [Paragraph.Kind]) -> String {

@@ -43,7 +43,7 @@ struct LogCommand: ParsableCommand {
             if graph {
                 print(LogView.graph(history, style: style), terminator: "")
             } else {
-                LogView.text(history, style: style) { print($0, terminator: "") }
+                try LogView.text(history, style: style) { print($0, terminator: "") }
             }
         }
     }

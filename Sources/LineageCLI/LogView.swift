@@ -37,18 +37,17 @@ enum LogView {
         return LogGraph.draw(nodes).map { $0 + "\n" }.joined()
     }
 
-    static func text(_ history: History, style: Style) -> String {
+    static func text(_ history: History, style: Style) throws(LineageError) -> String {
         var out = ""
-        text(history, style: style) { out += $0 }
+        try text(history, style: style) { out += $0 }
         return out
     }
 
     /// `lineage log`, newest first, handed to `write` one revision at a time.
-    static func text(_ history: History, style: Style, write: (String) -> Void) {
+    static func text(_ history: History, style: Style, write: (String) -> Void) throws(LineageError) {
         let tips = history.tips
         for (i, revision) in history.revisions.reversed().enumerated() {
             var out = i > 0 ? "\n" : ""
-            let r = revision.resolution
             out += style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
             if revision.parents.count > 1 {
                 out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
@@ -56,8 +55,8 @@ enum LogView {
             out += "Resolution: \(revision.number)  \(revision.symbol)\n"
             var adopted = "Adopted:    \(revision.adopted?.iso ?? "unknown")"
             var context: [String] = []
-            if let s = r.session { context.append("session \(s)") }
-            if let m = r.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
+            if let s = revision.session { context.append("session \(s)") }
+            if let m = revision.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
             if !context.isEmpty { adopted += " (\(context.joined(separator: ", ")))" }
             switch revision.dateSource {
             case .text: break
@@ -65,10 +64,10 @@ enum LogView {
             case .supplied: adopted += ", date supplied by the user"
             }
             out += adopted + "\n"
-            let c = revision.counts
+            let c = try revision.readCounts()
             if let line = revision.line { out += "Line:       \(line)\n" }
             out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
-            out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
+            out += "\n    \(Terminal.sanitize(revision.title ?? "(untitled)"))\n"
             write(out)
         }
     }

@@ -13,7 +13,7 @@ public enum HTMLReport {
     public static func render(_ data: ReportData) -> String {
         var m = Markup()
         let latest = data.entries.last!.revision
-        let title = latest.resolution.title ?? latest.symbol
+        let title = latest.title ?? latest.symbol
         m.raw("<!DOCTYPE html>\n")
         m.open("html", ["lang": "en"])
         m.newline()
@@ -118,7 +118,7 @@ public enum HTMLReport {
                                 m.element("td", ["class": "n"], text: r.session.map(String.init) ?? "")
                                 if multiline { m.element("td", ["class": "line"], text: entry.node.branch) }
                                 m.element("td", text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
-                                m.element("td", ["class": "n"], text: String(r.resolution.paragraphs.count))
+                                m.element("td", ["class": "n"], text: String(entry.paragraphs))
                                 m.element("td", ["class": "n"], text: String(entry.words))
                                 m.element("td", ["class": "changes"], text: c.parents.isEmpty ? "first text" : summary(c, unchanged: false))
                                 m.element("td", ["class": "n"], text: c.parents.isEmpty ? "" : String(c.count(.unchanged)))
@@ -323,7 +323,7 @@ public enum HTMLReport {
             m.newline()
             m.element("p", ["class": "legend"], text: "Each clause is tagged with the session that introduced it and the one that last changed its wording.")
             m.newline()
-            m.element("p", ["class": "doc-title"], text: r.resolution.title ?? "")
+            m.element("p", ["class": "doc-title"], text: r.title ?? "")
             m.newline()
             m.element("p", ["class": "formula"], text: "The General Assembly,")
             for line in blame.paragraphs {
@@ -339,7 +339,7 @@ public enum HTMLReport {
                     }
                 } text: { m in m.text(line.paragraph.text) }
             }
-            footnotes(&m, r)
+            footnotes(&m, r, blame.footnotes)
         }
     }
 
@@ -388,11 +388,11 @@ public enum HTMLReport {
         }
     }
 
-    private static func footnotes(_ m: inout Markup, _ revision: Revision) {
-        guard !revision.resolution.footnotes.isEmpty else { return }
+    private static func footnotes(_ m: inout Markup, _ revision: Revision, _ notes: [Footnote]) {
+        guard !notes.isEmpty else { return }
         m.newline()
         m.element("ol", ["class": "footnotes"]) { m in
-            for note in revision.resolution.footnotes {
+            for note in notes {
                 m.element("li", ["id": "fn-\(Escape.identifier(revision.number))-\(Escape.identifier(note.mark))"]) { m in
                     m.element("sup", text: note.mark)
                     m.text(" " + note.text)
