@@ -28,9 +28,10 @@ public struct BuildReport: Sendable {
 /// A build is safe: every input is read and checked before anything is written; objects land
 /// in one pack (written to its file every ``packBytes``, so memory stays bounded) before any
 /// reference moves, and a failed build leaves no new object; the branch and tags move
-/// together in one locked transaction that fails if someone else moved them (a first build's
-/// tags go to `packed-refs` in one locked rewrite); two builds on one repository take
-/// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
+/// together in one rewrite of `packed-refs` that fails if someone else moved them
+/// (``GitStore/Repository/updateReferences(_:)``); two builds of one path take turns, even
+/// before the repository exists (``BuildLock``), and a build killed at any moment is finished or
+/// undone by the next one, which removes what it left (``openRepairing(_:progress:)``). It is incremental and idempotent: inputs already stored are
 /// recognised; each revision's parents are inferred (``Ancestry``) and only revisions whose
 /// parents changed are re-committed, with their descendants: adding a revision to one line
 /// does not rewrite the others.

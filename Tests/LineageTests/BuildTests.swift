@@ -206,3 +206,24 @@ func head(_ repo: String) -> String {
         #expect(git(["fsck", "--strict"], in: repo).status == 0)
     }
 }
+
+@Suite struct InputReadTests {
+    /// A file changed between the build's first reading and a later one is an error that names
+    /// the file, thrown to the caller (the library never exits).
+    @Test func aFileChangedDuringTheBuildIsAnErrorNamingIt() throws {
+        let dir = ScratchDirectory()
+        let path = dir.write("r.txt", try String(contentsOfFile: Package.seeds["69/28"]!, encoding: .utf8))
+        let summary = try InputSummary(try Corpus.read(path))
+        let texts = InputTexts([summary])
+        let body = InputBody(path: path, texts: texts)
+        #expect(try body.contents().paragraphs.count > 10)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        dir.write("r.txt", original.replacingOccurrences(of: "Welcomes", with: "Notes"))
+        #expect {
+            try body.contents()
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains(path) && message.contains("changed during the build")
+        }
+    }
+}
