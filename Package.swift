@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // SHA-1 for object ids and pack checksums (BoringSSL's, with the processor's SHA instructions).
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // libgit2 from the system (Debian: libgit2-dev), found through pkg-config; zlib for the packs GitStore writes.
@@ -20,7 +22,7 @@ let package = Package(
             providers: [.apt(["libgit2-dev", "zlib1g-dev"])]
         ),
         // The only module that calls libgit2. Swift values in, Swift values out.
-        .target(name: "GitStore", dependencies: ["CGit2"]),
+        .target(name: "GitStore", dependencies: ["CGit2", .product(name: "Crypto", package: "swift-crypto")]),
         // poppler's GLib API from the system (Debian: libpoppler-glib-dev), found through pkg-config.
         .systemLibrary(
             name: "CPoppler",

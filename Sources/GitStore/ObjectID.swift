@@ -1,4 +1,5 @@
 import CGit2
+import Crypto
 
 /// A git object id (SHA-1), as a value.
 ///
@@ -69,18 +70,29 @@ public struct ObjectID: Hashable, Sendable, Comparable, CustomStringConvertible 
 
     public var description: String { hex }
 
-    /// The id git gives a blob with these bytes (`git_odb_hash`), without writing it anywhere:
-    /// O(bytes), safe to call from any thread.
-    public static func blob(hashing bytes: [UInt8]) throws(GitError) -> ObjectID {
-        _ = Library.initialized
-        return try hashing(bytes, type: GIT_OBJECT_BLOB)
+    /// The id git gives a blob with these bytes (as `git_odb_hash` does), without writing it
+    /// anywhere: O(bytes), safe to call from any thread.
+    public static func blob(hashing bytes: [UInt8]) -> ObjectID {
+        hashing(bytes, type: GIT_OBJECT_BLOB)
     }
 
-    /// The id of an object of `type` with these bytes (`git_odb_hash`).
-    static func hashing(_ bytes: [UInt8], type: git_object_t) throws(GitError) -> ObjectID {
-        var oid = git_oid()
-        try GitError.check(bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, type) }, "git_odb_hash")
-        return ObjectID(oid)
+    /// The id of an object of `type` with these bytes: the SHA-1 of `<type> <size>\0` and the
+    /// bytes (git's object naming, as `git_odb_hash`; swift-crypto's `Insecure.SHA1`). O(bytes).
+    static func hashing(_ bytes: [UInt8], type: git_object_t) -> ObjectID {
+        var sha = Insecure.SHA1()
+        sha.update(data: Array("\(typeName(type)) \(bytes.count)\0".utf8))
+        bytes.withUnsafeBytes { sha.update(bufferPointer: $0) }
+        return ObjectID(Array(sha.finalize()))
+    }
+
+    /// git's name of an object type in an object's header.
+    private static func typeName(_ type: git_object_t) -> String {
+        switch type {
+        case GIT_OBJECT_COMMIT: "commit"
+        case GIT_OBJECT_TREE: "tree"
+        case GIT_OBJECT_TAG: "tag"
+        default: "blob"
+        }
     }
 
     /// The id with these 20 bytes.

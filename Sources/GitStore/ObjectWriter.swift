@@ -4,7 +4,7 @@ import CGit2
 ///
 /// It serialises blobs, trees and commits itself (byte for byte as libgit2's
 /// `git_blob_create_from_buffer`, `git_treebuilder_write` and `git_commit_create` would), names
-/// them with `git_odb_hash`, and appends them to one pack: zlib-compressed, or as an OFS_DELTA
+/// them as git does (``ObjectID/hashing(_:type:)``), and appends them to one pack: zlib-compressed, or as an OFS_DELTA
 /// against the previous blob of the same *delta family* (the previous revision of a document),
 /// as `git fast-import` does. No delta search: one candidate base per object. The pack is
 /// written to a temporary file whenever its buffer reaches its size limit, so memory is bounded
@@ -27,6 +27,8 @@ public final class ObjectWriter {
     private var inPack: [ObjectID: (offset: Int, type: git_object_t, crc: UInt32)] = [:]
     /// Trees of that pack, raw, for ``tree(base:entries:removing:)``.
     private var packTrees: [ObjectID: [UInt8]] = [:]
+    /// The deflate stream every object is compressed through (``appendCompressed(_:)``).
+    private var zstream: UnsafeMutablePointer<z_stream>?
     /// Per delta family, the last blob written to this pack: the base of the next one's delta.
     private var deltaBases: [String: (offset: Int, bytes: [UInt8], depth: Int)] = [:]
 
@@ -104,7 +106,7 @@ public final class ObjectWriter {
 
 
     private func write(_ type: git_object_t, _ bytes: [UInt8], deltaFamily: String?) throws(GitError) -> ObjectID {
-        let id = try ObjectID.hashing(bytes, type: type)
+        let id = ObjectID.hashing(bytes, type: type)
         var oid = id.raw
         if inPack[id] != nil || git_odb_exists_ext(odb, &oid, UInt32(GIT_ODB_LOOKUP_NO_REFRESH.rawValue)) == 1 {
             return id
@@ -163,19 +165,48 @@ public final class ObjectWriter {
         pack += bytes.reversed()
     }
 
-    /// Appends `bytes` as one zlib stream (`compress2`).
+    /// Appends `bytes` as one zlib stream, through the writer's one deflate stream, reset for each
+    /// object (`deflateReset`, `deflate` with `Z_FINISH`): the same bytes as `compress2`, without
+    /// allocating and initialising a stream per object.
     private func appendCompressed(_ bytes: [UInt8]) throws(GitError) {
+        let stream = try deflater()
+        guard deflateReset(stream) == Z_OK else { throw GitError.usage("deflateReset", "zlib failed") }
         let start = pack.count
-        let bound = Int(compressBound(uLong(bytes.count)))
+        let bound = Int(deflateBound(stream, uLong(bytes.count)))
         pack += repeatElement(0, count: bound)
-        var length = uLongf(bound)
         let result = pack.withUnsafeMutableBufferPointer { out in
             bytes.withUnsafeBufferPointer { input in
-                compress2(out.baseAddress! + start, &length, input.baseAddress, uLong(input.count), Self.compressionLevel)
+                stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+                stream.pointee.avail_in = uInt(input.count)
+                stream.pointee.next_out = out.baseAddress! + start
+                stream.pointee.avail_out = uInt(bound)
+                return deflate(stream, Z_FINISH)
             }
         }
-        guard result == Z_OK else { throw GitError.usage("compress2", "zlib failed (\(result))") }
-        pack.removeLast(bound - Int(length))
+        stream.pointee.next_in = nil
+        stream.pointee.next_out = nil
+        guard result == Z_STREAM_END else { throw GitError.usage("deflate", "zlib failed (\(result))") }
+        pack.removeLast(Int(stream.pointee.avail_out))
+    }
+
+    /// The writer's deflate stream, made on first use (`deflateInit_` at ``compressionLevel``).
+    private func deflater() throws(GitError) -> UnsafeMutablePointer<z_stream> {
+        if let zstream { return zstream }
+        let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+        stream.initialize(to: z_stream())
+        guard deflateInit_(stream, Self.compressionLevel, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            stream.deallocate()
+            throw GitError.usage("deflateInit", "zlib failed")
+        }
+        zstream = stream
+        return stream
+    }
+
+    deinit {
+        if let zstream {
+            deflateEnd(zstream)
+            zstream.deallocate()
+        }
     }
 
     /// Ends the batch: lands the pack, if anything was written, with the rest of its entries, its

@@ -1,4 +1,5 @@
 import CGit2
+import Crypto
 import Glibc
 
 /// Writes the pack that ``ObjectWriter`` assembles, with its index, as `git fast-import` does:
@@ -60,9 +61,7 @@ enum PackFile {
             u32(UInt32(truncatingIfNeeded: offset))
         }
         out += packChecksum
-        var sha = SHA1()
-        sha.update(out)
-        out += sha.finish()
+        out += Insecure.SHA1.hash(data: out)
         return out
     }
 
@@ -107,16 +106,16 @@ enum PackFile {
             let count = entries.count
             let header = (0..<4).map { UInt8(truncatingIfNeeded: count >> (24 - 8 * $0)) }
             guard pwrite(fd, header, 4, 8) == 4 else { throw fail("pwrite") }
-            var sha = SHA1()
+            var sha = Insecure.SHA1()
             var buffer = [UInt8](repeating: 0, count: 1 << 20)
             var offset = 0
             while offset < size {
                 let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, min($0.count, size - offset), off_t(offset)) }
                 guard n > 0 else { throw fail("pread") }
-                buffer.withUnsafeBytes { sha.update(UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
+                buffer.withUnsafeBytes { sha.update(bufferPointer: UnsafeRawBufferPointer(rebasing: $0[0..<n])) }
                 offset += n
             }
-            let checksum = sha.finish()
+            let checksum = Array(sha.finalize())
             try append(checksum)
             guard fchmod(fd, 0o444) == 0, fsync(fd) == 0 else { throw fail("fsync") }
             let name = folder + "pack-" + ObjectID(checksum).hex

@@ -157,7 +157,13 @@ private struct Inference {
         guard k > 0 else { return ([], ["the first revision"]) }
 
         // 2. Citations: the latest cited revision of each line, confirmed by the text.
-        let cited = (revision.citations ?? revision.resolution.citedResolutions()).compactMap { position[$0] }.filter { $0 < k }
+        let citations: [String]
+        if let known = revision.citations {
+            citations = known
+        } else {
+            citations = try revision.readResolution().citedResolutions()
+        }
+        let cited = citations.compactMap { position[$0] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
             var latest = cited.filter { c in !citedSet.contains { $0 != c && isAncestor(c, of: $0) } }
@@ -168,18 +174,18 @@ private struct Inference {
             var replaced: [Int: Int] = [:]
             for (n, c) in latest.enumerated() {
                 guard let d = (c + 1..<k).last(where: { titles[$0] == title && isAncestor(c, of: $0) }),
-                    share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
+                    try share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
                 else { continue }
                 latest[n] = d
                 replaced[d] = c
             }
-            var scored = latest.map { (at: $0, share: share(of: k, in: [$0]), kept: share(of: $0, in: [k])) }
+            var scored = try latest.map { (c) throws(LineageError) in (at: c, share: try share(of: k, in: [c]), kept: try share(of: c, in: [k])) }
                 .filter { max($0.share, $0.kept) >= Ancestry.minimumShare }
             scored.sort { $0.share != $1.share ? $0.share > $1.share : $0.at > $1.at }
             var chosen: [(at: Int, share: Double, kept: Double, only: Double)] = []
             for candidate in scored {
                 let before = chosen.map(\.at)
-                let only = before.isEmpty ? candidate.share : share(of: k, in: before + [candidate.at]) - share(of: k, in: before)
+                let only = try before.isEmpty ? candidate.share : share(of: k, in: before + [candidate.at]) - share(of: k, in: before)
                 if before.isEmpty || only >= Ancestry.minimumMergeShare {
                     chosen.append((candidate.at, candidate.share, candidate.kept, only))
                 }
@@ -204,7 +210,7 @@ private struct Inference {
                         // What each gives beyond the ones before it, in the new order.
                         for i in chosen.indices {
                             let before = chosen[..<i].map(\.at)
-                            chosen[i].only = before.isEmpty ? chosen[i].share : share(of: k, in: before + [chosen[i].at]) - share(of: k, in: before)
+                            chosen[i].only = try before.isEmpty ? chosen[i].share : share(of: k, in: before + [chosen[i].at]) - share(of: k, in: before)
                         }
                     }
                 }
@@ -227,7 +233,7 @@ private struct Inference {
         // 4. The text: the earlier revision it draws most from.
         var best: (at: Int, share: Double)?
         for j in (0..<k).reversed() {
-            let s = share(of: k, in: [j])
+            let s = try share(of: k, in: [j])
             if s > (best?.share ?? 0) { best = (j, s) }
         }
         if let best, best.share >= Ancestry.minimumShare {
@@ -237,15 +243,15 @@ private struct Inference {
     }
 
     /// The share of revision `k`'s distinct word 4-grams that occur in any of `sources`.
-    mutating func share(of k: Int, in sources: [Int]) -> Double {
-        let own = fourGrams(k)
+    mutating func share(of k: Int, in sources: [Int]) throws(LineageError) -> Double {
+        let own = try fourGrams(k)
         guard !own.isEmpty else { return 0 }
-        let others = sources.map { fourGrams($0) }
+        let others = try sources.map { (k) throws(LineageError) in try fourGrams(k) }
         let found = own.filter { g in others.contains { $0.contains(g) } }.count
         return Double(found) / Double(own.count)
     }
 
-    mutating func fourGrams(_ k: Int) -> Set<UInt64> {
+    mutating func fourGrams(_ k: Int) throws(LineageError) -> Set<UInt64> {
         if let cached = grams[k] { return cached }
         if grams.count >= Self.gramsKept {
             // Keep the latest revisions' (the next decisions' likely candidates).
@@ -253,7 +259,7 @@ private struct Inference {
             grams = grams.filter { $0.key > newest - Self.gramsKept / 2 }
         }
         var words: [UInt64] = []
-        for p in revisions[k].resolution.paragraphs {
+        for p in try revisions[k].readResolution().paragraphs {
             for w in p.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
                 words.append(Self.fnv(w.lowercased().utf8, seed: 0xcbf2_9ce4_8422_2325))
             }

@@ -6,6 +6,8 @@ import ResolutionText
 public struct Blame: Sendable {
     public var revision: Revision
     public var paragraphs: [Line]
+    /// The revision's footnotes, as its document has them.
+    public var footnotes: [Footnote] = []
 
     public struct Line: Sendable {
         public var paragraph: Paragraph
@@ -54,9 +56,10 @@ extension LineageRepository {
             byNumber[r.number] = r
             if named.isEmpty { break }
         }
-        let addresses = revision.resolution.clauseAddresses
+        let text = try revision.readResolution()
+        let addresses = text.clauseAddresses
         var lines: [Blame.Line] = []
-        for (i, paragraph) in revision.resolution.paragraphs.enumerated() {
+        for (i, paragraph) in text.paragraphs.enumerated() {
             guard i < state.clauses.count else { break }
             let record = state.clauses[i]
             lines.append(
@@ -66,6 +69,6 @@ extension LineageRepository {
                     lastChanged: byNumber[record.lastChanged] ?? revision,
                     words: record.blame().map { ($0.text, $0.revision) }))
         }
-        return Blame(revision: revision, paragraphs: lines)
+        return Blame(revision: revision, paragraphs: lines, footnotes: text.footnotes)
     }
 }

@@ -103,23 +103,25 @@ extension LineageRepository {
             return RevisionDiff(from: old, to: new, changes: try storedChanges(of: new))
         }
         let names = corrections
+        let oldText = try old.readResolution()
+        let newText = try new.readResolution()
         func pairs(_ list: [Corrections.ClausePair]) -> [(old: Int, new: Int)] {
             list.compactMap { pair in
                 guard pair.old.revision == old.number, pair.new.revision == new.number,
-                    let o = old.resolution.paragraph(at: pair.old.address),
-                    let n = new.resolution.paragraph(at: pair.new.address)
+                    let o = oldText.paragraph(at: pair.old.address),
+                    let n = newText.paragraph(at: pair.new.address)
                 else { return nil }
                 return (o.index, n.index)
             }
         }
         let changes = ParagraphAligner.align(
-            old: old.resolution.paragraphs, new: new.resolution.paragraphs,
+            old: oldText.paragraphs, new: newText.paragraphs,
             forced: pairs(names.pairs), forbidden: pairs(names.unpairs)
         ).changes
         return RevisionDiff(
             from: old, to: new,
             changes: ClauseChange.from(
-                changes, old: old.resolution, new: new.resolution, oldClauses: try lineage(of: old).state.clauses,
+                changes, old: oldText, new: newText, oldClauses: try lineage(of: old).state.clauses,
                 newClauses: try lineage(of: new).state.clauses))
     }
 
@@ -129,23 +131,26 @@ extension LineageRepository {
     public func storedChanges(of revision: Revision) throws(LineageError) -> [ClauseChange] {
         let lineage = try lineage(of: revision)
         let parents = parents(of: revision)
+        let text = try revision.readResolution()
+        let parentTexts = try parents.map { (p) throws(LineageError) in try p.readResolution() }
         var old: [(side: ClauseChange.Side, clause: String?)] = []
         if parents.count > 1 {
             let states = try parents.map { (p) throws(LineageError) in try self.lineage(of: p).state.clauses }
-            let sources = ParentUnion.sources(states, newTexts: Set(revision.resolution.paragraphs.map(\.text)))
-            let addresses = parents.map(\.resolution.clauseAddresses)
-            for (p, i) in sources where i < parents[p].resolution.paragraphs.count {
+            let sources = ParentUnion.sources(states, newTexts: Set(text.paragraphs.map(\.text)))
+            let addresses = parentTexts.map(\.clauseAddresses)
+            for (p, i) in sources where i < parentTexts[p].paragraphs.count {
                 let side = ClauseChange.Side(
-                    index: i, label: addresses[p][i], text: parents[p].resolution.paragraphs[i].text, revision: parents[p].number)
+                    index: i, label: addresses[p][i], text: parentTexts[p].paragraphs[i].text, revision: parents[p].number)
                 old.append((side, states[p][i].id))
             }
         } else if let parent = parents.first {
             let clauses = try self.lineage(of: parent).state.clauses
-            let addresses = parent.resolution.clauseAddresses
-            old = parent.resolution.paragraphs.indices.map { i in
-                (ClauseChange.Side(index: i, label: addresses[i], text: parent.resolution.paragraphs[i].text), i < clauses.count ? clauses[i].id : nil)
+            let parentText = parentTexts[0]
+            let addresses = parentText.clauseAddresses
+            old = parentText.paragraphs.indices.map { i in
+                (ClauseChange.Side(index: i, label: addresses[i], text: parentText.paragraphs[i].text), i < clauses.count ? clauses[i].id : nil)
             }
         }
-        return ClauseChange.from(lineage.changes, old: old, new: revision.resolution, newClauses: lineage.state.clauses)
+        return ClauseChange.from(lineage.changes, old: old, new: text, newClauses: lineage.state.clauses)
     }
 }

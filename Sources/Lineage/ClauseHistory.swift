@@ -110,8 +110,9 @@ extension LineageRepository {
 
     /// The clause of the paragraph at `address` in `revision`.
     func clause(at address: String, in revision: Revision, reference: String) throws(LineageError) -> String {
-        guard let paragraph = revision.resolution.paragraph(at: address) else {
-            let all = revision.resolution.clauseAddresses
+        let text = try revision.readResolution()
+        guard let paragraph = text.paragraph(at: address) else {
+            let all = text.clauseAddresses
             let range = all.isEmpty ? "none" : "\(all.first!) … \(all.last!)"
             throw LineageError(
                 "\(reference): \(revision.number) has no paragraph \(address)",
@@ -135,8 +136,9 @@ extension LineageRepository {
             var out: [(id: String, where: String)] = []
             for revision in revisions {
                 let clauses = try lineage(of: revision).state.clauses
-                let addresses = revision.resolution.clauseAddresses
-                for (i, paragraph) in revision.resolution.paragraphs.enumerated()
+                let text = try revision.readResolution()
+                let addresses = text.clauseAddresses
+                for (i, paragraph) in text.paragraphs.enumerated()
                 where i < clauses.count && pattern.matches(paragraph.text) {
                     let place = "\(revision.number):\(addresses[i])"
                     if let k = out.firstIndex(where: { $0.id == clauses[i].id }) {
@@ -183,8 +185,9 @@ extension LineageRepository {
             let lineage = try lineage(of: revision)
             let found = lineage.state.clauses.firstIndex { $0.id == id }
             if found == nil && !known { continue }
-            let paragraphs = revision.resolution.paragraphs
-            let addresses = revision.resolution.clauseAddresses
+            let resolution = try revision.readResolution()
+            let paragraphs = resolution.paragraphs
+            let addresses = resolution.clauseAddresses
             // The parent the build aligned the clause with, and the clause's union index there
             // (see ``ParentUnion``): for a merge, the one whose copy it took.
             var source: (parent: Revision, union: Int)?
@@ -230,10 +233,12 @@ extension LineageRepository {
                 } else if let change, change.kind == .split, let parent = parents.first {
                     // A part split off another clause: its words come from that clause.
                     status = "split"
-                    let addresses = parent.resolution.clauseAddresses
-                    let old = change.old.filter { $0 < parent.resolution.paragraphs.count }
+                    let parentResolution = try parent.readResolution()
+                    let addresses = parentResolution.clauseAddresses
+                    let parentParagraphs = parentResolution.paragraphs
+                    let old = change.old.filter { $0 < parentParagraphs.count }
                     if let first = old.first { comparedWith = ClauseHistory.Place(revision: parent.number, label: addresses[first]) }
-                    words = WordDiff.diff(old.map { parent.resolution.paragraphs[$0].text }.joined(separator: "\n"), text)
+                    words = WordDiff.diff(old.map { parentParagraphs[$0].text }.joined(separator: "\n"), text)
                 } else {
                     status = "introduced"
                 }

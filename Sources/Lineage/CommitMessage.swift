@@ -31,8 +31,8 @@ import ResolutionText
 /// `Parent:` says which revision it continues and why (``Ancestry``), one trailer per parent of
 /// the commit, in order; `Parent: none (…)` for the start of a series.
 enum CommitMessage {
-    static func render(_ revision: Revision) -> String {
-        let r = revision.metadata
+    static func render(_ revision: Revision) throws(LineageError) -> String {
+        let r = try revision.readMetadata()
         var out = "\(revision.symbol): \(r.title ?? "(untitled)")\n\n"
         out += "Resolution \(revision.number)"
         if let date = r.adopted { out += ", adopted by the General Assembly on \(date.longForm)" }

@@ -34,22 +34,23 @@ final class DocumentBody: @unchecked Sendable {
         self.number = number
     }
 
-    var contents: Contents { cache.contents(of: self) }
+    /// The body: from the cache, or read and parsed (``load(from:)``).
+    func contents() throws(LineageError) -> Contents { try cache.contents(of: self) }
 
-    /// Reads and parses the document: one tree and one blob read, O(size of the document).
-    fileprivate func load(from repo: Repository) -> Contents {
+    /// Reads and parses the document: one tree and one blob read, O(size of the document). The
+    /// commit was checked when the history was opened; a document that cannot be read now means
+    /// the repository is damaged, and the error names the revision, its commit and the file.
+    fileprivate func load(from repo: Repository) throws(LineageError) -> Contents {
         do {
             guard let bytes = try repo.blob(at: HistoryLayout.documentPath, inTree: tree) else {
                 throw LineageError("the commit has no \(HistoryLayout.documentPath): not a lineage history")
             }
             let document = try CanonicalDocument.parse(String(decoding: bytes, as: UTF8.self))
             return Contents(title: document.title, paragraphs: document.paragraphs, footnotes: document.footnotes)
+        } catch let error as LineageError {
+            throw LineageError("\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath): \(error.message)", hint: error.hint)
         } catch {
-            // The commit was checked when the history was opened; a document that cannot be
-            // read now means the repository is damaged.
-            let origin = "\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath)"
-            FileHandle.standardError.write(Data("error: \(origin): \(error)\n".utf8))
-            exit(1)
+            throw LineageError("\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath): \(error)")
         }
     }
 }
@@ -86,7 +87,7 @@ final class DocumentBodies: @unchecked Sendable {
 
     /// The body's contents: from the cache in O(capacity), otherwise read and parsed, and the
     /// least recently used body released if the cache is full.
-    fileprivate func contents(of body: DocumentBody) -> DocumentBody.Contents {
+    fileprivate func contents(of body: DocumentBody) throws(LineageError) -> DocumentBody.Contents {
         lock.lock()
         defer { lock.unlock() }
         if let i = recent.lastIndex(where: { $0.tree == body.tree }) {
@@ -97,7 +98,7 @@ final class DocumentBodies: @unchecked Sendable {
             }
             return entry.contents
         }
-        let contents = body.load(from: repo)
+        let contents = try body.load(from: repo)
         recent.append((body.tree, contents))
         if recent.count > capacity { recent.removeFirst() }
         return contents

@@ -28,9 +28,10 @@ public struct BuildReport: Sendable {
 /// A build is safe: every input is read and checked before anything is written; objects land
 /// in one pack (written to its file every ``packBytes``, so memory stays bounded) before any
 /// reference moves, and a failed build leaves no new object; the branch and tags move
-/// together in one locked transaction that fails if someone else moved them (a first build's
-/// tags go to `packed-refs` in one locked rewrite); two builds on one repository take
-/// turns (``BuildLock``). It is incremental and idempotent: inputs already stored are
+/// together in one rewrite of `packed-refs` that fails if someone else moved them
+/// (``GitStore/Repository/updateReferences(_:)``); two builds of one path take turns, even
+/// before the repository exists (``BuildLock``), and a build killed at any moment is finished or
+/// undone by the next one, which removes what it left (``openRepairing(_:progress:)``). It is incremental and idempotent: inputs already stored are
 /// recognised; each revision's parents are inferred (``Ancestry``) and only revisions whose
 /// parents changed are re-committed, with their descendants: adding a revision to one line
 /// does not rewrite the others.
@@ -87,31 +88,18 @@ public struct HistoryBuilder {
         }
         let texts = InputTexts(inputs)
 
-        let fm = FileManager.default
-        let existed = fm.fileExists(atPath: repositoryPath)
+        // Builds of one path take turns from here on, whether the repository exists or not.
+        let lock = try BuildLock(repositoryPath: repositoryPath) {
+            progress("waiting for another build of \(repositoryPath) to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let existed = FileManager.default.fileExists(atPath: repositoryPath)
         var checked: Plan?
         if !existed {
             // Check everything against an empty history before creating anything.
             checked = try Self.plan(inputs: inputs, stored: [], corrections: corrections, texts: texts)
         }
-        let repo: Repository
-        do {
-            if existed {
-                repo = try Repository.open(at: repositoryPath)
-            } else {
-                repo = try Repository.createBare(at: repositoryPath, initialBranch: "main")
-            }
-        } catch {
-            throw existed
-                ? LineageError.cannotOpen(repositoryPath, error)
-                : LineageError(
-                    "\(repositoryPath): cannot create a repository: \(LineageError.describe(error))",
-                    hint: "check that the folder above it exists and that you may write to it")
-        }
-        let lock = try BuildLock(directory: repo.gitDirectory) {
-            progress("waiting for another build of \(repositoryPath) to finish…")
-        }
-        defer { withExtendedLifetime(lock) {} }
+        let repo = try existed ? Self.openRepairing(repositoryPath, progress: progress) : Self.create(repositoryPath)
 
         // Stored texts are read when needed (Ancestry's evidence; the lineage when recomputed);
         // History keeps only the few read last (DocumentBodies).
@@ -151,13 +139,13 @@ public struct HistoryBuilder {
                 revisions[i].parents = parents
                 revisions[i].continues = continues
                 // An input's document as its text was checked (read ahead on every core).
-                let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].document
+                let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].readDocument()
                 let blob = try writer.blob(Array(document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
                     tree: tree, parents: parents, author: signature, committer: signature,
-                    message: CommitMessage.render(revisions[i]))
+                    message: try CommitMessage.render(revisions[i]))
                 revisions[i].commit = commit
                 commitOf[revisions[i].number] = commit
                 changed.append(i)
@@ -167,7 +155,7 @@ public struct HistoryBuilder {
             return try LineageNotes.write(
                 revisions: revisions, ancestry: plan.ancestry, changed: changed, stored: storedNotes,
                 corrections: corrections, staleCommits: storedCommits.filter { !kept.contains($0) },
-                repo: repo, writer: writer) { onProgress(.lineage, $0, $1) }
+                repo: repo, writer: writer, progress: { onProgress(.lineage, $0, $1) }, notice: progress)
         }
 
         // References: one branch per line at its latest revision, stale lineage branches
@@ -210,12 +198,7 @@ public struct HistoryBuilder {
             updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
         }
         let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
-        do {
-            try repo.updateReferences(updates, message: "lineage build", signature: HistoryLayout.referenceSignature)
-            if let defaultBranch, try repo.symbolicTarget(of: "HEAD") != defaultBranch { try repo.setHead(to: defaultBranch) }
-        } catch let error as GitError where error.isConcurrentModification {
-            throw LineageError("\(repositoryPath): the history was changed by another process during the build; nothing was changed, build again")
-        }
+        try Self.apply(updates, head: defaultBranch, to: repo, at: repositoryPath)
 
         let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
@@ -225,6 +208,67 @@ public struct HistoryBuilder {
             unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects,
             lineageUpdated: written.result != nil)
     }
+
+    /// Opens the repository at `path` and, since the build lock proves no other build is
+    /// writing it, finishes or removes what a killed build left (``GitStore/Repository/recoverInterruptedWrites(gitDirectory:)``),
+    /// saying so.
+    static func openRepairing(_ path: String, progress: (String) -> Void) throws -> Repository {
+        let repo: Repository
+        do {
+            repo = try Repository.open(at: path)
+        } catch {
+            throw LineageError.cannotOpen(path, error)
+        }
+        var repaired: [String]
+        do {
+            repaired = try Repository.recoverInterruptedWrites(gitDirectory: repo.gitDirectory)
+        } catch {
+            throw LineageError("\(path): cannot clean up after an interrupted build: \(LineageError.describe(error))")
+        }
+        // The build lock of lineage before it moved beside the repository.
+        if unlink(repo.gitDirectory + legacyLockName) == 0 { repaired.append(legacyLockName) }
+        if !repaired.isEmpty {
+            progress("\(path): an interrupted build left \(repaired.count) file(s); repaired: \(repaired.sorted().joined(separator: ", "))")
+        }
+        return repo
+    }
+
+    /// Moves the references in one transaction, then `HEAD` to the default line.
+    static func apply(_ updates: [ReferenceUpdate], head: String?, to repo: Repository, at path: String) throws {
+        do {
+            try repo.updateReferences(updates)
+            if let head, try repo.symbolicTarget(of: "HEAD") != head { try repo.setHead(to: head) }
+        } catch {
+            guard error.isConcurrentModification else { throw error }
+            throw LineageError(
+                "\(path): the history was changed by another process during the build (\(error.message)); nothing was changed",
+                hint: "build again")
+        }
+    }
+
+    static let legacyLockName = "lineage.lock"
+
+    /// Creates the bare repository at `path` whole or not at all: in a folder beside it
+    /// (`PATH.lineage-new`, left over only by a killed build, which the build lock proves), renamed
+    /// into place once made, so that a killed build never leaves a half-made repository.
+    static func create(_ path: String) throws -> Repository {
+        let staging = String(BuildLock.path(for: path).dropLast(".lock".count)) + stagingSuffix
+        do {
+            if FileManager.default.fileExists(atPath: staging) { try FileManager.default.removeItem(atPath: staging) }
+            _ = try Repository.createBare(at: staging, initialBranch: "main")
+            guard rename(staging, path) == 0 else {
+                throw LineageError("rename \(staging): \(String(cString: strerror(errno)))")
+            }
+            return try Repository.open(at: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw LineageError(
+                "\(path): cannot create a repository: \(LineageError.describe(error))",
+                hint: "check that the folder above it exists and that you may write to it")
+        }
+    }
+
+    static let stagingSuffix = ".lineage-new"
 
     // MARK: - Planning (pure: no writes)
 
@@ -260,7 +304,7 @@ public struct HistoryBuilder {
             }) {
                 votes.merge(citations)
             }
-            for revision in stored { votes.add(revision.resolution) }
+            for revision in stored { votes.add(try revision.readResolution()) }
             cited = votes.dates
         }
 

@@ -37,10 +37,6 @@ public enum HistoryLayout {
         return Signature(name: authorName, email: authorEmail, time: seconds, offsetMinutes: zoneOffsetMinutes)
     }
 
-    /// The signature recorded for reference updates (fixed, like the commits').
-    static let referenceSignature = Signature(
-        name: "lineage", email: "lineage@localhost", time: 0, offsetMinutes: 0)
-
     /// The tag for a symbol: `refs/tags/A/RES/69/28`. Characters git forbids in reference names
     /// (spaces, `~^:?*[\`, `..`) become `-`.
     public static func tag(for symbol: String) -> String {

@@ -15,6 +15,9 @@ struct InputSummary: Sendable {
     var citations: [String]
     /// The blob id of ``ResolutionText/CanonicalDocument/render(_:)`` of the text.
     var document: ObjectID
+    /// A cheap hash of the same document (``DocumentFingerprint``), to tell that the text read
+    /// again later in the build is still this one.
+    var fingerprint: DocumentFingerprint
 
     init(_ source: SourceDocument) throws(LineageError) {
         path = source.path
@@ -22,15 +25,25 @@ struct InputSummary: Sendable {
         header.paragraphs = []
         header.footnotes = []
         citations = source.resolution.citedResolutions()
-        document = try Self.documentID(source.resolution, path: path)
+        let rendered = CanonicalDocument.render(source.resolution)
+        document = ObjectID.blob(hashing: Array(rendered.utf8))
+        fingerprint = DocumentFingerprint(rendered)
     }
+}
 
-    static func documentID(_ resolution: Resolution, path: String) throws(LineageError) -> ObjectID {
-        do {
-            return try ObjectID.blob(hashing: Array(CanonicalDocument.render(resolution).utf8))
-        } catch {
-            throw LineageError("\(path): cannot hash its document: \(error)")
-        }
+/// A cheap hash of a canonical document, for a build to tell that a text it reads again is the
+/// one it read first, without SHA-1: Swift's `Hasher` (SipHash-1-3, 64 bits, seeded at random
+/// per process), so it only ever compares texts hashed by the same process, and a changed text
+/// goes unnoticed only with odds of 2⁻⁶⁴, which no input can steer without knowing the seed.
+/// O(bytes).
+struct DocumentFingerprint: Hashable, Sendable {
+    private let value: Int
+
+    init(_ document: String) {
+        var hasher = Hasher()
+        var document = document
+        document.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        value = hasher.finalize()
     }
 }
 
@@ -45,13 +58,13 @@ final class InputBody: @unchecked Sendable {
         self.texts = texts
     }
 
-    var contents: DocumentBody.Contents {
+    /// The body, read again (or taken from the read-ahead). The file was read and checked at the
+    /// start of the build; an error means it changed since, and names the file.
+    func contents() throws(LineageError) -> DocumentBody.Contents {
         do {
             return try texts.contents(of: path)
         } catch {
-            // The file was read and checked at the start of the build; it changed since.
-            FileHandle.standardError.write(Data("error: \(path): \(error)\n".utf8))
-            exit(1)
+            throw LineageError("\(path): \(error.message)", hint: error.hint)
         }
     }
 }
@@ -79,7 +92,7 @@ final class InputTexts: @unchecked Sendable {
     /// Position of each input's path in the order of use, and the document ids to check.
     private var position: [String: Int] = [:]
     private var paths: [String] = []
-    private let expected: [String: ObjectID]
+    private let expected: [String: DocumentFingerprint]
     /// Texts parsed (or failed), by position, and positions being parsed.
     private var ready: [Int: Result<Text, LineageError>] = [:]
     private var pending: Set<Int> = []
@@ -89,7 +102,7 @@ final class InputTexts: @unchecked Sendable {
     let chunk: Int
 
     init(_ inputs: [InputSummary]) {
-        expected = Dictionary(inputs.map { ($0.path, $0.document) }) { a, _ in a }
+        expected = Dictionary(inputs.map { ($0.path, $0.fingerprint) }) { a, _ in a }
         chunk = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
     }
 
@@ -163,7 +176,7 @@ final class InputTexts: @unchecked Sendable {
 
     /// Reads and parses `path`, and checks it is still the text the build read first. The
     /// errors do not name the file: ``InputBody`` does.
-    private static func load(_ path: String, expected: ObjectID?) throws(LineageError) -> Text {
+    private static func load(_ path: String, expected: DocumentFingerprint?) throws(LineageError) -> Text {
         let resolution: Resolution
         do throws(LineageError) {
             resolution = try Corpus.read(path).resolution
@@ -172,9 +185,7 @@ final class InputTexts: @unchecked Sendable {
             throw LineageError("\(reason) (it changed during the build)", hint: "build again")
         }
         let document = CanonicalDocument.render(resolution)
-        let id: ObjectID
-        do { id = try ObjectID.blob(hashing: Array(document.utf8)) } catch { throw LineageError("cannot hash its document: \(error)") }
-        guard id == expected else {
+        guard DocumentFingerprint(document) == expected else {
             throw LineageError("changed during the build", hint: "build again")
         }
         return (Contents(title: resolution.title, paragraphs: resolution.paragraphs, footnotes: resolution.footnotes), document)

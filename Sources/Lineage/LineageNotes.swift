@@ -17,6 +17,8 @@ public enum LineageNotes {
     static let settingsEntry = "lineage-settings"
     /// Bump when the engine's results change, so stored lineages are recomputed.
     public static let engineVersion = 2
+    /// How the message of every notes commit a build writes begins.
+    static let messagePrefix = "lineage: clause lineage of "
 
     static func settings(for corrections: Corrections) -> String {
         "engine \(engineVersion)\nnote-format \(RevisionLineage.format)\n" + corrections.alignmentDirectives
@@ -38,7 +40,7 @@ public enum LineageNotes {
             guard let revision = byNumber[name.revision] else {
                 throw LineageError("\(Corpus.correctionsFileName): \(name): no revision \(name.revision) in the history")
             }
-            guard let paragraph = revision.resolution.paragraph(at: name.address) else {
+            guard let paragraph = try revision.readResolution().paragraph(at: name.address) else {
                 throw LineageError("\(Corpus.correctionsFileName): \(name): \(name.revision) has no paragraph \(name.address)")
             }
             return ClauseRef(revision: name.revision, paragraphIndex: paragraph.index)
@@ -60,13 +62,19 @@ public enum LineageNotes {
         var commit: ObjectID?
         var tree: ObjectID?
         var settings: String?
+        /// True when the notes commit is not one a build wrote (`git notes` edited the notes, say):
+        /// its notes may then be anything.
+        var edited = false
 
         init(_ repo: Repository) throws {
             commit = try repo.reference(LineageNotes.reference)
             if let commit {
-                let tree = try repo.commit(commit).tree
-                self.tree = tree
-                settings = try repo.blob(at: settingsEntry, inTree: tree).map { String(decoding: $0, as: UTF8.self) }
+                let notes = try repo.commit(commit)
+                tree = notes.tree
+                settings = try repo.blob(at: settingsEntry, inTree: notes.tree).map { String(decoding: $0, as: UTF8.self) }
+                edited =
+                    notes.author.name != HistoryLayout.authorName || notes.author.email != HistoryLayout.authorEmail
+                    || !notes.message.hasPrefix(LineageNotes.messagePrefix)
             }
         }
 
@@ -123,10 +131,14 @@ public enum LineageNotes {
     static func write(
         revisions: [Revision], ancestry: Ancestry, changed: [Int], stored: Stored, corrections: Corrections,
         staleCommits: [ObjectID], repo: Repository, writer: ObjectWriter,
-        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, notice: (String) -> Void = { _ in }
     ) throws -> ObjectID? {
         let settings = settings(for: corrections)
-        let reuse = stored.settings == settings && stored.tree != nil
+        var reuse = stored.settings == settings && stored.tree != nil
+        if reuse, let damage = try damagedNote(revisions: revisions, changed: changed, stored: stored, repo: repo) {
+            notice("\(damage); recomputing the lineage")
+            reuse = false
+        }
         let compute = reuse ? changed : Array(revisions.indices)
         guard !compute.isEmpty || !reuse else { return nil }
         let overrides = try overrides(corrections, revisions: revisions)
@@ -187,14 +199,14 @@ public enum LineageNotes {
                     return try write(
                         revisions: revisions, ancestry: ancestry, changed: Array(revisions.indices),
                         stored: fresh, corrections: corrections, staleCommits: staleCommits, repo: repo, writer: writer,
-                        progress: progress)
+                        progress: progress, notice: notice)
                 }
                 waiting[k]! -= 1
                 if waiting[k] == 0 { states[k] = nil }
             }
             // `parents` holds the only reference to a state no other child waits for: handing it
             // over lets the engine extend its archive in place.
-            let (note, full) = RevisionLineage.compute(revision: revisions[i], parents: consume parents, overrides: overrides)
+            let (note, full) = try RevisionLineage.compute(revision: revisions[i], parents: consume parents, overrides: overrides)
             entries.append(TreeEntry(name: revisions[i].commit!.hex, id: try writer.blob(note.encoded(), deltaFamily: "note")))
             if waiting[i, default: 0] > 0 { states[i] = full }
         }
@@ -205,6 +217,38 @@ public enum LineageNotes {
         let signature = HistoryLayout.author(adopted: revisions.last!.adopted!)
         return try writer.commit(
             tree: tree, parents: stored.commit.map { [$0] } ?? [], author: signature, committer: signature,
-            message: "lineage: clause lineage of \(revisions.count) revisions\n\nLineage-Engine: \(engineVersion)\n")
+            message: "\(messagePrefix)\(revisions.count) revisions\n\nLineage-Engine: \(engineVersion)\n")
+    }
+
+    /// The first stored note that a build that reuses the stored lineage would need and cannot
+    /// read, said for the user (naming the note), or `nil` when there is none: a revision kept by
+    /// this build whose note is missing from the notes tree, or, when the notes were edited
+    /// outside lineage (``Stored/edited``), whose note does not decode. A build never writes a
+    /// note it cannot read, so notes under a build's own commit are not decoded again.
+    ///
+    /// O(revisions) to list the notes tree; O(size of every note) when the notes were edited.
+    static func damagedNote(
+        revisions: [Revision], changed: [Int], stored: Stored, repo: Repository
+    ) throws -> String? {
+        guard let tree = stored.tree else { return nil }
+        var notes: [ObjectID: ObjectID] = [:]
+        for (name, id) in try repo.blobs(inTree: tree) {
+            if let key = ObjectID(hex: name) { notes[key] = id }
+        }
+        let recomputed = Set(changed)
+        for (i, revision) in revisions.enumerated() where !recomputed.contains(i) {
+            guard let commit = revision.commit else { continue }
+            let file = "\(reference):\(commit.hex)"
+            guard let note = notes[commit] else {
+                return "\(file): the lineage note of \(revision.symbol) is missing"
+            }
+            guard stored.edited else { continue }
+            do {
+                _ = try RevisionLineage.decode(try repo.blob(note), commit: commit.hex)
+            } catch {
+                return "\(file): the lineage note of \(revision.symbol) cannot be read"
+            }
+        }
+        return nil
     }
 }

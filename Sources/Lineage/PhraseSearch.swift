@@ -175,16 +175,17 @@ extension LineageRepository {
             let wasPresent = parents.contains { presentIn[$0.number] == true }
             let seen = parents.contains { seenBy[$0.number] == true }
             let state = try lineage(of: revision).state
-            let addresses = revision.resolution.clauseAddresses
+            let resolution = try revision.readResolution()
+            let addresses = resolution.clauseAddresses
             // Kept for every revision: sized exactly (map), not grown by appending.
-            let texts = revision.resolution.paragraphs
+            let texts = resolution.paragraphs
             let matching = texts.indices.filter { pattern.matches(texts[$0].text) }
             let paragraphs = matching.map { i in
                 PhraseSearch.ParagraphMatch(index: i, label: addresses[i], clause: i < state.clauses.count ? state.clauses[i].id : "?")
             }
             var notes: [PhraseSearch.FootnoteMatch] = []
             if footnotes {
-                for (i, note) in revision.resolution.footnotes.enumerated() where pattern.matches(note.text) {
+                for (i, note) in resolution.footnotes.enumerated() where pattern.matches(note.text) {
                     notes.append(PhraseSearch.FootnoteMatch(mark: note.mark, clause: i < state.footnotes.count ? state.footnotes[i].id : nil))
                 }
             }

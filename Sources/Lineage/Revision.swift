@@ -55,32 +55,33 @@ public struct Revision: Sendable {
         }
     }
 
-    /// The resolution: metadata and body. A stored revision reads its body from its document
-    /// when needed (``DocumentBody``).
-    public var resolution: Resolution {
-        get {
-            let contents: DocumentBody.Contents
-            if let input = storage.input {
-                contents = input.contents
-            } else if let body = storage.body {
-                contents = body.contents
-            } else {
-                return storage.header
-            }
-            var r = storage.header
-            r.title = contents.title
-            r.paragraphs = contents.paragraphs
-            r.footnotes = contents.footnotes
-            return r
+    /// The resolution, metadata and body: a stored revision reads its body from its document
+    /// (``DocumentBody``), a build's input from its file (``InputBody``). The read can fail (a
+    /// damaged repository, a file changed during the build); the error names what failed.
+    public func readResolution() throws(LineageError) -> Resolution {
+        let contents: DocumentBody.Contents
+        if let input = storage.input {
+            contents = try input.contents()
+        } else if let body = storage.body {
+            contents = try body.contents()
+        } else {
+            return storage.header
         }
-        set {
-            let fields = fields
-            fields.header = newValue
-            fields.body = nil
-            fields.input = nil
-            fields.headerIsComplete = false
-            fields.citations = nil
-        }
+        var r = storage.header
+        r.title = contents.title
+        r.paragraphs = contents.paragraphs
+        r.footnotes = contents.footnotes
+        return r
+    }
+
+    /// Replaces the resolution, metadata and body, with one given whole.
+    public mutating func setResolution(_ newValue: Resolution) {
+        let fields = fields
+        fields.header = newValue
+        fields.body = nil
+        fields.input = nil
+        fields.headerIsComplete = false
+        fields.citations = nil
     }
     /// The metadata (and the body, when there is no body to read it from).
     private var header: Resolution { storage.header }
@@ -157,14 +158,15 @@ public struct Revision: Sendable {
 
     private var headerIsComplete: Bool { storage.headerIsComplete }
 
-    /// The title, without reading the body of a stored revision.
-    public var title: String? { headerIsComplete ? header.title : header.title ?? resolution.title }
+    /// The title, without reading the body: a build's input and a stored revision (from its
+    /// commit's subject) know it.
+    public var title: String? { header.title }
 
     /// The metadata, without the paragraphs and footnotes, for the commit message: read without
     /// the body where the header is complete.
-    var metadata: Resolution {
+    func readMetadata() throws(LineageError) -> Resolution {
         guard !headerIsComplete else { return header }
-        var r = resolution
+        var r = try readResolution()
         r.paragraphs = []
         r.footnotes = []
         return r
@@ -193,6 +195,8 @@ public struct Revision: Sendable {
     public var draft: String? { header.draft }
     public var sponsors: [String] { header.sponsors }
     public var vote: Vote? { header.vote }
+    /// The plenary meeting that adopted it, without reading the body.
+    public var meeting: Int? { header.meeting }
 
     /// Sort key: adoption date, then the resolution number compared numerically.
     var order: (CivilDate, [Int], String) {
@@ -214,7 +218,7 @@ public struct Revision: Sendable {
         return all.indices.sorted { precedes(keys[$0], keys[$1]) }.map { all[$0] }
     }
 
-    /// The canonical document committed for this revision.
-    public var document: String { CanonicalDocument.render(resolution) }
+    /// The canonical document committed for this revision (its body read, see ``readResolution()``).
+    public func readDocument() throws(LineageError) -> String { CanonicalDocument.render(try readResolution()) }
 
 }

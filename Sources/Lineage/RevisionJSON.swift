@@ -32,8 +32,9 @@ extension Revision {
         ])
     }
 
-    /// Paragraph counts by kind, and footnotes.
-    public var counts: (preambular: Int, operative: Int, subparagraphs: Int, footnotes: Int) {
+    /// Paragraph counts by kind, and footnotes (the body read, see ``readResolution()``).
+    public func readCounts() throws(LineageError) -> (preambular: Int, operative: Int, subparagraphs: Int, footnotes: Int) {
+        let resolution = try readResolution()
         var p = 0, o = 0, s = 0
         for paragraph in resolution.paragraphs {
             switch paragraph.kind {

@@ -35,9 +35,9 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
     /// ``Provenance``), which keeps a long history's build linear.
     static func compute(
         revision: Revision, parents: consuming [(number: String, state: LineageState)], overrides: AlignmentOverrides
-    ) -> (note: RevisionLineage, fullState: LineageState) {
-        let text = RevisionText(
-            key: revision.number, paragraphs: revision.resolution.paragraphs, footnotes: revision.resolution.footnotes)
+    ) throws(LineageError) -> (note: RevisionLineage, fullState: LineageState) {
+        let resolution = try revision.readResolution()
+        let text = RevisionText(key: revision.number, paragraphs: resolution.paragraphs, footnotes: resolution.footnotes)
         let numbers = parents.map(\.number)
         var states: [LineageState] = []
         states.reserveCapacity(numbers.count)
@@ -80,7 +80,7 @@ public struct RevisionLineage: Codable, Sendable, Equatable {
             return try JSONDecoder().decode(RevisionLineage.self, from: Data(bytes))
         } catch {
             throw LineageError(
-                "the lineage note of commit \(commit) cannot be read: \(error)",
+                "\(LineageNotes.reference):\(commit): the lineage note of commit \(commit) cannot be read: \(error)",
                 hint: "run `lineage build` again to recompute the lineage")
         }
     }

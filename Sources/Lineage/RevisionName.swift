@@ -219,7 +219,7 @@ extension History {
             throw LineageError("\(name.text): no revision was adopted in \(n) (\(span))", hint: Self.namingHint)
         }
         if ResolutionNumber.looksLikeNumber(folded) {
-            let citing = citing(folded)
+            let citing = try citing(folded)
             if !citing.isEmpty {
                 let others = citing.dropFirst().map(\.number)
                 let listed = others.count > 3 ? Array(others.prefix(3)) + ["\(others.count - 3) more"] : others
@@ -243,11 +243,13 @@ extension History {
     /// documents (recalled or reaffirmed in the preamble, or cited with a date anywhere).
     /// Only used to explain a name that is not found.
     /// - Complexity: O(size of every document).
-    private func citing(_ number: String) -> [Revision] {
-        revisions.filter { revision in
-            let resolution = revision.resolution
-            return resolution.citedResolutions().contains(number) || resolution.citedDates()[number] != nil
+    private func citing(_ number: String) throws(LineageError) -> [Revision] {
+        var out: [Revision] = []
+        for revision in revisions {
+            let resolution = try revision.readResolution()
+            if resolution.citedResolutions().contains(number) || resolution.citedDates()[number] != nil { out.append(revision) }
         }
+        return out
     }
 }
 
@@ -282,7 +284,7 @@ extension LineageRepository {
         }
         guard ClauseReference.looksLikeAddress(address) else { return nil }
         let revision = try revision(named: String(reference[..<colon]))
-        guard let paragraph = revision.resolution.paragraph(at: address) else {
+        guard let paragraph = try revision.readResolution().paragraph(at: address) else {
             _ = try clause(at: address, in: revision, reference: reference)  // throws the refusal
             return nil
         }

@@ -13,13 +13,14 @@ struct Options {
     var budget = 20.0
     var out = "benchmarks/out"
     var quick = false
-    /// Only write each size's rendered corpus (`series-…/corpus`, one plain-text resolution a
-    /// revision): nothing is built or timed (for the report at a large size, or a demo).
+    /// Only generate and render the series (`corpus/` under the output folder), then stop: a
+    /// corpus for other tools (scripts/crash-test.sh).
     var corpusOnly = false
 
     static let usage = """
         usage: lineage-bench [--sizes 1000,3000,10000 | --revisions N] [--paragraphs 40] [--seed 1]
-                             [--runs 5] [--budget 20] [--out benchmarks/out] [--quick] [--corpus-only]
+                             [--runs 5] [--budget 20] [--out benchmarks/out] [--quick]
+                             [--corpus-only]
           --sizes       series sizes in revisions (cost growth is measured across them)
           --revisions   a single size (same as --sizes N)
           --paragraphs  target paragraphs per revision (40 gives about 14 KB a revision)
@@ -27,7 +28,7 @@ struct Options {
           --budget      seconds at most for the repeated runs of one command pair (at least 1 run)
           --out         output folder: results.md, the rendered series and repositories
           --quick       a seconds-long smoke run: sizes 20,60, 1 run
-          --corpus-only only write each size's rendered series (series-…/corpus): nothing timed
+          --corpus-only only write each size's rendered series (OUT/series-…/corpus), measure nothing
         """
 
     init(_ args: [String]) {

@@ -104,7 +104,7 @@ for size in options.sizes {
     before.close()
     last.close()
     if options.corpusOnly {
-        log("[\(n)] the rendered series: \(work)/corpus")
+        log("[\(n)] wrote \(work)/corpus")
         continue
     }
     rows.append(Row(
@@ -243,6 +243,7 @@ for size in options.sizes {
         target: "≥ 10,000 /s", met: pairsPerSecond >= 10_000))
     writeResults(partial: true)
 }
+if options.corpusOnly { exit(0) }
 
 // Adversarial pairs, in process.
 log("adversarial pairs…")

@@ -57,7 +57,7 @@ struct ChangelogCommand: ParsableCommand {
             guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
             print(InvisibleControls.shown(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count)), terminator: "")
             for revision in revisions.reversed() {
-                print(InvisibleControls.shown(ChangelogView.markdown(try store.changelogEntry(of: revision))), terminator: "")
+                print(InvisibleControls.shown(try ChangelogView.markdown(try store.changelogEntry(of: revision))), terminator: "")
             }
         case .text:
             let style = Style(enabled: colors.enabled)
@@ -106,7 +106,7 @@ enum ChangelogView {
 
     /// The release notes' title and introduction, for `count` revisions from `oldest` to `newest`.
     static func markdownHead(newest: Revision, oldest: Revision, count: Int) -> String {
-        let title = newest.resolution.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
+        let title = newest.title.map { ": " + Redline.escapeMarkdown(Terminal.sanitize($0)) } ?? ""
         var out = "# Changelog\(title)\n\n"
         out += count == 1
             ? "One revision, \(oldest.symbol) (\(adopted(oldest)))."
@@ -118,7 +118,7 @@ enum ChangelogView {
 
     /// One revision's release notes: a heading, a sentence that counts the changes, and the
     /// changes grouped by kind with their redlines (for the first revision, its whole text).
-    static func markdown(_ entry: Changelog.Entry) -> String {
+    static func markdown(_ entry: Changelog.Entry) throws(LineageError) -> String {
         var out = ""
         let r = entry.revision
         out += "\n## \(r.number) (\(r.symbol)), \(r.adopted == nil ? "adoption date unknown" : "adopted " + adopted(r))\n\n"
@@ -132,7 +132,7 @@ enum ChangelogView {
             out += "_Editorial (`.lineage-corrections`): these changes do not count as changes of the clauses;"
                 + " blame keeps their earlier \"last changed\"._\n\n"
         }
-        out += sentence(entry) + "\n"
+        out += try sentence(entry) + "\n"
         if entry.parent == nil {
             out += "\n### Text\n\n"
             for change in entry.changes {
@@ -192,8 +192,8 @@ enum ChangelogView {
     /// "Inserts 1 preambular paragraph, rewords 8 clauses, deletes none; 18 clauses unchanged."
     /// At a merge, the deleted paragraphs are counted in the parent each comes from ("deletes
     /// 12 preambular paragraphs of 73/27 and 3 of 73/266"), as the Deleted section names them.
-    static func sentence(_ entry: Changelog.Entry) -> String {
-        let newKinds = entry.revision.resolution.paragraphs.map(\.kind)
+    static func sentence(_ entry: Changelog.Entry) throws(LineageError) -> String {
+        let newKinds = try entry.revision.readResolution().paragraphs.map(\.kind)
         func of(_ kind: ChangeKind) -> [ClauseChange] { entry.changes.filter { $0.kind == kind } }
         /// Paragraphs by kind: "1 preambular paragraph and 2 sub-paragraphs", or "none".
         func paragraphs(_ indexes: [Int], _ kinds: [Paragraph.Kind]) -> String {
@@ -231,19 +231,20 @@ enum ChangelogView {
         }
         let deleted = of(.deleted).flatMap(\.old)
         if entry.parents.count > 1 {
-            let phrases = entry.parents.compactMap { parent -> String? in
+            var phrases: [String] = []
+            for parent in entry.parents {
                 let indexes = deleted.filter { $0.revision == parent.number }.map(\.index)
-                guard !indexes.isEmpty else { return nil }
-                let kinds = parent.resolution.paragraphs.map(\.kind)
+                guard !indexes.isEmpty else { continue }
+                let kinds = try parent.readResolution().paragraphs.map(\.kind)
                 let byKind = Paragraph.Kind.allCases.compactMap { kind -> String? in
                     let n = indexes.filter { $0 < kinds.count && kinds[$0] == kind }.count
                     return n == 0 ? nil : "\(n) " + (kind == .preambular ? "preambular" : kind == .operative ? "operative" : n == 1 ? "sub-paragraph" : "sub-paragraphs")
                 }
-                return "\(indexes.count) paragraph\(indexes.count == 1 ? "" : "s") of \(parent.number) (\(byKind.joined(separator: ", ")))"
+                phrases.append("\(indexes.count) paragraph\(indexes.count == 1 ? "" : "s") of \(parent.number) (\(byKind.joined(separator: ", ")))")
             }
             parts.append("deletes " + (phrases.isEmpty ? "none" : list(phrases)))
         } else {
-            parts.append("deletes " + paragraphs(deleted.map(\.index), entry.parent?.resolution.paragraphs.map(\.kind) ?? []))
+            parts.append("deletes " + paragraphs(deleted.map(\.index), try entry.parent?.readResolution().paragraphs.map(\.kind) ?? []))
         }
         let unchanged = of(.unchanged).count
         let tail = unchanged == 0 ? "no clause unchanged" : "\(clauses(unchanged)) unchanged"

@@ -80,7 +80,7 @@ struct LogCommand: ParsableCommand {
             } else {
                 let tips = history.tips
                 for (i, r) in newest.enumerated() {
-                    print((i > 0 ? "\n" : "") + LogView.entry(r, in: history, tips: tips, style: style), terminator: "")
+                    print((i > 0 ? "\n" : "") + (try LogView.entry(r, in: history, tips: tips, style: style)), terminator: "")
                 }
             }
         }

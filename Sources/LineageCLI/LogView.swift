@@ -52,24 +52,23 @@ enum LogView {
             + decorations(revision, tips: tips, style: style) + " " + Terminal.sanitize(revision.title ?? "(untitled)")
     }
 
-    static func text(_ history: History, style: Style) -> String {
+    static func text(_ history: History, style: Style) throws(LineageError) -> String {
         var out = ""
-        text(history, style: style) { out += $0 }
+        try text(history, style: style) { out += $0 }
         return out
     }
 
     /// `lineage log`, newest first, handed to `write` one revision at a time.
-    static func text(_ history: History, style: Style, write: (String) -> Void) {
+    static func text(_ history: History, style: Style, write: (String) -> Void) throws(LineageError) {
         let tips = history.tips
         for (i, revision) in history.revisions.reversed().enumerated() {
-            write((i > 0 ? "\n" : "") + entry(revision, in: history, tips: tips, style: style))
+            write((i > 0 ? "\n" : "") + (try entry(revision, in: history, tips: tips, style: style)))
         }
     }
 
     /// One revision as `lineage log` prints it (and `lineage show` begins): its commit and
     /// decorations, parents of a merge, metadata, line, paragraph counts and title.
-    static func entry(_ revision: Revision, in history: History, tips: [(line: String, revision: Revision)], style: Style) -> String {
-        let r = revision.resolution
+    static func entry(_ revision: Revision, in history: History, tips: [(line: String, revision: Revision)], style: Style) throws(LineageError) -> String {
         var out = style.yellow("commit \(revision.commit?.hex ?? "?")") + " " + decorations(revision, tips: tips, style: style) + "\n"
         if revision.parents.count > 1 {
             out += "Merge:      " + history.parents(of: revision).map(\.number).joined(separator: " ") + "\n"
@@ -77,8 +76,8 @@ enum LogView {
         out += "Resolution: \(revision.number)  \(revision.symbol)\n"
         var adopted = "Adopted:    \(revision.adopted?.iso ?? "unknown")"
         var context: [String] = []
-        if let s = r.session { context.append("session \(s)") }
-        if let m = r.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
+        if let s = revision.session { context.append("session \(s)") }
+        if let m = revision.meeting { context.append("\(Ordinal.english(m)) plenary meeting") }
         if !context.isEmpty { adopted += " (\(context.joined(separator: ", ")))" }
         switch revision.dateSource {
         case .text: break
@@ -86,7 +85,7 @@ enum LogView {
         case .supplied: adopted += ", date supplied by the user"
         }
         out += adopted + "\n"
-        let c = revision.counts
+        let c = try revision.readCounts()
         if let line = revision.line { out += "Line:       \(Terminal.sanitize(line))\n" }
         out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
         // Shown when the source gave them (the UN's Akoma Ntoso).
@@ -95,7 +94,7 @@ enum LogView {
             out += "Sponsors:   \(revision.sponsors.count): \(Terminal.sanitize(revision.sponsors.joined(separator: "; ")))\n"
         }
         if let vote = revision.vote { out += "Vote:       \(Terminal.sanitize(ResolutionSummary.vote(vote)))\n" }
-        out += "\n    \(Terminal.sanitize(r.title ?? "(untitled)"))\n"
+        out += "\n    \(Terminal.sanitize(revision.title ?? "(untitled)"))\n"
         return out
     }
 }

@@ -31,7 +31,7 @@ struct ShowCommand: ParsableCommand {
         let entry = try store.changelogEntry(of: revision)
         switch format {
         case .text:
-            print(LogView.entry(revision, in: store.history, tips: store.history.tips, style: style))
+            print(try LogView.entry(revision, in: store.history, tips: store.history.tips, style: style))
             print(DiffView.render(entry, format: .text, style: style), terminator: "")
         case .json:
             let diff = JSONValue.object([
@@ -39,7 +39,7 @@ struct ShowCommand: ParsableCommand {
                 ("changes", .array(entry.changes.map(\.json))),
             ])
             print(diff.rendered())
-        case .markdown: print(ChangelogView.markdown(entry).dropFirst(), terminator: "")
+        case .markdown: print(try ChangelogView.markdown(entry).dropFirst(), terminator: "")
         case .csv: print(DiffView.render(entry, format: .csv, style: style), terminator: "")
         }
     }

@@ -24,6 +24,10 @@ public enum AkomaNtoso {
     /// them.
     public struct Input: Sendable {
         public var revision: Revision
+        /// The revision's text (read from the repository by ``AkomaNtoso/input(_:in:)``).
+        public var resolution: Resolution
+        /// The parents' paragraphs, first parent first.
+        public var parentParagraphs: [[Paragraph]]
         /// The stable id of each paragraph, in order.
         public var clauses: [String]
         /// The stable id of each footnote, in order.
@@ -34,8 +38,13 @@ public enum AkomaNtoso {
         /// side naming its parent), as ``LineageRepository/storedChanges(of:)`` gives them.
         public var changes: [ClauseChange]
 
-        public init(revision: Revision, clauses: [String], footnotes: [String], parents: [Revision], changes: [ClauseChange]) {
+        public init(
+            revision: Revision, resolution: Resolution, clauses: [String], footnotes: [String], parents: [Revision],
+            parentParagraphs: [[Paragraph]], changes: [ClauseChange]
+        ) {
             self.revision = revision
+            self.resolution = resolution
+            self.parentParagraphs = parentParagraphs
             self.clauses = clauses
             self.footnotes = footnotes
             self.parents = parents
@@ -48,7 +57,9 @@ public enum AkomaNtoso {
         let state = try store.lineage(of: revision).state
         let parents = store.parents(of: revision)
         return Input(
-            revision: revision, clauses: state.clauses.map(\.id), footnotes: state.footnotes.map(\.id), parents: parents,
+            revision: revision, resolution: try revision.readResolution(), clauses: state.clauses.map(\.id),
+            footnotes: state.footnotes.map(\.id), parents: parents,
+            parentParagraphs: try parents.map { (p) throws(LineageError) in try p.readResolution().paragraphs },
             changes: parents.isEmpty ? [] : try store.storedChanges(of: revision))
     }
 
@@ -111,7 +122,7 @@ public enum AkomaNtoso {
 
     public static func document(_ input: Input) -> String {
         let revision = input.revision
-        let resolution = revision.resolution
+        let resolution = input.resolution
         let paragraphs = resolution.paragraphs
         let ids = eIds(paragraphs)
         let work = workURI(revision), expression = expressionURI(revision)
@@ -216,7 +227,7 @@ public enum AkomaNtoso {
         _ m: inout Markup, _ element: String, _ i: Int, input: Input, ids: [String], children: [Int: [Int]],
         notesSeen: inout Set<String>
     ) {
-        let p = input.revision.resolution.paragraphs[i]
+        let p = input.resolution.paragraphs[i]
         let wId = i < input.clauses.count ? wId(input.clauses[i]) : nil
         let kids = children[i] ?? []
         let num: String? = p.kind == .operative ? "\(p.label ?? "")." : p.label
@@ -260,7 +271,7 @@ public enum AkomaNtoso {
     /// A footnote as an `authorialNote` at its mark; its `wId` (the footnote's clause id) is
     /// given to its first occurrence only, since a note referred to twice appears twice.
     private static func note(_ m: inout Markup, _ mark: String, eId: String, input: Input, seen: inout Set<String>) {
-        let notes = input.revision.resolution.footnotes
+        let notes = input.resolution.footnotes
         guard let k = notes.firstIndex(where: { $0.mark == mark }) else { return }
         let wId = k < input.footnotes.count && seen.insert(mark).inserted ? wId(input.footnotes[k]) : nil
         m.element("authorialNote", [
@@ -392,7 +403,7 @@ public enum AkomaNtoso {
     /// `/!main#eId`.
     static func modifications(_ input: Input, ids: [String], expression: String) -> [Modification] {
         guard let first = input.parents.first else { return [] }
-        let parentIds = Dictionary(input.parents.map { ($0.number, eIds($0.resolution.paragraphs)) }) { a, _ in a }
+        let parentIds = Dictionary(zip(input.parents, input.parentParagraphs).map { ($0.number, eIds($1)) }) { a, _ in a }
         let parentURI = Dictionary(input.parents.map { ($0.number, expressionURI($0) + "/!main#") }) { a, _ in a }
         func oldId(_ side: ClauseChange.Side) -> String {
             let known = parentIds[side.revision ?? first.number] ?? []

@@ -21,7 +21,7 @@ public enum HTMLReport {
     public static func render(_ data: ReportData) -> String {
         var m = Markup()
         let latest = data.entries.last!.revision
-        let title = latest.resolution.title ?? latest.symbol
+        let title = latest.title ?? latest.symbol
         m.raw("<!DOCTYPE html>\n")
         m.open("html", ["lang": "en"])
         m.newline()
@@ -126,7 +126,7 @@ public enum HTMLReport {
                                 m.element("td", ["class": "n", "data-label": "Session"], text: r.session.map(String.init) ?? "")
                                 if multiline { m.element("td", ["class": "line", "data-label": "Line"], text: entry.node.branch) }
                                 m.element("td", ["data-label": "Continues"], text: entry.node.parents.isEmpty ? "—" : entry.node.parents.map(\.number).joined(separator: ", "))
-                                m.element("td", ["class": "n", "data-label": "Paragraphs"], text: String(r.resolution.paragraphs.count))
+                                m.element("td", ["class": "n", "data-label": "Paragraphs"], text: String(entry.paragraphs))
                                 m.element("td", ["class": "n", "data-label": "Words"], text: String(entry.words))
                                 m.element("td", ["class": "changes", "data-label": "Changes"], text: c.parents.isEmpty ? "first text" : summary(c, unchanged: false))
                                 m.element("td", ["class": "n", "data-label": "Unchanged"], text: c.parents.isEmpty ? "" : String(c.count(.unchanged)))
@@ -337,7 +337,7 @@ public enum HTMLReport {
             m.newline()
             m.element("p", ["class": "legend"], text: "Each clause is tagged with the session that introduced it and the one that last changed its wording.")
             m.newline()
-            m.element("p", ["class": "doc-title"], text: r.resolution.title ?? "")
+            m.element("p", ["class": "doc-title"], text: r.title ?? "")
             m.newline()
             m.element("p", ["class": "formula"], text: "The General Assembly,")
             for line in blame.paragraphs {
@@ -353,7 +353,7 @@ public enum HTMLReport {
                     }
                 } text: { m in m.text(line.paragraph.text) }
             }
-            footnotes(&m, r)
+            footnotes(&m, r, blame.footnotes)
         }
     }
 
@@ -408,11 +408,11 @@ public enum HTMLReport {
         }
     }
 
-    private static func footnotes(_ m: inout Markup, _ revision: Revision) {
-        guard !revision.resolution.footnotes.isEmpty else { return }
+    private static func footnotes(_ m: inout Markup, _ revision: Revision, _ notes: [Footnote]) {
+        guard !notes.isEmpty else { return }
         m.newline()
         m.element("ol", ["class": "footnotes"]) { m in
-            for note in revision.resolution.footnotes {
+            for note in notes {
                 m.element("li", ["id": "fn-\(Escape.identifier(revision.number))-\(Escape.identifier(note.mark))"]) { m in
                     m.element("sup", text: note.mark)
                     m.text(" " + note.text)

@@ -34,6 +34,8 @@ public struct ReportData: Sendable {
         public var comparison: Comparison
         /// The words of the revision's paragraphs.
         public var words: Int
+        /// The number of its paragraphs.
+        public var paragraphs: Int
 
         public var revision: Revision { node.revision }
     }
@@ -74,8 +76,9 @@ public struct ReportData: Sendable {
         var entries: [Entry] = []
         for node in detailed {
             let comparison = try store.changelogEntry(of: node.revision)
-            let words = node.revision.resolution.paragraphs.reduce(0) { $0 + WordCohorts.count($1.text) }
-            entries.append(Entry(node: node, comparison: comparison, words: words))
+            let paragraphs = try node.revision.readResolution().paragraphs
+            let words = paragraphs.reduce(0) { $0 + WordCohorts.count($1.text) }
+            entries.append(Entry(node: node, comparison: comparison, words: words, paragraphs: paragraphs.count))
             step()
         }
         var tips: [Blame] = []

@@ -26,7 +26,7 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
         }
         #expect(count == 3)
         try repo.updateReferences(
-            [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commit)], message: "t", signature: signature)
+            [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commit)])
         let gitDir = dir.path + "/r.git"
         let packs = try FileManager.default.contentsOfDirectory(atPath: gitDir + "/objects/pack")
         #expect(packs.filter { $0.hasSuffix(".pack") }.count == 1)
@@ -84,14 +84,12 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
         let b = try commitFile(repo, "b\n", parent: a)
         try repo.updateReferences(
             [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: a),
-             ReferenceUpdate(name: "refs/tags/A/RES/1/1", expected: nil, target: a)],
-            message: "t", signature: signature)
+             ReferenceUpdate(name: "refs/tags/A/RES/1/1", expected: nil, target: a)])
         // Someone expects main to be unset: refused, and nothing moves (not even the tag).
         #expect(throws: GitError.self) {
             try repo.updateReferences(
                 [ReferenceUpdate(name: "refs/tags/A/RES/1/1", expected: a, target: b),
-                 ReferenceUpdate(name: "refs/heads/main", expected: nil, target: b)],
-                message: "t", signature: signature)
+                 ReferenceUpdate(name: "refs/heads/main", expected: nil, target: b)])
         }
         #expect(try repo.reference("refs/heads/main") == a)
         #expect(try repo.reference("refs/tags/A/RES/1/1") == a)
@@ -165,7 +163,7 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
             #expect(count == 3 * texts.count)
             tips.append(commits.last!)
             try repo.updateReferences(
-                [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits.last!)], message: "t", signature: signature)
+                [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits.last!)])
             #expect(git(["fsck", "--strict", "--no-dangling"], in: gitDir).status == 0)
             #expect(git(["show", "main~7:doc.txt"], in: gitDir).stdout == texts[texts.count - 8])
             let packs = try FileManager.default.contentsOfDirectory(atPath: gitDir + "/objects/pack").filter { $0.hasSuffix(".pack") }
@@ -212,58 +210,122 @@ func commitFile(_ repo: Repository, _ text: String, parent: ObjectID?) throws ->
         #expect(Delta.encode(base: Array(texts[0]), target: noise) == nil)
     }
 
-    @Test func shaOneMatchesKnownDigests() {
-        func hex(_ s: String) -> String {
-            var sha = SHA1()
-            sha.update(Array(s.utf8))
-            return sha.finish().map { String(format: "%02x", $0) }.joined()
+    @Test func objectIdsAreGitsForEveryTypeAndSize() throws {
+        let dir = ScratchDirectory()
+        for text in ["", "abc", String(repeating: "a", count: 1000), Self.revisions(1)[0]] {
+            dir.write("doc.txt", text)
+            let theirs = git(["hash-object", "doc.txt"], in: dir.path).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(ObjectID.blob(hashing: Array(text.utf8)).hex == theirs)
         }
-        #expect(hex("") == "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        #expect(hex("abc") == "a9993e364706816aba3e25717850c26c9cd0d89d")
-        #expect(hex(String(repeating: "a", count: 1000)) == "291e9a6c66994949b57ba5e650361e98fc36b1ba")
+        // Trees and commits: git names what the writer wrote, and finds it under that name.
+        let gitDir = dir.path + "/r.git"
+        let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
+        let commit = try commitFile(repo, "hello\n", parent: nil)
+        let tree = try repo.commit(commit).tree
+        #expect(git(["cat-file", "-t", commit.hex], in: gitDir).stdout == "commit\n")
+        #expect(git(["cat-file", "-t", tree.hex], in: gitDir).stdout == "tree\n")
+        #expect(git(["fsck", "--strict", "--no-dangling"], in: gitDir).status == 0, "every object's name is the hash of its bytes")
     }
 
-    @Test func manyNewReferencesArePackedAndReadBack() throws {
+    @Test func referencesMoveInOnePackedRefsRewrite() throws {
         let dir = ScratchDirectory()
         let gitDir = dir.path + "/r.git"
         let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
         let (commits, _) = try Self.chain(repo, Self.revisions(6), packBytes: ObjectWriter.defaultPackBytes)
         let tags = commits.enumerated().map { ReferenceUpdate(name: "refs/tags/A/RES/1/\($0.offset)", expected: nil, target: $0.element) }
+        try repo.updateReferences([ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits[2])] + tags.prefix(3))
+        // A second update keeps the first's entries; a loose reference git wrote is folded in.
+        #expect(git(["update-ref", "refs/tags/A/RES/1/0", commits[1].hex], in: gitDir).status == 0)
+        #expect(FileManager.default.fileExists(atPath: gitDir + "/refs/tags/A/RES/1/0"))
         try repo.updateReferences(
-            [ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits[2])] + tags.prefix(3),
-            message: "t", signature: signature, packingFrom: 2)
-        // A second packing keeps the first's entries; moving a packed tag writes it loose.
-        try repo.updateReferences(
-            Array(tags.dropFirst(3)) + [ReferenceUpdate(name: "refs/tags/A/RES/1/0", expected: commits[0], target: commits[5])],
-            message: "t", signature: signature, packingFrom: 2)
+            Array(tags.dropFirst(3)) + [ReferenceUpdate(name: "refs/tags/A/RES/1/0", expected: commits[1], target: commits[5])])
         let packedRefs = try String(contentsOfFile: gitDir + "/packed-refs", encoding: .utf8)
         #expect(packedRefs.split(separator: "\n").count == 1 + 7)  // header, main, six tags
-        #expect(!FileManager.default.fileExists(atPath: gitDir + "/packed-refs.lock"))
+        #expect(!FileManager.default.fileExists(atPath: gitDir + "/refs/tags/A/RES/1/0"), "the loose file is gone")
+        #expect(try Self.locks(gitDir).isEmpty)
         #expect(try repo.reference("refs/tags/A/RES/1/0") == commits[5])
         #expect(try repo.reference("refs/tags/A/RES/1/4") == commits[4])
         #expect(try repo.references(matching: "refs/tags/*").count == 6)
-        #expect(git(["rev-parse", "A/RES/1/3"], in: gitDir).stdout.hasPrefix(commits[3].hex))
+        #expect(git(["rev-parse", "A/RES/1/0"], in: gitDir).stdout.hasPrefix(commits[5].hex))
         #expect(git(["fsck", "--strict"], in: gitDir).status == 0)
-        // Creating an existing reference is refused, and a held lock is a concurrent modification.
-        #expect(throws: GitError.self) {
-            try repo.updateReferences([tags[1], tags[2]], message: "t", signature: signature, packingFrom: 2)
-        }
+        // Deleting removes the entry.
+        try repo.updateReferences([ReferenceUpdate(name: "refs/tags/A/RES/1/5", expected: commits[5], target: nil)])
+        #expect(try repo.reference("refs/tags/A/RES/1/5") == nil)
+        // Creating an existing reference is refused, and a held lock is a concurrent modification
+        // that names the lock.
+        #expect(throws: GitError.self) { try repo.updateReferences([tags[1], tags[2]]) }
         _ = FileManager.default.createFile(atPath: gitDir + "/packed-refs.lock", contents: nil)
         #expect {
-            try repo.updateReferences(
-                [ReferenceUpdate(name: "refs/tags/x", expected: nil, target: commits[0]),
-                 ReferenceUpdate(name: "refs/tags/y", expected: nil, target: commits[0])],
-                message: "t", signature: signature, packingFrom: 2)
-        } throws: { ($0 as? GitError)?.isConcurrentModification == true }
+            try repo.updateReferences([ReferenceUpdate(name: "refs/tags/x", expected: nil, target: commits[0])])
+        } throws: { ($0 as? GitError)?.isConcurrentModification == true && "\($0)".contains("packed-refs.lock") }
         #expect(try repo.reference("refs/tags/x") == nil)
         try FileManager.default.removeItem(atPath: gitDir + "/packed-refs.lock")
         // A name that would be a folder of another is refused, as git refuses it.
         #expect(throws: GitError.self) {
             try repo.updateReferences(
                 [ReferenceUpdate(name: "refs/tags/A/RES/1/0/x", expected: nil, target: commits[0]),
-                 ReferenceUpdate(name: "refs/tags/z", expected: nil, target: commits[0])],
-                message: "t", signature: signature, packingFrom: 2)
+                 ReferenceUpdate(name: "refs/tags/z", expected: nil, target: commits[0])])
         }
         #expect(try repo.reference("refs/tags/z") == nil)
+    }
+
+    /// The state a transaction killed at each of its steps leaves is repaired to the old state
+    /// (before the rename of `packed-refs.lock`) or to the new one (after it), never a mix.
+    @Test func recoveryFinishesOrUndoesAKilledReferenceUpdate() throws {
+        let dir = ScratchDirectory()
+        let gitDir = dir.path + "/r.git"
+        let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
+        let (commits, _) = try Self.chain(repo, Self.revisions(3), packBytes: ObjectWriter.defaultPackBytes)
+        try repo.updateReferences([ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits[0])])
+        // Loose, as git writes them: they shadow packed entries.
+        #expect(git(["update-ref", "refs/heads/main", commits[1].hex], in: gitDir).status == 0)
+        #expect(git(["update-ref", "refs/tags/t", commits[1].hex], in: gitDir).status == 0)
+        let packed = try String(contentsOfFile: gitDir + "/packed-refs", encoding: .utf8)
+
+        // Killed before the commit: packed-refs.lock and the journal are left; undone.
+        try "\(commits[2].hex)\n".write(toFile: gitDir + "/refs/heads/main.lock", atomically: false, encoding: .utf8)
+        try "garbage".write(toFile: gitDir + "/packed-refs.lock", atomically: false, encoding: .utf8)
+        var repaired = try Repository.recoverInterruptedWrites(gitDirectory: gitDir)
+        #expect(Set(repaired) == ["refs/heads/main.lock", "packed-refs.lock"])
+        #expect(git(["rev-parse", "main"], in: gitDir).stdout.hasPrefix(commits[1].hex))
+        #expect(try String(contentsOfFile: gitDir + "/packed-refs", encoding: .utf8) == packed)
+
+        // Killed after the commit, before the loose files went: finished.
+        let newPacked = packed.replacingOccurrences(of: commits[0].hex, with: commits[2].hex)
+        try newPacked.write(toFile: gitDir + "/packed-refs", atomically: false, encoding: .utf8)
+        try "\(commits[2].hex)\n".write(toFile: gitDir + "/refs/heads/main.lock", atomically: false, encoding: .utf8)
+        // A lock holding another value than packed-refs (a killed `git update-ref`) goes alone.
+        try "\(commits[0].hex)\n".write(toFile: gitDir + "/refs/tags/t.lock", atomically: false, encoding: .utf8)
+        repaired = try Repository.recoverInterruptedWrites(gitDirectory: gitDir)
+        #expect(Set(repaired) == ["refs/heads/main", "refs/heads/main.lock", "refs/tags/t.lock"])
+        #expect(git(["rev-parse", "main"], in: gitDir).stdout.hasPrefix(commits[2].hex))
+        #expect(git(["rev-parse", "t"], in: gitDir).stdout.hasPrefix(commits[1].hex))
+        #expect(try Self.locks(gitDir).isEmpty)
+        #expect(git(["fsck", "--strict"], in: gitDir).status == 0)
+    }
+
+    @Test func recoveryRemovesTemporaryPacksAndPacksWithoutIndex() throws {
+        let dir = ScratchDirectory()
+        let gitDir = dir.path + "/r.git"
+        let repo = try Repository.createBare(at: gitDir, initialBranch: "main")
+        let (commits, _) = try Self.chain(repo, Self.revisions(3), packBytes: ObjectWriter.defaultPackBytes)
+        try repo.updateReferences([ReferenceUpdate(name: "refs/heads/main", expected: nil, target: commits[2])])
+        let pack = gitDir + "/objects/pack/"
+        _ = FileManager.default.createFile(atPath: pack + "tmp_pack_AbC123", contents: Data("PACK".utf8))
+        _ = FileManager.default.createFile(atPath: pack + "pack-0123456789012345678901234567890123456789.pack", contents: Data("PACK".utf8))
+        _ = FileManager.default.createFile(atPath: gitDir + "/HEAD.lock", contents: nil)
+        let repaired = try Repository.recoverInterruptedWrites(gitDirectory: gitDir)
+        #expect(Set(repaired) == [
+            "objects/pack/tmp_pack_AbC123", "objects/pack/pack-0123456789012345678901234567890123456789.pack", "HEAD.lock",
+        ])
+        let left = try FileManager.default.contentsOfDirectory(atPath: pack)
+        #expect(left.count == 2 && left.allSatisfy { $0.hasPrefix("pack-") }, "the real pack and its index stay: \(left)")
+        #expect(git(["fsck", "--strict"], in: gitDir).status == 0)
+        #expect(try Repository.recoverInterruptedWrites(gitDirectory: gitDir).isEmpty)
+    }
+
+    /// The lock files under a git directory.
+    static func locks(_ gitDir: String) throws -> [String] {
+        (FileManager.default.enumerator(atPath: gitDir)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".lock") }
     }
 }

@@ -91,7 +91,7 @@ import Testing
         // Written revision by revision: the same text as the views render whole.
         let history = try History.open(repo)
         #expect(json.stdout == LogView.json(history).rendered() + "\n")
-        #expect(log.stdout == LogView.text(history, style: Style(enabled: false)))
+        #expect(try log.stdout == LogView.text(history, style: Style(enabled: false)))
 
         // Search, written as it goes: the same text as the views of the whole search.
         let store = try LineageRepository.open(repo)

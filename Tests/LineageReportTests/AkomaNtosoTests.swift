@@ -62,7 +62,7 @@ import Testing
         #expect(descendants(paragraphs[3], "content").first?.stringValue?.hasPrefix("Welcomes the commencement") == true)
         // Footnotes where they are referred to.
         let notes = descendants(root, "authorialNote")
-        let marks = try store.revision(named: "69/28").resolution.paragraphs.reduce(0) { $0 + $1.footnotes.count }
+        let marks = try store.revision(named: "69/28").readResolution().paragraphs.reduce(0) { $0 + $1.footnotes.count }
         #expect(notes.count == marks && marks > 0)
         #expect(notes.allSatisfy { attribute($0, "marker") != nil && attribute($0, "eId")?.contains("__note_") == true })
         // eIds are unique.

@@ -52,7 +52,7 @@ import Testing
         // Every word is counted once: the bands of a revision add up to the words of its text.
         for (r, revision) in revisions.enumerated() {
             let total = bands.reduce(0) { $0 + Int(attribute($1, "data-words")!.split(separator: " ")[r])! }
-            let text = revision.resolution.paragraphs.reduce(0) { sum, p in
+            let text = try revision.readResolution().paragraphs.reduce(0) { sum, p in
                 sum + Tokenizer.tokenize(p.text).tokens.filter { $0.kind != .punctuation }.count
             }
             #expect(total == text, "\(revision.number)")

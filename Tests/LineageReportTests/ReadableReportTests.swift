@@ -96,7 +96,7 @@ import Testing
         let ids = attributeValues("id", in: html)
         #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         let merge = try store.revision(named: "76/19")
-        for label in merge.resolution.clauseAddresses {
+        for label in try merge.readResolution().clauseAddresses {
             let key = label.filter { $0.isLetter || $0.isNumber }
             for prefix in ["r", "t"] {
                 let id = "\(prefix)76-19-\(key)"
@@ -108,7 +108,7 @@ import Testing
         #expect(HTMLReport.clauseAnchor("69/28", "op3(b)") == "r69-28-op3b")
         // Every revision's clauses are citable in its changes.
         for revision in store.history.revisions {
-            let first = try #require(revision.resolution.clauseAddresses.first)
+            let first = try #require(try revision.readResolution().clauseAddresses.first)
             #expect(ids.contains(HTMLReport.clauseAnchor(revision.number, first)), "\(revision.number)")
         }
     }

@@ -60,7 +60,7 @@ import Testing
         var oddified = 0
         for revision in revisions {
             let parents = parentsOf[revision.number]!.map { ($0, states[$0]!) }
-            var (note, full) = RevisionLineage.compute(revision: revision, parents: parents, overrides: AlignmentOverrides())
+            var (note, full) = try RevisionLineage.compute(revision: revision, parents: parents, overrides: AlignmentOverrides())
             states[revision.number] = full
             #expect(note.encoded() == Array(try encoder.encode(note)))
             if note.oddify() {
@@ -125,7 +125,7 @@ extension RevisionLineage {
             Revision.Continuation(number: "65/41", reason: "cited; 83% of its text is there (and more)"),
             Revision.Continuation(number: nil, reason: "a second parent, none"),
         ]
-        let message = CommitMessage.render(revision)
+        let message = try CommitMessage.render(revision)
         for text in [message, message + "\n\n", message.replacingOccurrences(of: ": ", with: ":   \t")] {
             var read = Resolution()
             let (source, continues) = CommitMessage.parse(text, into: &read)

@@ -44,7 +44,7 @@ func head(_ repo: String) -> String {
         #expect(author == "United Nations General Assembly <general-assembly@un.org> 2014-12-02 12:00:00 -0500\n")
         let shown = git(["show", "A/RES/65/41:resolution.txt"], in: repo)
         #expect(shown.status == 0)
-        #expect(shown.stdout == report.history[3].document)
+        #expect(try shown.stdout == report.history[3].readDocument())
         #expect(shown.stdout.hasPrefix("Developments in the field of information and telecommunications in the context of international security\nRecalling its resolutions 53/70"))
         let trailers = git(["log", "-1", "--format=%(trailers:key=Adopted-Source,valueonly)", "A/RES/61/54"], in: repo).stdout
         #expect(trailers.hasPrefix("cited by A/RES/"))
@@ -55,8 +55,8 @@ func head(_ repo: String) -> String {
         // Reading the history back gives the same revisions.
         let history = try History.open(repo)
         #expect(history.revisions.map(\.number) == report.history.map(\.number))
-        #expect(history.revisions.map(\.document) == report.history.map(\.document))
-        #expect(history.revisions.map(\.resolution.meeting) == [66, nil, 61, 60, 62])
+        #expect(try history.revisions.map { try $0.readDocument() } == report.history.map { try $0.readDocument() })
+        #expect(history.revisions.map(\.meeting) == [66, nil, 61, 60, 62])
     }
 
     @Test func buildsAreReproducibleAndIdempotent() throws {
@@ -204,5 +204,26 @@ func head(_ repo: String) -> String {
         let history = try History.open(repo)
         #expect(history.revisions.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28"])
         #expect(git(["fsck", "--strict"], in: repo).status == 0)
+    }
+}
+
+@Suite struct InputReadTests {
+    /// A file changed between the build's first reading and a later one is an error that names
+    /// the file, thrown to the caller (the library never exits).
+    @Test func aFileChangedDuringTheBuildIsAnErrorNamingIt() throws {
+        let dir = ScratchDirectory()
+        let path = dir.write("r.txt", try String(contentsOfFile: Package.seeds["69/28"]!, encoding: .utf8))
+        let summary = try InputSummary(try Corpus.read(path))
+        let texts = InputTexts([summary])
+        let body = InputBody(path: path, texts: texts)
+        #expect(try body.contents().paragraphs.count > 10)
+        let original = try String(contentsOfFile: path, encoding: .utf8)
+        dir.write("r.txt", original.replacingOccurrences(of: "Welcomes", with: "Notes"))
+        #expect {
+            try body.contents()
+        } throws: { error in
+            let message = "\(error)"
+            return message.contains(path) && message.contains("changed during the build")
+        }
     }
 }

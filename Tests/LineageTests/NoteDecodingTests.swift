@@ -13,7 +13,7 @@ import Testing
         var checked = 0
         for revision in revisions {
             let parents = parentsOf[revision.number]!.map { ($0, states[$0]!) }
-            var (note, full) = RevisionLineage.compute(revision: revision, parents: parents, overrides: AlignmentOverrides())
+            var (note, full) = try RevisionLineage.compute(revision: revision, parents: parents, overrides: AlignmentOverrides())
             states[revision.number] = full
             let bytes = note.encoded()
             let fast = try NoteDecoding.decode(bytes)

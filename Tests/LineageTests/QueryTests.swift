@@ -227,9 +227,9 @@ private func lineageError(_ body: () throws -> Void) -> LineageError? {
         #expect(changelog.entries.map { $0.parent?.number } == [nil, "59/61", "61/54", "63/37", "65/41"])
 
         let first = changelog.entries[0]
-        #expect(first.changes.count == first.revision.resolution.paragraphs.count)
+        #expect(try first.changes.count == first.revision.readResolution().paragraphs.count)
         #expect(first.changes.allSatisfy { $0.kind == .inserted && $0.old.isEmpty && $0.new.count == 1 })
-        #expect(first.changes.map { $0.new[0].label } == first.revision.resolution.clauseAddresses)
+        #expect(try first.changes.map { $0.new[0].label } == first.revision.readResolution().clauseAddresses)
         #expect(first.changes[0].clause == "59/61#1")
 
         let second = changelog.entries[1]
@@ -286,14 +286,14 @@ private func lineageError(_ body: () throws -> Void) -> LineageError? {
         #expect(kept.count == 5 && released.count == 5)
         // Every body read, released by the next, and read again, in both directions.
         for (a, b) in zip(kept + kept.reversed(), released + released.reversed()) {
-            #expect(a.resolution == b.resolution)
-            #expect(a.resolution.paragraphs.count > 10)
+            #expect(try a.readResolution() == b.readResolution())
+            #expect(try a.readResolution().paragraphs.count > 10)
         }
         let bodies = DocumentBodies(repo: repo, capacity: 2)
         for revision in store.history.revisions {
             let commit = try repo.commit(revision.commit!)
             let body = DocumentBody(cache: bodies, tree: commit.tree, commit: commit.id, number: revision.number)
-            #expect(body.contents.paragraphs == revision.resolution.paragraphs)
+            #expect(try body.contents().paragraphs == revision.readResolution().paragraphs)
             #expect(bodies.count <= 2)
         }
         #expect(bodies.count == 2)

@@ -70,8 +70,8 @@ func line(_ blame: Blame, containing text: String) -> Blame.Line? {
         #expect(decides.words.contains { $0.op == .insert && $0.text.contains("sixty-second") })
         #expect(decides.similarity > 0.8)
         // Every old and new paragraph is accounted for exactly once.
-        #expect(diff.changes.flatMap { $0.old.map(\.index) }.sorted() == Array(0..<diff.from.resolution.paragraphs.count))
-        #expect(diff.changes.flatMap { $0.new.map(\.index) }.sorted() == Array(0..<diff.to.resolution.paragraphs.count))
+        #expect(diff.changes.flatMap { $0.old.map(\.index) }.sorted() == Array(0..<(try diff.from.readResolution().paragraphs.count)))
+        #expect(diff.changes.flatMap { $0.new.map(\.index) }.sorted() == Array(0..<(try diff.to.readResolution().paragraphs.count)))
     }
 
     @Test func aDiffAcrossSeveralRevisionsAlignsTheTwoTexts() throws {
