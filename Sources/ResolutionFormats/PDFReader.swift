@@ -11,7 +11,8 @@ import ResolutionText
 enum PDFReader {
     /// - Complexity: O(c log c) in the characters of the document, plus poppler's parsing.
     static func read(_ bytes: [UInt8]) throws(ParseError) -> Resolution {
-        try ResolutionParser.parse(text(bytes))
+        // ``text(_:)`` has checked the page markers: the pages are all there.
+        try ResolutionParser.parse(text(bytes), whole: true)
     }
 
     /// The clean text of a PDF's resolution (see ``PDFLayout``).

@@ -25,7 +25,8 @@ enum WordReader {
         guard rendered.unicodeScalars.contains(where: { !($0.properties.isWhitespace) }) else {
             throw ParseError(.empty, "an empty \(format.displayName) document: it holds no text")
         }
-        return try ResolutionParser.parse(rendered)
+        // A package whose parts all read (their checksums checked) is the whole document.
+        return try ResolutionParser.parse(rendered, whole: true)
     }
 
     /// The document laid out for the text parser.

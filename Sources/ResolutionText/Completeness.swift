@@ -50,10 +50,11 @@ enum Completeness {
     /// no `5/5`; the header of a published resolution ("Resolution adopted by the General
     /// Assembly", "Distr.") without its closing lines; or a last paragraph that is an item of a
     /// list whose items all end with a full stop (the norms 1.1–1.13 of 73/27 op1), so that its
-    /// full stop says nothing about the end.
+    /// full stop says nothing about the end. The header is no such sign when the page markers
+    /// reach their last page (`5/5`) or the source vouches for the whole document (`whole`).
     ///
     /// - Complexity: O(n) in the number of lines.
-    static func checkUnclosed(lines: [SourceLine], header: Scalars, paragraphs: [Paragraph], last: String) throws(ParseError) {
+    static func checkUnclosed(lines: [SourceLine], header: Scalars, paragraphs: [Paragraph], last: String, whole: Bool) throws(ParseError) {
         var page = 0
         var pages = 0
         for line in lines where !line.isBlank {
@@ -66,7 +67,8 @@ enum Completeness {
                 "the text stops on page \(page) of \(pages) (no page \(pages)/\(pages)), after \(last), "
                     + "without the closing lines (the plenary meeting and the date)")
         }
-        if header.contains("adopted by the General Assembly", ignoringCase: true) || header.contains("Distr.") {
+        let lastPageSeen = pages > 0 && page == pages
+        if !whole, !lastPageSeen, header.contains("adopted by the General Assembly", ignoringCase: true) || header.contains("Distr.") {
             throw .cutOff(
                 "the text has the header of a published resolution but stops after \(last), "
                     + "without the closing lines (the plenary meeting and the date)")

@@ -31,7 +31,12 @@
 /// anchor line), so a 15 KB resolution parses in well under a millisecond in a release build.
 public enum ResolutionParser {
     /// Reads a resolution from decoded text (see ``SourceText/decode(_:)``).
-    public static func parse(_ text: String) throws(ParseError) -> Resolution {
+    ///
+    /// `whole`: the source vouches that the text is the whole document (a PDF whose page
+    /// markers are all there, a Word or OpenDocument package), so a published resolution's
+    /// header without closing lines is no sign of a cut on its own (61/54 prints none); every
+    /// other sign still is.
+    public static func parse(_ text: String, whole: Bool = false) throws(ParseError) -> Resolution {
         var lines = SourceLines.split(text)
         guard lines.contains(where: { !$0.isBlank }) else {
             throw text.isEmpty ? .emptyFile : .whitespaceOnly
@@ -221,7 +226,8 @@ public enum ResolutionParser {
             throw .cutOff("\(addresses[index]) refers to footnote \(mark) (\"\(context)\") but no footnote \(mark) was found")
         }
         if !closed, let last = out.paragraphs.last {
-            try Completeness.checkUnclosed(lines: lines, header: header, paragraphs: out.paragraphs, last: addresses[last.index])
+            try Completeness.checkUnclosed(
+                lines: lines, header: header, paragraphs: out.paragraphs, last: addresses[last.index], whole: whole)
         }
         return resolution
     }
