@@ -117,6 +117,22 @@ public struct Ancestry: Sendable {
         }
     }
 
+    /// The graph as stored: each revision's parents are its commit's, its line the branch
+    /// ``History`` found it on (`revisions` in history order, read from a repository). What a
+    /// bare build recomputes the lineage along, without inferring anything anew.
+    ///
+    /// Complexity: O(n) for n revisions and their parents.
+    init(stored revisions: [Revision], lines: [String]) {
+        let number = Dictionary(revisions.compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        decisions = revisions.map { r in
+            Decision(
+                revision: r.number, parents: r.parents.compactMap { number[$0] }, reasons: r.continues.map(\.reason),
+                line: r.line ?? lines.first ?? "")
+        }
+        self.lines = lines
+        for (k, d) in decisions.enumerated() { index[d.revision] = k }
+    }
+
     /// The revision that continues the line of revision `p`, among `followers` (the revisions
     /// whose first parent is `p`, in history order, without those the corrections file puts on a
     /// `branch` of their own): the one that keeps a title the line has carried (`lineTitles`),

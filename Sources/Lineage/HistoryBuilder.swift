@@ -21,6 +21,13 @@ public struct BuildReport: Sendable {
     public var newObjects: Int
     /// True when the stored lineage (clause identities, provenance) was computed anew.
     public var lineageUpdated: Bool
+    /// How many revisions' lineage was computed (0 when the stored lineage was up to date).
+    public var lineageComputed: Int = 0
+    /// True for a bare build (``HistoryBuilder/recomputeLineage()``): the repository was re-read,
+    /// not given inputs.
+    public var reread = false
+    /// The revision `HEAD` names after the build (the tip of the default line).
+    public var head: Revision? = nil
 }
 
 /// Builds or extends the git history of a series from input files.
@@ -117,7 +124,7 @@ public struct HistoryBuilder {
         plan.revisions = []  // one copy of the list, not two
         checked = nil
         var changed: [Int] = []
-        let written = try repo.writeObjects(packBytes: packBytes) { writer -> ObjectID? in
+        let written = try repo.writeObjects(packBytes: packBytes) { writer -> (commit: ObjectID, computed: Int)? in
             var commitOf: [String: ObjectID] = [:]
             for i in revisions.indices {
                 onProgress(.committing, i + 1, revisions.count)
@@ -179,7 +186,7 @@ public struct HistoryBuilder {
             }
         }
         if let notes = written.result {
-            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes))
+            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit))
         }
         let storedTags = Dictionary(stored.map { (HistoryLayout.tag(for: $0.symbol), $0.commit) }) { a, _ in a }
         for i in changed {
@@ -208,7 +215,71 @@ public struct HistoryBuilder {
             repositoryPath: repositoryPath, created: !existed, committed: committed,
             recommitted: committed.map(\.number).filter(storedNumbers.contains),
             unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects,
-            lineageUpdated: written.result != nil)
+            lineageUpdated: written.result != nil, lineageComputed: written.result?.computed ?? 0,
+            head: revisions.last { $0.line == plan.ancestry.lines.first })
+    }
+
+    /// A bare build (`lineage build` with no inputs): re-reads the revisions the repository
+    /// already holds (their documents and metadata, from the commits; their parents and lines,
+    /// from the commits and branches) and computes the lineage notes of those that have none or
+    /// whose notes are stale (another engine version), with the alignment directives stored with
+    /// the notes. Nothing but `refs/notes/lineage` moves: no commit, branch, tag or `HEAD`. This
+    /// restores the notes of a `git clone`, which does not copy notes.
+    ///
+    /// Throws when there is no repository at ``repositoryPath`` or it holds no lineage history,
+    /// saying what to build it from (`corpus`, the bundled corpus, named as an example when given).
+    ///
+    /// Cost: reading every commit; one alignment per revision whose note is computed.
+    public func recomputeLineage(suggesting corpus: String? = nil) throws -> BuildReport {
+        Repository.boundReadMemory()
+        var nameInputs = "name the resolutions to build it from: `lineage build FILE|FOLDER... --repo \(repositoryPath)`"
+        if let corpus { nameInputs += " (the bundled corpus: `lineage build \(corpus) --repo \(repositoryPath)`)" }
+        guard FileManager.default.fileExists(atPath: repositoryPath) else {
+            throw LineageError("\(repositoryPath): no lineage repository here to re-read", hint: nameInputs)
+        }
+        let repo: Repository
+        do {
+            repo = try Repository.open(at: repositoryPath)
+        } catch {
+            throw LineageError("\(repositoryPath): not a git repository: \(error)")
+        }
+        let lock = try BuildLock(directory: repo.gitDirectory) {
+            progress("waiting for another build of \(repositoryPath) to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
+
+        let (revisions, lines) = try History.read(repo)
+        guard !revisions.isEmpty else {
+            throw LineageError("\(repositoryPath): no revision to re-read (no branch holds a lineage history)", hint: nameInputs)
+        }
+        let ancestry = Ancestry(stored: revisions, lines: lines)
+        let storedNotes = try LineageNotes.Stored(repo)
+        let corrections = storedNotes.settings.map(LineageNotes.corrections(fromSettings:)) ?? Corrections()
+        let annotated = try storedNotes.annotatedCommits(in: repo)
+        let missing = revisions.indices.filter { !annotated.contains(revisions[$0].commit!) }
+        let written = try repo.writeObjects(packBytes: packBytes) { writer in
+            try LineageNotes.write(
+                revisions: revisions, ancestry: ancestry, changed: missing, stored: storedNotes,
+                corrections: corrections, staleCommits: [], repo: repo, writer: writer) { onProgress(.lineage, $0, $1) }
+        }
+        if let notes = written.result {
+            do {
+                try repo.updateReferences(
+                    [ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit)],
+                    message: "lineage build", signature: HistoryLayout.referenceSignature)
+            } catch let error as GitError where error.isConcurrentModification {
+                throw LineageError("\(repositoryPath): the lineage was changed by another process during the build; nothing was changed, build again")
+            }
+        }
+        let head = try repo.symbolicTarget(of: "HEAD").flatMap { name -> Revision? in
+            guard name.hasPrefix(HistoryLayout.branchPrefix) else { return nil }
+            let line = String(name.dropFirst(HistoryLayout.branchPrefix.count))
+            return revisions.last { $0.line == line }
+        }
+        return BuildReport(
+            repositoryPath: repositoryPath, created: false, committed: [], recommitted: [], unchanged: revisions.count,
+            history: revisions, newObjects: written.newObjects, lineageUpdated: written.result != nil,
+            lineageComputed: written.result?.computed ?? 0, reread: true, head: head)
     }
 
     // MARK: - Planning (pure: no writes)
