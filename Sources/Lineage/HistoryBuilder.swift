@@ -28,6 +28,9 @@ public struct BuildReport: Sendable {
     public var reread = false
     /// The revision `HEAD` names after the build (the tip of the default line).
     public var head: Revision? = nil
+    /// The branches (lines) the build created, moved or deleted, by name (without
+    /// `refs/heads/`), with the number of the revision each now points to (`nil`: deleted).
+    public var branchesMoved: [(line: String, to: String?)] = []
 }
 
 /// Builds or extends the git history of a series from input files.
@@ -211,12 +214,18 @@ public struct HistoryBuilder {
 
         let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
-        return BuildReport(
+        let numberOf = Dictionary(revisions.compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        let branchesMoved = updates.filter { $0.name.hasPrefix(HistoryLayout.branchPrefix) }.map { update in
+            (line: String(update.name.dropFirst(HistoryLayout.branchPrefix.count)), to: update.target.flatMap { numberOf[$0] })
+        }
+        var report = BuildReport(
             repositoryPath: repositoryPath, created: !existed, committed: committed,
             recommitted: committed.map(\.number).filter(storedNumbers.contains),
             unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects,
             lineageUpdated: written.result != nil, lineageComputed: written.result?.computed ?? 0,
             head: revisions.last { $0.line == plan.ancestry.lines.first })
+        report.branchesMoved = branchesMoved
+        return report
     }
 
     /// A bare build (`lineage build` with no inputs): re-reads the revisions the repository

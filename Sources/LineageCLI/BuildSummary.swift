@@ -26,6 +26,10 @@ enum BuildSummary {
                 : "Re-read \(report.unchanged) revision(s): computed the lineage of \(report.lineageComputed) (\(LineageNotes.reference)); no commit, branch or tag moved.\n"
         } else if report.committed.isEmpty {
             out += "Nothing to commit: all \(report.unchanged) input(s) already stored.\n"
+            // Lines decided anew (a correction, or a newer lineage's rule) move only branches.
+            for (line, to) in report.branchesMoved {
+                out += to.map { "branch \(line) -> \($0)\n" } ?? "branch \(line) deleted (its revisions are on other lines)\n"
+            }
         } else {
             if !report.recommitted.isEmpty {
                 out += "An older resolution was added: re-committing \(report.recommitted.joined(separator: ", ")) after it.\n"

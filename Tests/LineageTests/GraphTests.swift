@@ -229,4 +229,28 @@ import Testing
         #expect(line["77/36"] == Self.developments)
         #expect(line["77/99"] == Self.developments + "-77-99")
     }
+
+    @Test func aBuildRedrawsTheLinesAnOlderRuleLaidOutAndSaysSo() throws {
+        // As an older lineage left it: 77/36 and 78/237 on a branch of their own, HEAD at 76/19.
+        let dir = ScratchDirectory()
+        let corpus = LaterSeries.corpus([LaterSeries.r77_36(), LaterSeries.r78_237()], in: dir)
+        let repo = dir.path + "/h.git"
+        _ = try build([corpus], repo: repo)
+        let tip = git(["rev-parse", "A/RES/78/237^{commit}"], in: repo).stdout.trimmingCharacters(in: .newlines)
+        let merge = git(["rev-parse", "A/RES/76/19^{commit}"], in: repo).stdout.trimmingCharacters(in: .newlines)
+        #expect(git(["update-ref", "refs/heads/developments-in-the-field", tip], in: repo).status == 0)
+        #expect(git(["update-ref", "refs/heads/\(Self.developments)", merge], in: repo).status == 0)
+        let commits = try commits(repo)
+
+        let report = try build([corpus], repo: repo)
+        #expect(report.committed.isEmpty && report.newObjects == 0)
+        #expect(report.branchesMoved.map(\.line) == [Self.developments, "developments-in-the-field"])
+        #expect(report.branchesMoved.map(\.to) == ["78/237", nil])
+        #expect(git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .newlines) == tip)
+        #expect(git(["for-each-ref", "--format=%(refname:short)", "refs/heads"], in: repo).stdout
+            == "\(Self.advancing)\n\(Self.developments)\n")
+        #expect(try self.commits(repo) == commits)
+        // Built again: nothing moves.
+        #expect(try build([corpus], repo: repo).branchesMoved.isEmpty)
+    }
 }
