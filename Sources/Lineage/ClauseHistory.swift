@@ -108,50 +108,47 @@ extension LineageRepository {
     /// in every revision. Several clauses found at the
     /// first place that has any are refused, each candidate named `REV:ADDRESS` with an excerpt;
     /// a phrase found nowhere is refused, saying when footnotes have it (history follows
-    /// paragraphs). The match says where it was found, and how many other clauses of earlier
-    /// revisions have the phrase.
+    /// paragraphs). The match says where it was found.
     ///
-    /// Complexity: one pass over the history's paragraphs (and their stored lineage).
+    /// Complexity: the current texts' paragraphs; when they lack the phrase, one pass over the
+    /// history's paragraphs (and the stored lineage of the revisions that have it).
     public func clause(matchingPhrase phrase: String) throws(LineageError) -> PhraseMatch {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else { throw LineageError("the clause to follow is empty", hint: ClauseReference.hint) }
         guard !history.revisions.isEmpty else { throw LineageError("\(history.path): the history is empty") }
         // Candidates by clause id, each at the latest place (REV:ADDRESS) the phrase matches it, in
         // the tips (every line's latest revision, HEAD's first) and in the whole history.
-        var inTips: [Candidate] = [], anywhere: [Candidate] = []
         // The current texts: the revisions nothing continues (a line merged into another is not
         // current), HEAD's tip first.
         let continued = Set(history.revisions.flatMap(\.parents))
         let head = history.tips.first?.revision.commit
         let tips = history.revisions.filter { $0.commit.map { !continued.contains($0) } ?? false }
             .sorted { a, b in (a.commit == head) != (b.commit == head) ? a.commit == head : a.number < b.number }
-        let tipCommits = Set(tips.compactMap(\.commit))
-        func note(_ c: Candidate, in list: inout [Candidate]) {
-            if let k = list.firstIndex(where: { $0.clause == c.clause }) { list[k] = c } else { list.append(c) }
-        }
-        for revision in history.revisions {
-            let texts = revision.resolution.paragraphs
-            let matching = texts.indices.filter { pattern.matches(texts[$0].text) }
-            guard !matching.isEmpty else { continue }
-            let clauses = try lineage(of: revision).state.clauses
-            let addresses = revision.resolution.clauseAddresses
-            for i in matching where i < clauses.count {
-                let c = Candidate(clause: clauses[i].id, place: "\(revision.number):\(addresses[i])", text: texts[i].text)
-                note(c, in: &anywhere)
-                if let commit = revision.commit, tipCommits.contains(commit) { note(c, in: &inTips) }
+        // Candidates by clause id, each at the latest place (REV:ADDRESS) the phrase matches it.
+        func candidates(in revisions: [Revision]) throws(LineageError) -> [Candidate] {
+            var out: [Candidate] = []
+            for revision in revisions {
+                let texts = revision.resolution.paragraphs
+                let matching = texts.indices.filter { pattern.matches(texts[$0].text) }
+                guard !matching.isEmpty else { continue }
+                let clauses = try lineage(of: revision).state.clauses
+                let addresses = revision.resolution.clauseAddresses
+                for i in matching where i < clauses.count {
+                    let c = Candidate(clause: clauses[i].id, place: "\(revision.number):\(addresses[i])", text: texts[i].text)
+                    if let k = out.firstIndex(where: { $0.clause == c.clause }) { out[k] = c } else { out.append(c) }
+                }
             }
+            return out
         }
-        // HEAD's tip first among the tips.
-        let order = Dictionary(tips.enumerated().map { ($1.number, $0) }) { a, _ in a }
-        inTips.sort { (order[$0.revisionNumber] ?? 0) < (order[$1.revisionNumber] ?? 0) }
+        var found = try candidates(in: tips)
+        let inLatest = !found.isEmpty
+        if !inLatest { found = try candidates(in: history.revisions) }
         let scope =
-            inTips.isEmpty
-            ? "earlier revisions (not in \(tips.map(\.number).joined(separator: ", ")))" : "the latest revision\(tips.count == 1 ? "" : "s") (\(tips.map(\.number).joined(separator: ", ")))"
-        let found = inTips.isEmpty ? anywhere : inTips
+            inLatest
+            ? "the latest revision\(tips.count == 1 ? "" : "s") (\(tips.map(\.number).joined(separator: ", ")))"
+            : "earlier revisions (not in \(tips.map(\.number).joined(separator: ", ")))"
         if found.count == 1 {
-            return PhraseMatch(
-                phrase: phrase, clause: found[0].clause, place: found[0].place, inLatest: !inTips.isEmpty,
-                elsewhere: anywhere.count - 1)
+            return PhraseMatch(phrase: phrase, clause: found[0].clause, place: found[0].place, inLatest: inLatest)
         }
         if found.isEmpty {
             var notes: [String] = []
@@ -187,7 +184,6 @@ extension LineageRepository {
         var clause: String
         var place: String
         var text: String
-        var revisionNumber: String { String(place[..<place.lastIndex(of: ":")!]) }
     }
 
     /// Every version of the clause `id`, in history order (every line), each compared with the
@@ -294,23 +290,18 @@ public struct PhraseMatch: Sendable, Equatable {
     /// `REV:ADDRESS` of the paragraph matched: in the latest revision of a line if one has it
     /// (``inLatest``), otherwise the latest revision where the clause has the phrase.
     public var place: String
-    /// Whether ``place`` is in the latest revision of a line.
+    /// Whether ``place`` is in a current text (a revision nothing continues).
     public var inLatest: Bool
-    /// How many other clauses have the phrase in earlier revisions.
-    public var elsewhere: Int
 
-    /// `phrase matched 76/19:op6(a) (9 other clauses have it in earlier revisions)`.
+    /// `phrase matched 76/19:op6(a)`, or `phrase matched 59/61:op3(b) (not in the latest
+    /// revision)`.
     public var description: String {
-        var out = "phrase matched \(place)"
-        if elsewhere > 0 {
-            out += " (\(elsewhere) other clause\(elsewhere == 1 ? " has" : "s have") it in earlier revisions: name one as REV:ADDRESS)"
-        }
-        return out
+        "phrase matched \(place)" + (inLatest ? "" : " (not in the latest revision)")
     }
 
-    /// `{"phrase","clause","matched":"76/19:op6(a)","otherClauses":9}`.
+    /// `{"phrase","clause","matched":"76/19:op6(a)","inLatest":true}`.
     public var json: JSONValue {
-        .object([("phrase", .string(phrase)), ("clause", .string(clause)), ("matched", .string(place)), ("otherClauses", .int(elsewhere))])
+        .object([("phrase", .string(phrase)), ("clause", .string(clause)), ("matched", .string(place)), ("inLatest", .bool(inLatest))])
     }
 }
 
