@@ -124,8 +124,9 @@ extension LineageRepository {
         let head = history.tips.first?.revision.commit
         let tips = history.revisions.filter { $0.commit.map { !continued.contains($0) } ?? false }
             .sorted { a, b in (a.commit == head) != (b.commit == head) ? a.commit == head : a.number < b.number }
-        // Candidates by clause id, each at the latest place (REV:ADDRESS) the phrase matches it.
-        func candidates(in revisions: [Revision]) throws(LineageError) -> [Candidate] {
+        // Candidates by clause id, each at the first place (REV:ADDRESS) in `revisions` the phrase
+        // matches it (`latest`: at the last place).
+        func candidates(in revisions: [Revision], latest: Bool) throws(LineageError) -> [Candidate] {
             var out: [Candidate] = []
             for revision in revisions {
                 let texts = revision.resolution.paragraphs
@@ -135,14 +136,18 @@ extension LineageRepository {
                 let addresses = revision.resolution.clauseAddresses
                 for i in matching where i < clauses.count {
                     let c = Candidate(clause: clauses[i].id, place: "\(revision.number):\(addresses[i])", text: texts[i].text)
-                    if let k = out.firstIndex(where: { $0.clause == c.clause }) { out[k] = c } else { out.append(c) }
+                    if let k = out.firstIndex(where: { $0.clause == c.clause }) {
+                        if latest { out[k] = c }
+                    } else {
+                        out.append(c)
+                    }
                 }
             }
             return out
         }
-        var found = try candidates(in: tips)
+        var found = try candidates(in: tips, latest: false)
         let inLatest = !found.isEmpty
-        if !inLatest { found = try candidates(in: history.revisions) }
+        if !inLatest { found = try candidates(in: history.revisions, latest: true) }
         let scope =
             inLatest
             ? "the latest revision\(tips.count == 1 ? "" : "s") (\(tips.map(\.number).joined(separator: ", ")))"

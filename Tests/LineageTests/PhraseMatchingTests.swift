@@ -121,4 +121,20 @@ import Testing
         // A phrase in a paragraph somewhere is not "only in footnotes" there.
         #expect(try store.search("Open-ended Working Group").unsearchedFootnotes.isEmpty)
     }
+
+    @Test func withTwoCurrentTextsHEADsTipComesFirst() throws {
+        // After the merge the series forks again: 78/237 (HEAD's line) and a "Programme of
+        // action" sibling are both current; a clause both have is named at HEAD's tip.
+        let dir = ScratchDirectory()
+        let corpus = LaterSeries.corpus(
+            [LaterSeries.programme(number: "77/35", adopted: "6 December 2022"), LaterSeries.r77_36(), LaterSeries.r78_237()], in: dir)
+        _ = try HistoryBuilder(repositoryPath: dir.path + "/h.git").build(paths: [corpus])
+        let store = try LineageRepository.open(dir.path + "/h.git")
+        let ambiguous = try #require(lineageError { _ = try store.clauseHistory(named: "Member States") })
+        let lines = ambiguous.message.split(separator: "\n").map(String.init)
+        #expect(lines.first == "\"Member States\" is in 2 clauses of the latest revisions (78/237, 77/35):")
+        #expect(lines.dropFirst().map { $0.split(separator: " ").first.map(String.init) } == ["78/237:op3", "78/237:op6"])
+        // Only the sibling has its reworded op6.
+        #expect(try store.clauseHistory(named: "Invites all States").phraseMatch?.place == "77/35:op6")
+    }
 }
