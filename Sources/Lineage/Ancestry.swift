@@ -88,7 +88,8 @@ public struct Ancestry: Sendable {
             reasonsOf.append(reasons)
         }
         // Lines, once every parent is known: a line is a chain of first parents; each revision's
-        // line goes on with its successor (``successor(of:among:lineTitles:titles:)``).
+        // line goes on with its successor (``successor(among:lineTitles:titles:)``), decided once per
+        // revision, when its first follower is met (the line's titles are those up to it).
         var followers: [Int: [Int]] = [:]  // position -> the revisions whose first parent it is, in history order
         for k in revisions.indices {
             if let first = parentsOf[k].first, corrections.branches[revisions[k].number] == nil {
@@ -97,12 +98,17 @@ public struct Ancestry: Sendable {
         }
         var lineTitles: [String: Set<String>] = [:]  // line name -> the normalised titles its revisions carry
         var named: [String: String] = [:]  // line name -> the normalised title that named it
+        var successors: [Int: Int] = [:]  // position -> the follower that continues its line (-1: none)
         for (k, revision) in revisions.enumerated() {
             let number = revision.number
             var line: String
-            if let first = parentsOf[k].first.map({ inference.position[$0]! }),
-                Self.successor(of: first, among: followers[first] ?? [], lineTitles: lineTitles[decisions[first].line]!, titles: inference.titles) == k
-            {
+            let first = parentsOf[k].first.map { inference.position[$0]! }
+            if let first, successors[first] == nil {
+                successors[first] =
+                    Self.successor(among: followers[first] ?? [], lineTitles: lineTitles[decisions[first].line]!, titles: inference.titles)
+                    ?? -1
+            }
+            if let first, successors[first] == k {
                 line = decisions[first].line
             } else {
                 line = LineName.make(
@@ -133,15 +139,15 @@ public struct Ancestry: Sendable {
         for (k, d) in decisions.enumerated() { index[d.revision] = k }
     }
 
-    /// The revision that continues the line of revision `p`, among `followers` (the revisions
-    /// whose first parent is `p`, in history order, without those the corrections file puts on a
+    /// The revision that continues the line of a revision, among `followers` (the revisions
+    /// whose first parent it is, in history order, without those the corrections file puts on a
     /// `branch` of their own): the one that keeps a title the line has carried (`lineTitles`),
     /// else the one whose title is closest to one of them (the share of words in common);
     /// the earliest at a tie. A revision that is its parent's only follower continues the line,
     /// whatever its title; the others of a fork start lines of their own.
     ///
     /// Complexity: O(f·t·w) for f followers, t titles on the line and w words a title.
-    static func successor(of p: Int, among followers: [Int], lineTitles: Set<String>, titles: [String]) -> Int? {
+    static func successor(among followers: [Int], lineTitles: Set<String>, titles: [String]) -> Int? {
         guard followers.count > 1 else { return followers.first }
         func rank(_ c: Int) -> (keeps: Bool, closeness: Double) {
             if lineTitles.contains(titles[c]) { return (true, 1) }
