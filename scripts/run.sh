@@ -10,7 +10,7 @@ swift build -c release --product lineage
 lineage=.build/release/lineage
 repo=${LINEAGE_REPO:-lineage.git}
 
-"$lineage" build --repo "$repo"
+"$lineage" build lineage/ --repo "$repo"
 echo
 "$lineage" log --repo "$repo"
 echo

@@ -27,11 +27,16 @@ import ResolutionText
 ///
 /// Two revisions that continue one parent are a **fork** (73/27 and 73/266 both continue 69/28).
 ///
-/// Lines: the first revision starts the default line. A revision continues its first parent's
-/// line when the parent is still that line's latest revision and it has the same title or is
-/// a merge (a merge lands on its first parent's line, as in git; its first parent is the one
-/// whose title is closest to its own, by word overlap); otherwise it starts a new line, named
-/// after its title by ``LineName`` (or as the corrections file says with `branch`).
+/// Lines, decided once every parent is known: the first revision starts the default line, and
+/// a line is a chain of first parents. A revision continues its first parent's line unless a
+/// sibling does: of the revisions whose first parent is one revision, the one that keeps a title
+/// the line has carried goes on with it (else the one whose title is closest; the earliest at a
+/// tie), whatever its own title when it is the only one. A merge is no exception: it lands on
+/// its first parent's line, as in git (its first parent is the one whose title is closest to its
+/// own, by word overlap). So 77/36, which returns to the "Developments" title after the merge 76/19,
+/// continues the default line, and 77/37 ("Programme of action…"), its sibling, starts one.
+/// The others start new lines, named after their titles by ``LineName`` (or as the
+/// corrections file says with `branch`, which always starts a line).
 ///
 /// Complexity: O(n·c) for n revisions citing c revisions each, plus the ancestor checks (a walk
 /// up through parents, each revision at most once per check). Word 4-gram sets, O(length) each,
@@ -74,30 +79,90 @@ public struct Ancestry: Sendable {
         decisions = []
         lines = []
         var inference = Inference(revisions: revisions)
-        var lineTip: [String: String] = [:]  // line name -> latest revision number
-        var titles: [String: String] = [:]  // line name -> the normalised title that named it
-        for (k, revision) in revisions.enumerated() {
-            let number = revision.number
+        var parentsOf: [[String]] = []
+        var reasonsOf: [[String]] = []
+        for k in revisions.indices {
             let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
             inference.record(parents: parents)
-            let title = inference.titles[k]
+            parentsOf.append(parents)
+            reasonsOf.append(reasons)
+        }
+        // Lines, once every parent is known: a line is a chain of first parents; each revision's
+        // line goes on with its successor (``successor(among:lineTitles:titles:)``), decided once per
+        // revision, when its first follower is met (the line's titles are those up to it).
+        var followers: [Int: [Int]] = [:]  // position -> the revisions whose first parent it is, in history order
+        for k in revisions.indices {
+            if let first = parentsOf[k].first, corrections.branches[revisions[k].number] == nil {
+                followers[inference.position[first]!, default: []].append(k)
+            }
+        }
+        var lineTitles: [String: Set<String>] = [:]  // line name -> the normalised titles its revisions carry
+        var named: [String: String] = [:]  // line name -> the normalised title that named it
+        var successors: [Int: Int] = [:]  // position -> the follower that continues its line (-1: none)
+        for (k, revision) in revisions.enumerated() {
+            let number = revision.number
             var line: String
-            if let first = parents.first, let parentLine = decision(for: first)?.line, lineTip[parentLine] == first,
-                parents.count > 1 || inference.titles[index[first]!] == title,
-                corrections.branches[number] == nil
-            {
-                line = parentLine
+            let first = parentsOf[k].first.map { inference.position[$0]! }
+            if let first, successors[first] == nil {
+                successors[first] =
+                    Self.successor(among: followers[first] ?? [], lineTitles: lineTitles[decisions[first].line]!, titles: inference.titles)
+                    ?? -1
+            }
+            if let first, successors[first] == k {
+                line = decisions[first].line
             } else {
                 line = LineName.make(
                     title: revision.title, requested: corrections.branches[number], number: number,
-                    taken: titles)
-                titles[line] = LineName.slugWords(revision.title).joined(separator: " ")
+                    taken: named)
+                named[line] = LineName.slugWords(revision.title).joined(separator: " ")
                 lines.append(line)
             }
-            lineTip[line] = number
+            lineTitles[line, default: []].insert(inference.titles[k])
             index[number] = decisions.count
-            decisions.append(Decision(revision: number, parents: parents, reasons: reasons, line: line))
+            decisions.append(Decision(revision: number, parents: parentsOf[k], reasons: reasonsOf[k], line: line))
         }
+    }
+
+    /// The graph as stored: each revision's parents are its commit's, its line the branch
+    /// ``History`` found it on (`revisions` in history order, read from a repository). What a
+    /// bare build recomputes the lineage along, without inferring anything anew.
+    ///
+    /// Complexity: O(n) for n revisions and their parents.
+    init(stored revisions: [Revision], lines: [String]) {
+        let number = Dictionary(revisions.compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        decisions = revisions.map { r in
+            Decision(
+                revision: r.number, parents: r.parents.compactMap { number[$0] }, reasons: r.continues.map(\.reason),
+                line: r.line ?? lines.first ?? "")
+        }
+        self.lines = lines
+        for (k, d) in decisions.enumerated() { index[d.revision] = k }
+    }
+
+    /// The revision that continues the line of a revision, among `followers` (the revisions
+    /// whose first parent it is, in history order, without those the corrections file puts on a
+    /// `branch` of their own): the one that keeps a title the line has carried (`lineTitles`),
+    /// else the one whose title is closest to one of them (the share of words in common);
+    /// the earliest at a tie. A revision that is its parent's only follower continues the line,
+    /// whatever its title; the others of a fork start lines of their own.
+    ///
+    /// Complexity: O(f·t·w) for f followers, t titles on the line and w words a title.
+    static func successor(among followers: [Int], lineTitles: Set<String>, titles: [String]) -> Int? {
+        guard followers.count > 1 else { return followers.first }
+        func rank(_ c: Int) -> (keeps: Bool, closeness: Double) {
+            if lineTitles.contains(titles[c]) { return (true, 1) }
+            return (false, lineTitles.map { Inference.closeness(titles[c], $0) }.max() ?? 0)
+        }
+        var best = followers[0]
+        var bestRank = rank(best)
+        for c in followers.dropFirst() {
+            let r = rank(c)
+            if (r.keeps && !bestRank.keeps) || (r.keeps == bestRank.keeps && r.closeness > bestRank.closeness) {
+                best = c
+                bestRank = r
+            }
+        }
+        return best
     }
 }
 
@@ -194,14 +259,8 @@ private struct Inference {
                 let merge = chosen.count > 1
                 if merge {
                     // The line a merge lands on: the parent whose title is closest to its own.
-                    let own = Set(titles[k].split(separator: " "))
-                    func closeness(_ at: Int) -> Double {
-                        let other = Set(titles[at].split(separator: " "))
-                        let union = own.union(other).count
-                        return union == 0 ? 0 : Double(own.intersection(other).count) / Double(union)
-                    }
                     let first = chosen.indices.max { a, b in
-                        let (x, y) = (closeness(chosen[a].at), closeness(chosen[b].at))
+                        let (x, y) = (Self.closeness(titles[k], titles[chosen[a].at]), Self.closeness(titles[k], titles[chosen[b].at]))
                         return x != y ? x < y : a > b
                     }!
                     if first != 0 {
@@ -281,6 +340,16 @@ private struct Inference {
         var h = seed
         for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         return h
+    }
+
+    /// How close two normalised titles are: the words they share, of all the words of both
+    /// (Jaccard), from 0 to 1.
+    ///
+    /// Complexity: O(w) for w words.
+    static func closeness(_ a: String, _ b: String) -> Double {
+        let x = Set(a.split(separator: " ")), y = Set(b.split(separator: " "))
+        let union = x.union(y).count
+        return union == 0 ? 0 : Double(x.intersection(y).count) / Double(union)
     }
 
     /// The title without case, punctuation or spacing differences.

@@ -20,6 +20,8 @@ public struct ClauseHistory: Sendable {
     /// version; an editorial revision or a move does not change it).
     public var introduced: String?
     public var lastChanged: String?
+    /// When the clause was named by a phrase of its text: where the phrase was matched.
+    public var phraseMatch: PhraseMatch? = nil
 
     /// The clause in one revision.
     public struct Version: Sendable {
@@ -89,23 +91,27 @@ extension LineageRepository {
     /// - `REV:ADDRESS` (`69/28:op4`, `69/28:op3(b)`), split at the last colon, since revision
     ///   numbers contain slashes but never colons;
     /// - a clause id (`59/61#20`);
-    /// - otherwise a phrase of its text, looked for in the latest revision's paragraphs first,
-    ///   then in every revision (see ``PhrasePattern``). A phrase found in paragraphs of several
-    ///   clauses is refused with the candidates as `REV:ADDRESS`, and so is a phrase found nowhere.
+    /// - otherwise a phrase of its text (``clause(matchingPhrase:)``).
     public func clause(named reference: String) throws(LineageError) -> String {
+        try lookUpClause(reference).id
+    }
+
+    /// ``clause(named:)``, with where a phrase was matched when `reference` is one.
+    func lookUpClause(_ reference: String) throws(LineageError) -> (id: String, match: PhraseMatch?) {
         if let colon = reference.lastIndex(of: ":") {
             let address = String(reference[reference.index(after: colon)...])
             if ClauseReference.looksLikeAddress(address) {
-                return try clause(at: address, in: try revision(named: String(reference[..<colon])), reference: reference)
+                return (try clause(at: address, in: try revision(named: String(reference[..<colon])), reference: reference), nil)
             }
         }
         if ClauseReference.looksLikeID(reference) {
             for revision in history.revisions.reversed() {
-                if try lineage(of: revision).state.clauses.contains(where: { $0.id == reference }) { return reference }
+                if try lineage(of: revision).state.clauses.contains(where: { $0.id == reference }) { return (reference, nil) }
             }
             throw LineageError("\(reference): no clause has this id", hint: "`lineage blame --format json` shows the clause ids")
         }
-        return try clause(matching: reference)
+        let match = try clause(matchingPhrase: reference)
+        return (match.clause, match)
     }
 
     /// The clause of the paragraph at `address` in `revision`.
@@ -125,40 +131,94 @@ extension LineageRepository {
         return clauses[paragraph.index].id
     }
 
-    /// The one clause whose text contains `phrase`: in the latest revision if any paragraph
-    /// there matches, otherwise in any revision.
-    func clause(matching phrase: String) throws(LineageError) -> String {
+    /// The one clause whose text contains `phrase` (matched as ``PhrasePattern`` does: case,
+    /// spacing, hyphens and dashes aside), looked for in the current texts first (the revisions
+    /// nothing continues: HEAD's tip, and the tip of any line not merged), then, if none has it,
+    /// in every revision. Several clauses found at the
+    /// first place that has any are refused, each candidate named `REV:ADDRESS` with an excerpt;
+    /// a phrase found nowhere is refused, saying when footnotes have it (history follows
+    /// paragraphs). The match says where it was found.
+    ///
+    /// Complexity: the current texts' paragraphs; when they lack the phrase, one pass over the
+    /// history's paragraphs (and the stored lineage of the revisions that have it).
+    public func clause(matchingPhrase phrase: String) throws(LineageError) -> PhraseMatch {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else { throw LineageError("the clause to follow is empty", hint: ClauseReference.hint) }
-        guard let latest = history.revisions.last else { throw LineageError.emptyHistory(history.path) }
-        // Candidates as (clause id, the latest REV:ADDRESS where the phrase matches it).
-        func matches(in revisions: [Revision]) throws(LineageError) -> [(id: String, where: String)] {
-            var out: [(id: String, where: String)] = []
+        guard !history.revisions.isEmpty else { throw LineageError.emptyHistory(history.path) }
+        // Candidates by clause id, each at the latest place (REV:ADDRESS) the phrase matches it, in
+        // the tips (every line's latest revision, HEAD's first) and in the whole history.
+        // The current texts: the revisions nothing continues (a line merged into another is not
+        // current), HEAD's tip first.
+        let continued = Set(history.revisions.flatMap(\.parents))
+        let head = history.tips.first?.revision.commit
+        let tips = history.revisions.filter { $0.commit.map { !continued.contains($0) } ?? false }
+            .sorted { a, b in (a.commit == head) != (b.commit == head) ? a.commit == head : a.number < b.number }
+        // Candidates by clause id, each at the first place (REV:ADDRESS) in `revisions` the phrase
+        // matches it (`latest`: at the last place).
+        func candidates(in revisions: [Revision], latest: Bool) throws(LineageError) -> [Candidate] {
+            var out: [Candidate] = []
             for revision in revisions {
-                let clauses = try lineage(of: revision).state.clauses
                 let text = try revision.readResolution()
+                let texts = text.paragraphs
+                let matching = texts.indices.filter { pattern.matches(texts[$0].text) }
+                guard !matching.isEmpty else { continue }
+                let clauses = try lineage(of: revision).state.clauses
                 let addresses = text.clauseAddresses
-                for (i, paragraph) in text.paragraphs.enumerated()
-                where i < clauses.count && pattern.matches(paragraph.text) {
-                    let place = "\(revision.number):\(addresses[i])"
-                    if let k = out.firstIndex(where: { $0.id == clauses[i].id }) {
-                        out[k].where = place
+                for i in matching where i < clauses.count {
+                    let c = Candidate(clause: clauses[i].id, place: "\(revision.number):\(addresses[i])", text: texts[i].text)
+                    if let k = out.firstIndex(where: { $0.clause == c.clause }) {
+                        if latest { out[k] = c }
                     } else {
-                        out.append((clauses[i].id, place))
+                        out.append(c)
                     }
                 }
             }
             return out
         }
-        var found = try matches(in: [latest])
-        if found.isEmpty { found = try matches(in: history.revisions) }
-        if found.count == 1 { return found[0].id }
+        var found = try candidates(in: tips, latest: false)
+        let inLatest = !found.isEmpty
+        if !inLatest { found = try candidates(in: history.revisions, latest: true) }
+        let scope =
+            inLatest
+            ? "the latest revision\(tips.count == 1 ? "" : "s") (\(tips.map(\.number).joined(separator: ", ")))"
+            : "earlier revisions (not in \(tips.map(\.number).joined(separator: ", ")))"
+        if found.count == 1 {
+            return PhraseMatch(phrase: phrase, clause: found[0].clause, place: found[0].place, inLatest: inLatest)
+        }
         if found.isEmpty {
+            var notes: [String] = []
+            for revision in history.revisions {
+                for note in try revision.readResolution().footnotes where pattern.matches(note.text) {
+                    notes.append("\(revision.number) [^\(note.mark)]")
+                }
+            }
+            guard notes.isEmpty else {
+                let shown = notes.prefix(Self.candidatesShown).joined(separator: ", ")
+                let more = notes.count > Self.candidatesShown ? " and \(notes.count - Self.candidatesShown) more" : ""
+                throw LineageError(
+                    "\"\(phrase)\": no paragraph contains this phrase; found only in footnotes: \(shown)\(more)",
+                    hint: "history follows paragraphs; `lineage search --footnotes \"\(phrase)\"` shows where the footnotes are")
+            }
             throw LineageError("\"\(phrase)\": no paragraph of any revision contains this phrase", hint: ClauseReference.hint)
         }
+        let width = found.prefix(Self.candidatesShown).map(\.place.count).max() ?? 0
+        var lines = found.prefix(Self.candidatesShown).map { c in
+            "  " + c.place.padding(toLength: width) + "  " + (pattern.excerpt(of: c.text) ?? "")
+        }
+        if found.count > Self.candidatesShown { lines.append("  … and \(found.count - Self.candidatesShown) more") }
         throw LineageError(
-            "\"\(phrase)\" is in \(found.count) clauses: \(found.map(\.where).joined(separator: ", "))",
-            hint: "name one of them, e.g. `lineage history \(found[0].where)`, or give a longer phrase")
+            "\"\(phrase)\" is in \(found.count) clauses of \(scope):\n" + lines.joined(separator: "\n"),
+            hint: "name one of them, e.g. `lineage history \(found[0].place)`, or give a longer phrase")
+    }
+
+    /// How many candidates an ambiguous phrase lists.
+    static let candidatesShown = 12
+
+    /// A clause a phrase matched, where.
+    private struct Candidate {
+        var clause: String
+        var place: String
+        var text: String
     }
 
     /// Every version of the clause `id`, in history order (every line), each compared with the
@@ -279,9 +339,44 @@ extension LineageRepository {
         return ClauseHistory(clause: id, versions: versions, introduced: latest?.introduced, lastChanged: latest?.lastChanged)
     }
 
-    /// ``clause(named:)`` then ``clauseHistory(of:)``.
+    /// ``clause(named:)`` then ``clauseHistory(of:)``; with ``ClauseHistory/phraseMatch`` set
+    /// when `reference` is a phrase.
     public func clauseHistory(named reference: String) throws(LineageError) -> ClauseHistory {
-        try clauseHistory(of: try clause(named: reference))
+        let (id, match) = try lookUpClause(reference)
+        var history = try clauseHistory(of: id)
+        history.phraseMatch = match
+        return history
+    }
+}
+
+/// Where a phrase naming a clause (`lineage history "information security"`) was matched.
+public struct PhraseMatch: Sendable, Equatable {
+    /// The phrase as given.
+    public var phrase: String
+    /// The clause's stable id.
+    public var clause: String
+    /// `REV:ADDRESS` of the paragraph matched: in the latest revision of a line if one has it
+    /// (``inLatest``), otherwise the latest revision where the clause has the phrase.
+    public var place: String
+    /// Whether ``place`` is in a current text (a revision nothing continues).
+    public var inLatest: Bool
+
+    /// `phrase matched 76/19:op6(a)`, or `phrase matched 59/61:op3(b) (not in the latest
+    /// revision)`.
+    public var description: String {
+        "phrase matched \(place)" + (inLatest ? "" : " (not in the latest revision)")
+    }
+
+    /// `{"phrase","clause","matched":"76/19:op6(a)","inLatest":true}`.
+    public var json: JSONValue {
+        .object([("phrase", .string(phrase)), ("clause", .string(clause)), ("matched", .string(place)), ("inLatest", .bool(inLatest))])
+    }
+}
+
+extension String {
+    /// Padded with spaces to `length` characters (never cut).
+    fileprivate func padding(toLength length: Int) -> String {
+        count >= length ? self : self + String(repeating: " ", count: length - count)
     }
 }
 

@@ -91,7 +91,8 @@ public struct History: Sendable {
         lines.compactMap { line in revisions.last { $0.line == line }.map { (line, $0) } }
     }
 
-    /// Reads every commit reachable from the branches (`refs/heads/*`), through all parents, in
+    /// Reads every commit reachable from the branches (`refs/heads/*`, and the remote-tracking
+    /// branches of a clone for lines it has no local branch of), through all parents, in
     /// history order, each with the line (branch) it belongs to, and the branch names, the
     /// default first.
     ///
@@ -105,6 +106,16 @@ public struct History: Sendable {
     ) throws -> (revisions: [Revision], lines: [String]) {
         let head = try repo.symbolicTarget(of: "HEAD")
         var branches = try repo.references(matching: HistoryLayout.branchPrefix + "*")
+        // A clone with a working tree has one local branch; the other lines are its
+        // remote-tracking branches (`refs/remotes/origin/advancing-…`), read as lines too.
+        var local = Set(branches.map { $0.name.dropFirst(HistoryLayout.branchPrefix.count) })
+        for remote in try repo.references(matching: remoteBranchPrefix + "*") {
+            guard let slash = remote.name.dropFirst(remoteBranchPrefix.count).firstIndex(of: "/") else { continue }
+            let line = remote.name[remote.name.index(after: slash)...]
+            guard !local.contains(line) else { continue }
+            local.insert(line)
+            branches.append((HistoryLayout.branchPrefix + line, remote.target))
+        }
         branches.sort { a, b in
             (a.name == head) != (b.name == head) ? a.name == head : a.name < b.name
         }
@@ -170,6 +181,9 @@ public struct History: Sendable {
         return revision
     }
 }
+
+/// Where a clone keeps the branches of the repository it was cloned from.
+let remoteBranchPrefix = "refs/remotes/"
 
 /// Equal strings stored once: a string met again is replaced by the first copy, which shares
 /// its storage (strings of more than 15 UTF-8 bytes live on the heap, one copy each otherwise).

@@ -21,6 +21,16 @@ public struct BuildReport: Sendable {
     public var newObjects: Int
     /// True when the stored lineage (clause identities, provenance) was computed anew.
     public var lineageUpdated: Bool
+    /// How many revisions' lineage was computed (0 when the stored lineage was up to date).
+    public var lineageComputed: Int = 0
+    /// True for a bare build (``HistoryBuilder/recomputeLineage()``): the repository was re-read,
+    /// not given inputs.
+    public var reread = false
+    /// The revision `HEAD` names after the build (the tip of the default line).
+    public var head: Revision? = nil
+    /// The branches (lines) the build created, moved or deleted, by name (without
+    /// `refs/heads/`), with the number of the revision each now points to (`nil`: deleted).
+    public var branchesMoved: [(line: String, to: String?)] = []
 }
 
 /// Builds or extends the git history of a series from input files.
@@ -120,7 +130,7 @@ public struct HistoryBuilder {
         plan.revisions = []  // one copy of the list, not two
         checked = nil
         var changed: [Int] = []
-        let written = try repo.writeObjects(packBytes: packBytes) { writer -> ObjectID? in
+        let written = try repo.writeObjects(packBytes: packBytes) { writer -> (commit: ObjectID, computed: Int)? in
             var commitOf: [String: ObjectID] = [:]
             for i in revisions.indices {
                 onProgress(.committing, i + 1, revisions.count)
@@ -182,7 +192,7 @@ public struct HistoryBuilder {
             }
         }
         if let notes = written.result {
-            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes))
+            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit))
         }
         let storedTags = Dictionary(stored.map { (HistoryLayout.tag(for: $0.symbol), $0.commit) }) { a, _ in a }
         for i in changed {
@@ -202,11 +212,79 @@ public struct HistoryBuilder {
 
         let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
-        return BuildReport(
+        let numberOf = Dictionary(revisions.compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        let branchesMoved = updates.filter { $0.name.hasPrefix(HistoryLayout.branchPrefix) }.map { update in
+            (line: String(update.name.dropFirst(HistoryLayout.branchPrefix.count)), to: update.target.flatMap { numberOf[$0] })
+        }
+        var report = BuildReport(
             repositoryPath: repositoryPath, created: !existed, committed: committed,
             recommitted: committed.map(\.number).filter(storedNumbers.contains),
             unchanged: plan.unchanged, history: revisions, newObjects: written.newObjects,
-            lineageUpdated: written.result != nil)
+            lineageUpdated: written.result != nil, lineageComputed: written.result?.computed ?? 0,
+            head: revisions.last { $0.line == plan.ancestry.lines.first })
+        report.branchesMoved = branchesMoved
+        return report
+    }
+
+    /// A bare build (`lineage build` with no inputs): re-reads the revisions the repository
+    /// already holds (their documents and metadata, from the commits; their parents and lines,
+    /// from the commits and branches) and computes the lineage notes of those that have none or
+    /// whose notes are stale (another engine version), with the alignment directives stored with
+    /// the notes. Nothing but `refs/notes/lineage` moves: no commit, branch, tag or `HEAD`. This
+    /// restores the notes of a `git clone`, which does not copy notes.
+    ///
+    /// Throws when there is no repository at ``repositoryPath`` or it holds no lineage history,
+    /// saying what to build it from (`corpus`, the bundled corpus, named as an example when given).
+    ///
+    /// Cost: reading every commit; one alignment per revision whose note is computed.
+    public func recomputeLineage(suggesting corpus: String? = nil) throws -> BuildReport {
+        Repository.boundReadMemory()
+        var nameInputs = "name the resolutions to build it from: `lineage build FILE|FOLDER... --repo \(repositoryPath)`"
+        if let corpus { nameInputs += " (the bundled corpus: `lineage build \(corpus) --repo \(repositoryPath)`)" }
+        guard FileManager.default.fileExists(atPath: repositoryPath) else {
+            throw LineageError("\(repositoryPath): no lineage repository here to re-read", hint: nameInputs)
+        }
+        let lock = try BuildLock(repositoryPath: repositoryPath) {
+            progress("waiting for another build of \(repositoryPath) to finish…")
+        }
+        defer { withExtendedLifetime(lock) {} }
+        let repo = try Self.openRepairing(repositoryPath, progress: progress)
+
+        let (revisions, lines) = try History.read(repo)
+        guard !revisions.isEmpty else {
+            throw LineageError("\(repositoryPath): no revision to re-read (no branch holds a lineage history)", hint: nameInputs)
+        }
+        let ancestry = Ancestry(stored: revisions, lines: lines)
+        let storedNotes = try LineageNotes.Stored(repo)
+        let corrections = storedNotes.settings.map(LineageNotes.corrections(fromSettings:)) ?? Corrections()
+        let annotated = try storedNotes.annotatedCommits(in: repo)
+        let missing = revisions.indices.filter { !annotated.contains(revisions[$0].commit!) }
+        let written = try repo.writeObjects(packBytes: packBytes) { writer in
+            try LineageNotes.write(
+                revisions: revisions, ancestry: ancestry, changed: missing, stored: storedNotes,
+                corrections: corrections, staleCommits: [], repo: repo, writer: writer,
+                progress: { onProgress(.lineage, $0, $1) }, notice: progress)
+        }
+        if let notes = written.result {
+            do {
+                try repo.updateReferences(
+                    [ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit)])
+            } catch {
+                guard error.isConcurrentModification else { throw LineageError.storage(error, repository: repositoryPath) }
+                throw LineageError(
+                    "\(repositoryPath): the lineage was changed by another process during the build; nothing was changed",
+                    hint: "build again")
+            }
+        }
+        let head = try repo.symbolicTarget(of: "HEAD").flatMap { name -> Revision? in
+            guard name.hasPrefix(HistoryLayout.branchPrefix) else { return nil }
+            let line = String(name.dropFirst(HistoryLayout.branchPrefix.count))
+            return revisions.last { $0.line == line }
+        }
+        return BuildReport(
+            repositoryPath: repositoryPath, created: false, committed: [], recommitted: [], unchanged: revisions.count,
+            history: revisions, newObjects: written.newObjects, lineageUpdated: written.result != nil,
+            lineageComputed: written.result?.computed ?? 0, reread: true, head: head)
     }
 
     /// Opens the repository at `path` and, since the build lock proves no other build is

@@ -13,7 +13,9 @@ import Foundation
 /// words with the first words where it departs from that line's title: 76/19 ("Developments
 /// in the field … international security, and advancing responsible State behaviour in the use
 /// of …") → `developments-in-the-field-and-advancing-responsible-state-behaviour`. Should that
-/// be taken too, the revision number follows (`…-76-19`). Names are valid git reference names.
+/// be taken too, or the title be the other line's (a fork into two lines with one title), the
+/// revision number follows (`developments-in-the-field-of-information-77-36`). Names are valid git
+/// reference names.
 enum LineName {
     static let words = 6
     static let joinWords = 4
@@ -31,8 +33,9 @@ enum LineName {
         var common = 0
         while common < all.count, common < otherWords.count, all[common] == otherWords[common] { common += 1 }
         let rest = Array(all[common...].prefix(joinWords + 1))
-        var joined = trimmed(Array(all.prefix(joinWords)))
-        if !rest.isEmpty { joined += trimmed(rest, keepingLeading: true) }
+        // The same title (or the start of the other's): no words of its own tell the two apart.
+        guard !rest.isEmpty else { return unique(name + "-" + slug(number), taken: taken) }
+        let joined = trimmed(Array(all.prefix(joinWords))) + trimmed(rest, keepingLeading: true)
         let candidate = joined.joined(separator: "-")
         if taken[candidate] == nil, candidate != name { return candidate }
         return unique(name + "-" + slug(number), taken: taken)

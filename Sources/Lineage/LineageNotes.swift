@@ -78,6 +78,14 @@ public enum LineageNotes {
             }
         }
 
+        /// The commits that have a note (the names of the notes tree's entries).
+        ///
+        /// Complexity: O(n) for n notes (one read of the tree).
+        func annotatedCommits(in repo: Repository) throws -> Set<ObjectID> {
+            guard let tree else { return [] }
+            return Set(try repo.blobs(inTree: tree).compactMap { ObjectID(hex: $0.0) })
+        }
+
         func note(for commit: ObjectID, in repo: Repository) throws -> RevisionLineage? {
             guard let tree, let bytes = try repo.blob(at: commit.hex, inTree: tree) else { return nil }
             return try RevisionLineage.decode(bytes, commit: commit.hex)
@@ -122,8 +130,8 @@ public enum LineageNotes {
 
     /// Computes the lineage of the revisions at `changed` (indexes into `revisions`, which is in
     /// history order) and of every revision when the settings changed, and writes the notes tree
-    /// and commit; returns the new notes commit, or `nil` if nothing changed. The other
-    /// revisions keep their notes.
+    /// and commit; returns the new notes commit and how many revisions' lineage was computed, or
+    /// `nil` if nothing changed. The other revisions keep their notes.
     ///
     /// Cost: one alignment per computed revision, plus reading the stored notes of the
     /// first-parent ancestors of the stored parents, to rebuild their archives of deleted
@@ -132,7 +140,7 @@ public enum LineageNotes {
         revisions: [Revision], ancestry: Ancestry, changed: [Int], stored: Stored, corrections: Corrections,
         staleCommits: [ObjectID], repo: Repository, writer: ObjectWriter,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }, notice: (String) -> Void = { _ in }
-    ) throws -> ObjectID? {
+    ) throws -> (commit: ObjectID, computed: Int)? {
         let settings = settings(for: corrections)
         var reuse = stored.settings == settings && stored.tree != nil
         if reuse, let damage = try damagedNote(revisions: revisions, changed: changed, stored: stored, repo: repo) {
@@ -215,9 +223,10 @@ public enum LineageNotes {
             base: reuse ? stored.tree : nil, entries: entries, removing: reuse ? staleCommits.map(\.hex) : [])
         if tree == stored.tree { return nil }
         let signature = HistoryLayout.author(adopted: revisions.last!.adopted!)
-        return try writer.commit(
+        let commit = try writer.commit(
             tree: tree, parents: stored.commit.map { [$0] } ?? [], author: signature, committer: signature,
             message: "\(messagePrefix)\(revisions.count) revisions\n\nLineage-Engine: \(engineVersion)\n")
+        return (commit, compute.count)
     }
 
     /// The first stored note that a build that reuses the stored lineage would need and cannot

@@ -57,6 +57,11 @@ public final class LineageRepository {
         guard let commit = revision.commit else { throw LineageError("\(revision.number) is not stored") }
         if let cached = cache[commit] { return cached }
         do {
+            guard notes.commit != nil else {
+                throw LineageError(
+                    "\(history.path): no stored lineage: \(LineageNotes.reference) is missing (a git clone does not copy notes)",
+                    hint: "`lineage build --repo \(history.path)` restores it from the revisions the repository holds")
+            }
             guard let note = try reader.note(for: commit) else {
                 throw LineageError(
                     "\(history.path): \(revision.symbol) has no stored lineage",

@@ -4,8 +4,8 @@ import ResolutionText
 /// The revisions in which a phrase appears, first appears, disappears and returns: what
 /// `git log -S` does for a string, for `lineage search`.
 ///
-/// Matching is by ``PhrasePattern``: case-insensitive, with runs of white space counted as one
-/// space and curly quotes as straight ones. Every revision is listed, oldest first, whether or
+/// Matching is by ``PhrasePattern``: case-insensitive, with runs of white space, hyphens and
+/// dashes counted as one space and curly quotes as straight ones. Every revision is listed, oldest first, whether or
 /// not the phrase is in it, so a reader can see the gaps.
 public struct PhraseSearch: Sendable {
     /// The phrase as the user gave it.
@@ -33,6 +33,9 @@ public struct PhraseSearch: Sendable {
         public var paragraphs: [ParagraphMatch]
         /// Matching footnotes (only searched when asked).
         public var footnotes: [FootnoteMatch]
+        /// When footnotes were not searched and no paragraph has the phrase: the marks of the
+        /// footnotes that have it, so that a phrase found only there can say so.
+        public var unsearchedFootnotes: [String] = []
 
         /// Whether the phrase occurs anywhere in this revision.
         public var present: Bool { !paragraphs.isEmpty || !footnotes.isEmpty }
@@ -59,6 +62,12 @@ public struct PhraseSearch: Sendable {
     /// The revisions where the phrase occurs.
     public var presentIn: [Revision] { revisions.filter(\.present).map(\.revision) }
 
+    /// Where the phrase is in footnotes that were not searched (`76/19 [^2]`), for revisions
+    /// whose paragraphs lack it.
+    public var unsearchedFootnotes: [String] {
+        revisions.flatMap { o in o.unsearchedFootnotes.map { "\(o.revision.number) [^\($0)]" } }
+    }
+
     /// `{"phrase","revisions":[{"revision":rev,"present","event":"appears"|"disappears"|"returns"|null,
     /// "paragraphs":[{"index","label","clause"}]}]}`; with footnotes searched, each revision also
     /// has `"footnotes":[{"mark","clause"}]` after `paragraphs`.
@@ -84,9 +93,12 @@ public struct PhraseSearch: Sendable {
     }
 }
 
-/// A phrase prepared for matching document text: lower-cased, curly quotes straightened, runs of
-/// white space collapsed to one space and trimmed. Texts are normalised the same way before a
-/// substring test, so "Member  States" finds "member States" and `“first”` finds `"first"`.
+/// A phrase prepared for matching document text: lower-cased, curly quotes straightened,
+/// hyphens and dashes (U+2010–U+2015, U+2212, `-`) counted as spaces, soft hyphens dropped, runs
+/// of white space collapsed to one space and trimmed. Texts are normalised the same way before a
+/// substring test, so "Member  States" finds "member States", `“first”` finds `"first"`, and
+/// "open ended working group" finds "Open-ended Working Group" (and "2021-2025" finds
+/// "2021–2025").
 public struct PhrasePattern: Sendable, Hashable {
     /// The normalised phrase.
     public let key: String
@@ -101,17 +113,72 @@ public struct PhrasePattern: Sendable, Hashable {
         !key.isEmpty && PhrasePattern.normalize(text).contains(key)
     }
 
-    /// Lower case, straight quotes, single spaces, no leading or trailing white space.
+    /// The part of `text` around the first match, about `width` characters, its white space
+    /// collapsed and `…` where it is cut; `nil` when the phrase is not in `text`.
+    ///
+    /// Complexity: O(length of text).
+    public func excerpt(of text: String, width: Int = PhrasePattern.excerptWidth) -> String? {
+        let characters = Array(text)
+        var folded: [Character] = []
+        var origin: [Int] = []  // for each folded character, the position of its source
+        PhrasePattern.fold(characters, lowercasing: true) { c, at in
+            folded.append(c)
+            origin.append(at)
+        }
+        let key = Array(self.key)
+        guard !key.isEmpty, folded.count >= key.count,
+            let start = (0...(folded.count - key.count)).first(where: { folded[$0..<($0 + key.count)].elementsEqual(key) })
+        else { return nil }
+        let matchStart = origin[start], matchEnd = origin[start + key.count - 1] + 1
+        let margin = max(0, (width - (matchEnd - matchStart)) / 2)
+        // The margin one side does not use goes to the other.
+        let left = min(matchStart, margin + max(0, matchEnd + margin - characters.count))
+        let right = min(characters.count - matchEnd, margin + (margin - min(matchStart, margin)))
+        var from = matchStart - left, to = matchEnd + right
+        // Whole words at the edges: a cut word is completed if it ends soon, dropped otherwise.
+        func wordStart(_ at: Int) -> Int {
+            var i = at
+            while i > 0, at - i < Self.wordReach, !characters[i - 1].isWhitespace { i -= 1 }
+            if i == 0 || characters[i - 1].isWhitespace { return i }
+            i = at
+            while i < matchStart, !characters[i - 1].isWhitespace { i += 1 }
+            return i
+        }
+        func wordEnd(_ at: Int) -> Int {
+            var i = at
+            while i < characters.count, i - at < Self.wordReach, !characters[i].isWhitespace { i += 1 }
+            if i == characters.count || characters[i].isWhitespace { return i }
+            i = at
+            while i > matchEnd, !characters[i].isWhitespace { i -= 1 }
+            return i
+        }
+        from = wordStart(from)
+        to = wordEnd(to)
+        let body = String(characters[from..<to]).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // No control or format character (bidi overrides, escapes) reaches a message.
+        let clean = String(String.UnicodeScalarView(body.unicodeScalars.filter {
+            $0.properties.generalCategory != .control && $0.properties.generalCategory != .format
+        }))
+        return (from > 0 ? "…" : "") + clean + (to < characters.count ? "…" : "")
+    }
+
+    /// How wide an ``excerpt(of:width:)`` is by default, in characters.
+    public static let excerptWidth = 72
+    /// How far an excerpt reaches past its width to end on a whole word, in characters.
+    static let wordReach = 16
+
+    /// Lower case, straight quotes, hyphens and dashes as spaces, single spaces, no leading or
+    /// trailing white space.
     static func normalize(_ text: String) -> String {
         // ASCII text (most of it): the same, byte by byte. In ASCII, lowercasing is A–Z only, the
         // whitespace characters are space, \t, \n, \v, \f and \r (and \r\n, one character, is
-        // two whitespace bytes), and there is no curly quote.
+        // two whitespace bytes), the one hyphen is `-`, and there is no curly quote.
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             var bytes: [UInt8] = []
             bytes.reserveCapacity(text.utf8.count)
             var pendingSpace = false
             for byte in text.utf8 {
-                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                if byte == 0x20 || (0x09...0x0D).contains(byte) || byte == 0x2D {
                     pendingSpace = true
                     continue
                 }
@@ -128,21 +195,50 @@ public struct PhrasePattern: Sendable, Hashable {
     static func normalizeCharacters(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        fold(text.lowercased(), lowercasing: false) { c, _ in out.append(c) }
+        return out
+    }
+
+    /// Hyphens and dashes, read as spaces: `-`, U+2010 hyphen … U+2015 horizontal bar, U+2212
+    /// minus, and the small and full-width hyphen-minus.
+    static func isDash(_ c: Character) -> Bool {
+        switch c {
+        case "-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2015}", "\u{2212}", "\u{FE58}", "\u{FE63}",
+            "\u{FF0D}":
+            return true
+        default: return false
+        }
+    }
+
+    /// The folding of ``normalize(_:)``, handing each output character to `emit` with the
+    /// position of the character it comes from. `lowercasing`: lowercase each character
+    /// (``excerpt(of:width:)``, which needs the positions); ``normalizeCharacters(_:)`` lowercases
+    /// the whole text first, which is faster.
+    ///
+    /// Complexity: O(length of text).
+    static func fold<C: Collection>(_ text: C, lowercasing: Bool, emit: (Character, Int) -> Void) where C.Element == Character {
         var pendingSpace = false
-        for c in text.lowercased() {
-            if c.isWhitespace {
+        var emitted = false
+        for (at, original) in text.enumerated() {
+            var c = original
+            if lowercasing, original.isUppercase {
+                let lower = original.lowercased()
+                if lower.count == 1 { c = lower.first! }
+            }
+            if c.isWhitespace || isDash(c) {
                 pendingSpace = true
                 continue
             }
-            if pendingSpace && !out.isEmpty { out.append(" ") }
+            if c == "\u{00AD}" { continue }  // soft hyphen: invisible, not a break
+            if pendingSpace && emitted { emit(" ", at) }
             pendingSpace = false
+            emitted = true
             switch c {
-            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": out.append("'")
-            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": out.append("\"")
-            default: out.append(c)
+            case "\u{2018}", "\u{2019}", "\u{201A}", "\u{201B}", "\u{2032}": emit("'", at)
+            case "\u{201C}", "\u{201D}", "\u{201E}", "\u{201F}", "\u{2033}": emit("\"", at)
+            default: emit(c, at)
             }
         }
-        return out
     }
 }
 
@@ -184,12 +280,16 @@ extension LineageRepository {
                 PhraseSearch.ParagraphMatch(index: i, label: addresses[i], clause: i < state.clauses.count ? state.clauses[i].id : "?")
             }
             var notes: [PhraseSearch.FootnoteMatch] = []
+            var unsearched: [String] = []
             if footnotes {
                 for (i, note) in resolution.footnotes.enumerated() where pattern.matches(note.text) {
                     notes.append(PhraseSearch.FootnoteMatch(mark: note.mark, clause: i < state.footnotes.count ? state.footnotes[i].id : nil))
                 }
+            } else if paragraphs.isEmpty {
+                unsearched = resolution.footnotes.filter { pattern.matches($0.text) }.map(\.mark)
             }
             var occurrence = PhraseSearch.Occurrence(revision: revision, event: nil, paragraphs: paragraphs, footnotes: notes)
+            occurrence.unsearchedFootnotes = unsearched
             switch (occurrence.present, wasPresent) {
             case (true, false): occurrence.event = seen ? .returns : .appears
             case (false, true): occurrence.event = .disappears

@@ -9,12 +9,15 @@ struct BuildCommand: ParsableCommand {
         commandName: "build",
         abstract: "Commit resolution files as revisions of one evolving document, in adoption order.",
         discussion: """
-            PATHs are files or folders; with none, the bundled corpus (the lineage/ folder of this \
-            package). Building again with the same inputs writes nothing; a newer resolution is \
-            appended; an older one re-commits the later revisions, and the build says so.
+            PATHs are files or folders (the bundled corpus is the lineage/ folder of this package: \
+            `lineage build lineage/`). Building again with the same inputs writes nothing; a newer \
+            resolution is appended; an older one re-commits the later revisions, and the build says \
+            so. With no PATH, the repository is re-read as it is: the lineage of the revisions it \
+            holds is recomputed where it is missing or stale (a git clone has none: clones do not \
+            copy notes), and nothing else changes.
             """)
 
-    @Argument(help: "Resolution files or folders (default: the bundled corpus).")
+    @Argument(help: "Resolution files or folders (none: re-read the repository and recompute its lineage).")
     var paths: [String] = []
 
     @OptionGroup var repository: RepositoryOptions
@@ -31,6 +34,9 @@ struct BuildCommand: ParsableCommand {
 
     func validate() throws {
         _ = try suppliedDates()
+        if paths.isEmpty, !adopted.isEmpty {
+            throw ValidationError("--adopted dates the resolutions named as inputs; name them")
+        }
     }
 
     func suppliedDates() throws -> [String: CivilDate] {
@@ -64,12 +70,14 @@ struct BuildCommand: ParsableCommand {
             }
             bar!.bar.update(done, of: total)
         }
-        let inputs = paths.isEmpty ? [try BundledCorpus.path()] : paths
         let report: BuildReport
         do {
             defer { bar?.bar.finish() }
             do {
-                report = try builder.build(paths: inputs)
+                // No paths: the repository's own revisions are read again, never the bundled corpus.
+                report = try paths.isEmpty
+                    ? builder.recomputeLineage(suggesting: try? BundledCorpus.path())
+                    : builder.build(paths: paths)
             } catch {
                 throw LineageError.storage(error, repository: repository.repo)
             }
@@ -84,7 +92,7 @@ struct BuildCommand: ParsableCommand {
 }
 
 /// Finds the bundled corpus: `lineage/` beside the package the executable was built from, or
-/// in the current folder.
+/// in the current folder. Only named in messages: a build never reads it unless given its path.
 enum BundledCorpus {
     static func path() throws -> String {
         var candidates = [FileManager.default.currentDirectoryPath + "/lineage"]

@@ -11,7 +11,9 @@ enum BuildSummary {
             ("committed", .array(report.committed.map(\.json))),
             ("recommitted", .array(report.recommitted.map { .string($0) })),
             ("unchanged", .int(report.unchanged)),
-            ("head", report.history.last?.json ?? .null),
+            ("reread", .bool(report.reread)),
+            ("lineageComputed", .int(report.lineageComputed)),
+            ("head", report.head?.json ?? .null),
         ])
     }
 
@@ -58,8 +60,16 @@ enum BuildSummary {
     static func text(_ report: BuildReport, style: Style) -> String {
         var out = ""
         let repo = absolute(report.repositoryPath)
-        if report.committed.isEmpty {
+        if report.reread {
+            out += report.lineageComputed == 0
+                ? "Re-read \(report.unchanged) revision(s): the lineage is up to date; nothing written.\n"
+                : "Re-read \(report.unchanged) revision(s): computed the lineage of \(report.lineageComputed) (\(LineageNotes.reference)); no commit, branch or tag moved.\n"
+        } else if report.committed.isEmpty {
             out += "Nothing to commit: all \(report.unchanged) input(s) already stored.\n"
+            // Lines decided anew (a correction, or a newer lineage's rule) move only branches.
+            for (line, to) in report.branchesMoved {
+                out += to.map { "branch \(line) -> \($0)\n" } ?? "branch \(line) deleted (its revisions are on other lines)\n"
+            }
         } else {
             if !report.recommitted.isEmpty {
                 out += "An older resolution was added: re-committing \(report.recommitted.joined(separator: ", ")) after it.\n"
@@ -75,7 +85,7 @@ enum BuildSummary {
                 out += "\n"
             }
         }
-        let head = report.history.last
+        let head = report.head
         out += "\(report.history.count) revision(s) in \(Terminal.sanitize(repo))"
         if let head { out += ", head \(head.symbol) (\(head.commit.map { String($0.hex.prefix(12)) } ?? "?"))" }
         out += "\n"

@@ -12,8 +12,9 @@ struct HistoryCommand: ParsableCommand {
         discussion: """
             CLAUSE is a revision and an address (69/28:op4, 69/28:pp11, 69/28:op3(b)), a clause id \
             (59/61#20), or a quoted phrase of the clause's text ("Definition of basic notions"): the \
-            latest revision is searched first, then all of them, ignoring case and spacing. A phrase \
-            found in several clauses is refused with the candidates. Versions are listed oldest \
+            latest revision of each line is searched first, then all of them, ignoring case, spacing, \
+            hyphens and dashes; the output starts by saying which paragraph the phrase matched. A \
+            phrase found in several clauses is refused with the candidates and an excerpt of each. Versions are listed oldest \
             first, so the history reads as a story: where the clause was introduced, each rewording \
             as a redline, its deletion and any restoration. Each version says what it is compared \
             with: the clause in the parent the build aligned it with (at a merge, the parent whose \
@@ -37,11 +38,22 @@ struct HistoryCommand: ParsableCommand {
         let store = try LineageRepository.open(repository.repo)
         let history = try store.clauseHistory(named: clause)
         let style = Style(enabled: colors.enabled)
+        // A phrase says which clause it matched, first.
         switch format {
-        case .json: print(history.json.rendered())
+        case .json:
+            var json = history.json
+            if let match = history.phraseMatch, case .object(var members) = json {
+                members.insert(("phraseMatch", match.json), at: 1)
+                json = .object(members)
+            }
+            print(json.rendered())
         case .csv: print(ClauseHistoryView.csv(history), terminator: "")
-        case .markdown: print(ClauseHistoryView.markdown(history, fold: !allVersions), terminator: "")
-        case .text: print(ClauseHistoryView.text(history, style: style, fold: !allVersions), terminator: "")
+        case .markdown:
+            if let match = history.phraseMatch { print("_\(Redline.escapeMarkdown(Terminal.sanitize(match.description)))._\n") }
+            print(ClauseHistoryView.markdown(history, fold: !allVersions), terminator: "")
+        case .text:
+            if let match = history.phraseMatch { print(style.dim(Terminal.sanitize(match.description))) }
+            print(ClauseHistoryView.text(history, style: style, fold: !allVersions), terminator: "")
         }
     }
 }

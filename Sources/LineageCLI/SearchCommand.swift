@@ -9,8 +9,10 @@ struct SearchCommand: ParsableCommand {
         commandName: "search",
         abstract: "Show the revisions in which a phrase appears, disappears and returns.",
         discussion: """
-            The phrase is matched ignoring case and spacing, with curly and straight quotes alike, \
-            in the paragraphs of every revision (and footnotes with --footnotes). Text output lists \
+            The phrase is matched ignoring case, spacing, hyphens and dashes ("open ended" finds \
+            "Open-ended", "2021-2025" finds "2021–2025"), with curly and straight quotes alike, in the \
+            paragraphs of every revision (and footnotes with --footnotes; a phrase found only in \
+            footnotes says so). Text output lists \
             the revisions where the phrase is present or disappears, oldest first, with the \
             addresses of the paragraphs that contain it; --format json and csv list every revision.
             """)
@@ -73,12 +75,29 @@ enum SearchView {
     static func summary(_ search: PhraseSearch) -> String {
         summary(
             present: search.presentIn.count, total: search.revisions.count,
-            events: search.revisions.compactMap { o in o.event.map { "\($0.rawValue) in \(o.revision.number)" } })
+            events: search.revisions.compactMap { o in o.event.map { "\($0.rawValue) in \(o.revision.number)" } },
+            unsearchedFootnotes: search.unsearchedFootnotes, unsearchedCount: search.unsearchedFootnotes.count)
     }
 
-    /// "present in 3 of 5 revisions: appears in 59/61, …", or "not found in any of the 5 revisions".
-    static func summary(present: Int, total: Int, events: [String]) -> String {
-        guard present > 0 else { return "not found in any of the \(total) revision\(total == 1 ? "" : "s")" }
+    /// How many footnotes a "found only in footnotes" hint names.
+    static let footnotesShown = 5
+
+    /// "present in 3 of 5 revisions: appears in 59/61, …", or "not found in any of the 5
+    /// revisions", with where it is in footnotes that were not searched, if anywhere.
+    /// `unsearchedFootnotes`: the first of them (`76/19 [^2]`); `unsearchedCount`: how many in all.
+    static func summary(
+        present: Int, total: Int, events: [String], unsearchedFootnotes: [String] = [], unsearchedCount: Int = 0
+    ) -> String {
+        guard present > 0 else {
+            var out = "not found in any of the \(total) revision\(total == 1 ? "" : "s")"
+            if !unsearchedFootnotes.isEmpty {
+                let shown = unsearchedFootnotes.prefix(footnotesShown).joined(separator: ", ")
+                let count = max(unsearchedCount, unsearchedFootnotes.count)
+                let more = count > footnotesShown ? " and \(count - footnotesShown) more" : ""
+                out += "; found only in footnotes: \(shown)\(more) (search them with --footnotes)"
+            }
+            return out
+        }
         return "present in \(present) of \(total) revision\(total == 1 ? "" : "s"): " + events.joined(separator: ", ")
     }
 
@@ -98,6 +117,8 @@ enum SearchView {
         private let eventWidth = PhraseSearch.Event.allCases.map(\.rawValue.count).max() ?? 10
         private var present = 0, total = 0
         private var events: [String] = []
+        private var unsearchedFootnotes: [String] = []
+        private var unsearchedCount = 0
 
         init(phrase: String, style: Style, width: Int) {
             self.phrase = phrase
@@ -110,6 +131,12 @@ enum SearchView {
             total += 1
             if occurrence.present { present += 1 }
             if let event = occurrence.event { events.append("\(event.rawValue) in \(occurrence.revision.number)") }
+            for mark in occurrence.unsearchedFootnotes {
+                unsearchedCount += 1
+                if unsearchedFootnotes.count < SearchView.footnotesShown {
+                    unsearchedFootnotes.append("\(occurrence.revision.number) [^\(mark)]")
+                }
+            }
             guard occurrence.present || occurrence.event != nil else { return "" }
             let where_ = places(occurrence)
             let raw = occurrence.event?.rawValue ?? "present"
@@ -126,7 +153,10 @@ enum SearchView {
 
         /// The closing line: the phrase and the summary of everything seen.
         var last: String {
-            style.bold("\"\(Terminal.sanitize(phrase))\"") + ": " + summary(present: present, total: total, events: events) + "\n"
+            style.bold("\"\(Terminal.sanitize(phrase))\"") + ": "
+                + Terminal.sanitize(summary(
+                    present: present, total: total, events: events, unsearchedFootnotes: unsearchedFootnotes,
+                    unsearchedCount: unsearchedCount)) + "\n"
         }
     }
 

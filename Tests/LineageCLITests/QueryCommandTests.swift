@@ -92,7 +92,12 @@ private func jsonObject(_ text: String) throws -> [String: Any] {
         #expect(revision.stderr.hasPrefix("error: 12/34: no such revision"))
         let ambiguous = lineage(["history", "Member States", "--repo", repo])
         #expect(ambiguous.status == 1)
-        #expect(ambiguous.stderr.hasPrefix("error: \"Member States\" is in 4 clauses: 69/28:pp12, 69/28:pp15, 69/28:op1, 69/28:op3\n"))
+        // Each candidate on a line of its own: its address and an excerpt around the phrase.
+        let candidates = ambiguous.stderr.split(separator: "\n").map(String.init)
+        #expect(candidates.first == "error: \"Member States\" is in 4 clauses of the latest revision (69/28):")
+        #expect(candidates.dropFirst().prefix(4).map { $0.split(separator: " ").first.map(String.init) } == ["69/28:pp12", "69/28:pp15", "69/28:op1", "69/28:op3"])
+        #expect(candidates.dropFirst().prefix(4).allSatisfy { $0.lowercased().contains("member states") })
+        #expect(candidates.last == "hint: name one of them, e.g. `lineage history 69/28:pp12`, or give a longer phrase")
         let unknown = lineage(["history", "no such words anywhere", "--repo", repo])
         #expect(unknown.status == 1)
         #expect(unknown.stderr.hasPrefix("error: "))

@@ -205,6 +205,27 @@ func head(_ repo: String) -> String {
         #expect(history.revisions.map(\.number) == ["59/61", "61/54", "63/37", "65/41", "69/28"])
         #expect(git(["fsck", "--strict"], in: repo).status == 0)
     }
+
+    @Test func aBareBuildRecomputesOnlyTheMissingNotesAndMovesNothingElse() throws {
+        let dir = ScratchDirectory()
+        let repo = dir.path + "/h.git"
+        _ = try build([Package.corpus], repo: repo)
+        let tree = git(["rev-parse", "refs/notes/lineage^{tree}"], in: repo).stdout
+        let branches = git(["for-each-ref", "refs/heads", "refs/tags"], in: repo).stdout
+
+        let upToDate = try HistoryBuilder(repositoryPath: repo).recomputeLineage()
+        #expect(upToDate.reread && upToDate.lineageComputed == 0 && upToDate.newObjects == 0 && !upToDate.lineageUpdated)
+        #expect(upToDate.head?.number == "76/19" && upToDate.history.count == 8)
+
+        // One note removed by hand: that one is computed again, to the same note.
+        let removed = git(["-c", "user.name=someone", "-c", "user.email=someone@example.org", "notes", "--ref=lineage", "remove", "A/RES/73/266"], in: repo)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(git(["rev-parse", "refs/notes/lineage^{tree}"], in: repo).stdout != tree)
+        let report = try HistoryBuilder(repositoryPath: repo).recomputeLineage()
+        #expect(report.lineageComputed == 1 && report.committed.isEmpty)
+        #expect(git(["rev-parse", "refs/notes/lineage^{tree}"], in: repo).stdout == tree)
+        #expect(git(["for-each-ref", "refs/heads", "refs/tags"], in: repo).stdout == branches)
+    }
 }
 
 @Suite struct InputReadTests {

@@ -144,4 +144,113 @@ import Testing
             #expect(stepwise.stdout == whole.stdout)
         }
     }
+
+    /// The commit of every revision, by number.
+    func commits(_ repo: String) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try History.open(repo).revisions.map { ($0.number, $0.commit!.hex) })
+    }
+
+    @Test(arguments: [LaterSeries.seriesTitle, LaterSeries.mergedTitle])
+    func aLineThatGoesOnAfterTheMergeKeepsItsBranchAndHEADFollowsIt(title: String) throws {
+        // 77/36 and 78/237 continue 76/19, whether they return to the series' title (as the
+        // real ones do) or keep the merged one.
+        let dir = ScratchDirectory()
+        let corpus = LaterSeries.corpus([LaterSeries.r77_36(title: title), LaterSeries.r78_237(title: title)], in: dir)
+        let repo = dir.path + "/h.git"
+        _ = try build([corpus], repo: repo)
+        let history = try History.open(repo)
+        #expect(parents(history)["77/36"] == ["76/19"] && parents(history)["78/237"] == ["77/36"])
+        let line = Dictionary(uniqueKeysWithValues: history.revisions.map { ($0.number, $0.line) })
+        #expect(history.lines == [Self.developments, Self.advancing])
+        #expect(line["76/19"] == Self.developments && line["77/36"] == Self.developments && line["78/237"] == Self.developments)
+        #expect(git(["symbolic-ref", "HEAD"], in: repo).stdout == "refs/heads/\(Self.developments)\n")
+        // `git log` reaches the latest revision, through the merge, back to 59/61.
+        let log = git(["log", "--first-parent", "--format=%(trailers:key=Number,valueonly)"], in: repo).stdout
+            .split(separator: "\n").map(String.init)
+        #expect(log == ["78/237", "77/36", "76/19", "73/27", "69/28", "65/41", "63/37", "61/54", "59/61"])
+        #expect(git(["for-each-ref", "--format=%(refname:short)", "refs/heads"], in: repo).stdout
+            == "\(Self.advancing)\n\(Self.developments)\n")
+
+        // Branches and HEAD are references: the bundled revisions keep their commits.
+        let bundled = ScratchDirectory()
+        _ = try build([Package.corpus], repo: bundled.path + "/h.git")
+        let before = try commits(bundled.path + "/h.git"), after = try commits(repo)
+        #expect(before.count == 8)
+        for (number, commit) in before { #expect(after[number] == commit, "\(number)") }
+    }
+
+    @Test func addedOneByOneTheLaterRevisionsLandWhereAWholeBuildPutsThem() throws {
+        let dir = ScratchDirectory()
+        let texts = [LaterSeries.r77_36(), LaterSeries.r78_237()]
+        let whole = dir.path + "/whole.git", step = dir.path + "/step.git"
+        _ = try build([LaterSeries.corpus(texts, in: dir)], repo: whole)
+        _ = try build([Package.corpus], repo: step)
+        for text in texts {
+            let report = try build([dir.write("one/" + text.fileName, text.text)], repo: step)
+            #expect(report.committed.map(\.number) == [text.number])
+            #expect(git(["rev-parse", "HEAD"], in: step).stdout == git(["rev-parse", "A/RES/\(text.number)^{commit}"], in: step).stdout)
+        }
+        for ref in ["HEAD", "refs/heads/\(Self.developments)", "refs/heads/\(Self.advancing)", "refs/notes/lineage^{tree}"] {
+            #expect(git(["rev-parse", ref], in: step).stdout == git(["rev-parse", ref], in: whole).stdout, "\(ref)")
+        }
+        #expect(git(["branch", "--list"], in: step).stdout == git(["branch", "--list"], in: whole).stdout)
+    }
+
+    @Test func atAForkTheRevisionThatKeepsTheLinesTitleKeepsTheLineWhicheverCameFirst() throws {
+        // A "Programme of action" sibling continues 76/19 too, adopted the day before 77/36: the
+        // line goes on with 77/36, which keeps the series' title; the sibling starts a line.
+        let dir = ScratchDirectory()
+        let corpus = LaterSeries.corpus(
+            [LaterSeries.programme(number: "77/35", adopted: "6 December 2022"), LaterSeries.r77_36(), LaterSeries.r78_237()], in: dir)
+        let repo = dir.path + "/h.git"
+        _ = try build([corpus], repo: repo)
+        let history = try History.open(repo)
+        #expect(parents(history)["77/35"] == ["76/19"] && parents(history)["77/36"] == ["76/19"])
+        let line = Dictionary(uniqueKeysWithValues: history.revisions.map { ($0.number, $0.line) })
+        #expect(line["77/36"] == Self.developments && line["78/237"] == Self.developments)
+        #expect(line["77/35"] == "programme-of-action-to-advance-responsible")
+        #expect(history.lines == [Self.developments, Self.advancing, "programme-of-action-to-advance-responsible"])
+        #expect(git(["rev-parse", "HEAD"], in: repo).stdout == git(["rev-parse", "A/RES/78/237^{commit}"], in: repo).stdout)
+        #expect(git(["fsck", "--strict"], in: repo).status == 0)
+    }
+
+    @Test func twoRevisionsWithTheLinesTitleForkIntoTheLineAndANumberedBranch() throws {
+        // Two texts continue 76/19 with the series' title: the earlier keeps the line; the other's
+        // branch cannot be told apart by its title, so its number names it.
+        let dir = ScratchDirectory()
+        let rival = LaterSeries.Text(
+            number: "77/99", text: LaterSeries.r77_36().text.replacingOccurrences(of: "77/36", with: "77/99")
+                .replacingOccurrences(of: "Welcomes with appreciation", with: "Notes"))
+        let repo = dir.path + "/h.git"
+        _ = try build([LaterSeries.corpus([LaterSeries.r77_36(), rival], in: dir)], repo: repo)
+        let history = try History.open(repo)
+        #expect(parents(history)["77/99"] == ["76/19"])
+        let line = Dictionary(uniqueKeysWithValues: history.revisions.map { ($0.number, $0.line) })
+        #expect(line["77/36"] == Self.developments)
+        #expect(line["77/99"] == Self.developments + "-77-99")
+    }
+
+    @Test func aBuildRedrawsTheLinesAnOlderRuleLaidOutAndSaysSo() throws {
+        // As an older lineage left it: 77/36 and 78/237 on a branch of their own, HEAD at 76/19.
+        let dir = ScratchDirectory()
+        let corpus = LaterSeries.corpus([LaterSeries.r77_36(), LaterSeries.r78_237()], in: dir)
+        let repo = dir.path + "/h.git"
+        _ = try build([corpus], repo: repo)
+        let tip = git(["rev-parse", "A/RES/78/237^{commit}"], in: repo).stdout.trimmingCharacters(in: .newlines)
+        let merge = git(["rev-parse", "A/RES/76/19^{commit}"], in: repo).stdout.trimmingCharacters(in: .newlines)
+        #expect(git(["update-ref", "refs/heads/developments-in-the-field", tip], in: repo).status == 0)
+        #expect(git(["update-ref", "refs/heads/\(Self.developments)", merge], in: repo).status == 0)
+        let commits = try commits(repo)
+
+        let report = try build([corpus], repo: repo)
+        #expect(report.committed.isEmpty && report.newObjects == 0)
+        #expect(report.branchesMoved.map(\.line) == [Self.developments, "developments-in-the-field"])
+        #expect(report.branchesMoved.map(\.to) == ["78/237", nil])
+        #expect(git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .newlines) == tip)
+        #expect(git(["for-each-ref", "--format=%(refname:short)", "refs/heads"], in: repo).stdout
+            == "\(Self.advancing)\n\(Self.developments)\n")
+        #expect(try self.commits(repo) == commits)
+        // Built again: nothing moves.
+        #expect(try build([corpus], repo: repo).branchesMoved.isEmpty)
+    }
 }
