@@ -39,7 +39,7 @@ struct ChangelogCommand: ParsableCommand {
             for (n, revision) in revisions.enumerated() {
                 if n > 0 { print(Changelog.jsonSeparator, terminator: "") }
                 print(
-                    InvisibleControls.escapedJSON(try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent)),
+                    try store.changelogEntry(of: revision).json.rendered(nestedAt: Changelog.jsonEntryIndent),
                     terminator: "")
             }
             print(Changelog.jsonTail)
@@ -55,14 +55,14 @@ struct ChangelogCommand: ParsableCommand {
             }
         case .markdown:
             guard let newest = revisions.last, let oldest = revisions.first else { return print(ChangelogView.markdownEmpty, terminator: "") }
-            print(InvisibleControls.shown(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count)), terminator: "")
+            print(ChangelogView.markdownHead(newest: newest, oldest: oldest, count: revisions.count), terminator: "")
             for revision in revisions.reversed() {
-                print(InvisibleControls.shown(try ChangelogView.markdown(try store.changelogEntry(of: revision))), terminator: "")
+                print(try ChangelogView.markdown(try store.changelogEntry(of: revision)), terminator: "")
             }
         case .text:
             let style = Style(enabled: colors.enabled)
             for (n, revision) in revisions.reversed().enumerated() {
-                print(InvisibleControls.shown(ChangelogView.text(try store.changelogEntry(of: revision), first: n == 0, style: style)), terminator: "")
+                print(ChangelogView.text(try store.changelogEntry(of: revision), first: n == 0, style: style), terminator: "")
             }
         }
     }

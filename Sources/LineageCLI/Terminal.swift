@@ -1,4 +1,5 @@
 import Foundation
+import ResolutionText
 
 #if canImport(Glibc)
     import Glibc
@@ -73,21 +74,13 @@ struct Terminal {
         return String(out)
     }
 
-    /// How an unsafe character is shown: `<U+202E>`.
-    static func shown(_ scalar: Unicode.Scalar) -> String {
-        let hex = String(scalar.value, radix: 16, uppercase: true)
-        return "<U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex + ">"
-    }
+    /// How an unsafe character is shown: `<U+202E>` (``InvisibleCharacters/shown(_:)``).
+    static func shown(_ scalar: Unicode.Scalar) -> String { InvisibleCharacters.shown(scalar) }
 
-    /// True for the characters ``sanitize(_:)`` escapes: C0 and C1 controls, DEL, format
-    /// characters (Cf) but the joiners U+200C/D, and the line and paragraph separators.
+    /// True for the characters ``sanitize(_:)`` escapes: C0 and C1 controls, DEL, and
+    /// ``InvisibleCharacters`` (format characters but the joiners, the line and paragraph separators).
     static func isUnsafe(_ s: Unicode.Scalar) -> Bool {
-        switch s.value {
-        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029: return true
-        case 0x200C, 0x200D: return false
-        case 0..<0xAD: return false
-        default: return s.properties.generalCategory == .format
-        }
+        s.value < 0x20 || (0x7F...0x9F).contains(s.value) || InvisibleCharacters.contains(s)
     }
 
     /// For each byte, whether it can begin a character ``isUnsafe(_:)`` holds: ASCII controls and

@@ -145,16 +145,10 @@ public indirect enum JSONValue: Sendable, Hashable, ExpressibleByStringLiteral,
     }
 
     /// Characters written as `\u` escapes although JSON allows them raw, so that no reader's
-    /// terminal or editor shows the text differently from what it says: DEL and C1 controls,
-    /// U+2028 and U+2029, and the invisible format characters (Unicode's category Cf:
-    /// bidirectional controls U+202A…202E, U+2066…2069, U+200E/F, U+061C, zero-width space, word
-    /// joiner, byte-order mark, tags…) but the joiners U+200C/D that some scripts need.
+    /// terminal or editor shows the text differently from what it says: DEL and C1 controls, and
+    /// ``InvisibleCharacters``.
     static func escapedInvisibly(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x7F...0x9F, 0x2028, 0x2029: return true
-        case 0..<0xAD, 0x200C, 0x200D: return false
-        default: return scalar.properties.generalCategory == .format
-        }
+        (0x7F...0x9F).contains(scalar.value) || InvisibleCharacters.contains(scalar)
     }
 
     /// UTF-8 lead bytes of every character ``escapedInvisibly(_:)`` holds above ASCII.

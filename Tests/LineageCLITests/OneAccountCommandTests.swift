@@ -96,8 +96,8 @@ import Testing
         #expect(all.stdout.contains("63/37 op1  unchanged  compared with 61/54:op1\n"))
     }
 
-    /// A right-to-left override in a clause never reaches the output raw: shown as `[U+202E]`
-    /// in text and Markdown, escaped in JSON (which reads back to the same text).
+    /// A right-to-left override in a clause never reaches the output raw: shown as `<U+202E>`
+    /// in text and Markdown (escaped there as `\<U+202E\>`, which Markdown shows as `<U+202E>`), escaped in JSON (which reads back to the same text).
     @Test func historyAndChangelogShowBidiControls() throws {
         let dir = ScratchDirectory()
         for (number, path) in Package.seeds {
@@ -115,7 +115,11 @@ import Testing
                 let result = lineage(command + ["--format", format, "--repo", repo])
                 #expect(result.status == 0, "\(result.stderr)")
                 #expect(!result.stdout.unicodeScalars.contains { $0.value == 0x202E || $0.value == 0x202C }, "\(command) \(format)")
-                #expect(result.stdout.contains(format == "json" ? "Noting \\u202Eevil\\u202C the" : "Noting [U+202E]evil[U+202C] the"))
+                let shown = [
+                    "json": "Noting \\u202eevil\\u202c the", "markdown": "Noting \\<U+202E\\>evil\\<U+202C\\> the",
+                    "text": "Noting <U+202E>evil<U+202C> the",
+                ]
+                #expect(result.stdout.contains(shown[format]!), "\(command) \(format)")
             }
         }
         let json = lineage(["history", "69/28:pp11", "--format", "json", "--repo", repo])

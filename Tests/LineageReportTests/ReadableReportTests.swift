@@ -131,8 +131,8 @@ import Testing
         let akn = AkomaNtoso.document(try AkomaNtoso.input(try store.revision(named: "69/28"), in: store))
         for output in [html, akn] {
             // (The reader drops the zero-width space; the bidi controls reach the text.)
-            #expect(!output.unicodeScalars.contains { Escape.isInvisibleControl($0) })
-            #expect(output.contains("Noting [U+202E]sthgir namuh[U+202C] and[U+2066] the importance"))
+            #expect(!output.unicodeScalars.contains { InvisibleCharacters.contains($0) })
+            #expect(output.contains("Noting &lt;U+202E&gt;sthgir namuh&lt;U+202C&gt; and&lt;U+2066&gt; the importance"))
         }
     }
 }
