@@ -300,7 +300,9 @@ private struct StepEngine {
                 if let m = restoredAt[v] {
                     let r = archive[m.entry]
                     let newCount = aligner.tokens(1, v).count
-                    let o = mapOrigins(keys.expand(r.origins), script: m.script, newCount: newCount, oldIDs: m.ids, weak: aligner.weak)
+                    let o = mapOrigins(
+                        keys.expand(r.origins), script: m.script, newCount: newCount, oldIDs: m.ids, newIDs: aligner.ids(1, v),
+                        marks: aligner.ids(forKeys: Tokenizer.closingMarkKeys), weak: aligner.weak)
                     var rec = r
                     rec.removedIn = nil
                     rec.sketch = nil
@@ -412,8 +414,13 @@ private struct StepEngine {
     // MARK: - Origins
 
     /// Carries origins through a raw script. Inserted tokens get the revision's key, or, for an
-    /// editorial revision, the origins of the tokens they replace.
-    mutating func mapOrigins(_ old: [Int32], script: [EditRun], newCount: Int, oldIDs: [Int32], weak: [Bool]) -> [Int32] {
+    /// editorial revision, the origins of the tokens they replace. A closing mark (layout, see
+    /// ``Tokenizer/closingKey``) that replaces one mark `;` `.` `,` alone keeps that mark's
+    /// origin: an item split out of a paragraph ends where a sentence of it ended.
+    /// `marks`: the ids of ``Tokenizer/closingMarkKeys``, the closing key's first.
+    mutating func mapOrigins(
+        _ old: [Int32], script: [EditRun], newCount: Int, oldIDs: [Int32], newIDs: [Int32], marks: [Int32], weak: [Bool]
+    ) -> [Int32] {
         let fresh = keys.id(key)
         // A lone stop word or punctuation mark the diff keeps between two changes is taken as
         // rewritten with them (chance matches of "the", "of", "," inside rewritten phrases).
@@ -432,10 +439,12 @@ private struct StepEngine {
             }
             // A hunk: consecutive deletes and inserts.
             var deleted: [Int32] = []
+            var deletedIDs: [Int32] = []
             var insertCount = 0
             while k < script.count && script[k].op != .equal {
                 if script[k].op == .delete {
                     deleted += old[i..<(i + script[k].count)]
+                    deletedIDs += oldIDs[i..<(i + script[k].count)]
                     i += script[k].count
                 } else {
                     insertCount += script[k].count
@@ -443,6 +452,13 @@ private struct StepEngine {
                 k += 1
             }
             if insertCount == 0 { continue }
+            if insertCount == 1, deleted.count == 1, out.count < newIDs.count, let closing = marks.first,
+                (newIDs[out.count] == closing) != (deletedIDs[0] == closing),
+                marks.contains(newIDs[out.count]), marks.contains(deletedIDs[0])
+            {
+                out.append(deleted[0])
+                continue
+            }
             if !editorial {
                 out += repeatElement(fresh, count: insertCount)
             } else if !deleted.isEmpty {
@@ -501,7 +517,9 @@ private struct StepEngine {
         }
         let newCounts = news.map { aligner.tokens(1, $0).count }
         let newTotal = newCounts.reduce(0, +)
-        let origins = mapOrigins(oldOrigins, script: script, newCount: newTotal, oldIDs: aligner.ids(0, joined: olds), weak: aligner.weak)
+        let origins = mapOrigins(
+            oldOrigins, script: script, newCount: newTotal, oldIDs: aligner.ids(0, joined: olds), newIDs: aligner.ids(1, joined: news),
+            marks: aligner.ids(forKeys: Tokenizer.closingMarkKeys), weak: aligner.weak)
         // Which old token each new token inherits (-1 if inserted), to count inheritance.
         var inheritedFrom = [Int](repeating: -1, count: newTotal)
         do {

@@ -140,6 +140,10 @@ public enum Tokenizer {
     /// is not changed. A weak token (see ``StopWords``), like any punctuation.
     public static let closingKey: UInt64 = TokenHash.finish(0x636C_6F73_696E_6721)  // "closing!"
 
+    /// The keys of a closing mark: ``closingKey`` first, then `;`, `.` and `,` as written elsewhere
+    /// in a text (see ``Provenance``'s origins: a mark that became a closing mark keeps its origin).
+    public static let closingMarkKeys: [UInt64] = [closingKey] + rawKeys(";") + rawKeys(".") + rawKeys(",")
+
     /// Whether the byte is one of the closing marks `;` `.` `,`.
     @inline(__always)
     static func isClosingMark(_ b: UInt8) -> Bool { b == 0x3B || b == 0x2E || b == 0x2C }

@@ -61,7 +61,7 @@ import Testing
             let moved = phrases["moves"].map { count($0.split(separator: "(").first) } ?? 0
             #expect(moved == items("Moved"), "\(name): \(summary)")
         }
-        #expect(result.stdout.contains("deletes 19 paragraphs of 73/27"))
+        #expect(result.stdout.contains("deletes 32 paragraphs of 73/27 (12 preambular, 5 operative, 15 sub-paragraphs)"))
     }
 
     /// Each version says what it is compared with; at the merge, the parent the changelog names.
