@@ -15,9 +15,9 @@ import Testing
         ("c358646837583632f75abe77d348e54b816a24ff", "2008-12-02", "A/RES/63/37"),
         ("6ab4d14b9437c669169e8fc311588842819f94c0", "2010-12-08", "A/RES/65/41"),
         ("7e2a15da7064bc3fa37cef7e1c681d721a07c019", "2014-12-02", "A/RES/69/28"),
-        ("61734a0d48832cab2f07334183a09dd9f1bf0a85", "2018-12-05", "A/RES/73/27"),
+        ("8a4f6e5cc13e5fb7e3b5ae55bc701ad875eaa0bf", "2018-12-05", "A/RES/73/27"),
         ("d7e8b8c87a784d317eb0538d13420a61bcc26984", "2018-12-22", "A/RES/73/266"),
-        ("4c9746e01de4c9393335753e25e499780a1664df", "2021-12-06", "A/RES/76/19"),
+        ("3c439afc5e5afe4f86237e73c4771b3f6af2aabf", "2021-12-06", "A/RES/76/19"),
     ]
 
     @Test func theBundledCorpusHasThePinnedCommitHashes() throws {
