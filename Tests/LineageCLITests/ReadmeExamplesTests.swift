@@ -8,6 +8,8 @@ struct ReadmeExample: CustomStringConvertible {
     var line: Int
     var arguments: [String]
     var shown: [String]
+    /// The `$ git …` lines just before it in its block (setup: a clone), run with git first.
+    var gitSteps: [[String]] = []
 
     var description: String { "README.md:\(line): $ lineage \(arguments.joined(separator: " "))" }
 
@@ -19,16 +21,22 @@ struct ReadmeExample: CustomStringConvertible {
         var inBlock = false
         // Whether the last example is still collecting lines (same block, no other `$ ` since).
         var open = false
+        var gitSteps: [[String]] = []
         for (n, line) in readme.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.hasPrefix("```") {
                 inBlock.toggle()
                 open = false
+                gitSteps = []
                 continue
             }
             guard inBlock else { continue }
             if line.hasPrefix("$ ") {
                 open = line.hasPrefix("$ lineage ") || line == "$ lineage"
-                if open { out.append(ReadmeExample(line: n + 1, arguments: words(String(line.dropFirst("$ lineage".count))), shown: [])) }
+                if line.hasPrefix("$ git ") { gitSteps.append(words(String(line.dropFirst("$ git".count)))) }
+                if open {
+                    out.append(ReadmeExample(line: n + 1, arguments: words(String(line.dropFirst("$ lineage".count))), shown: [], gitSteps: gitSteps))
+                    gitSteps = []
+                }
             } else if open {
                 out[out.count - 1].shown.append(String(line))
             }
@@ -104,8 +112,21 @@ struct ReadmeExample: CustomStringConvertible {
         // shown as the README's.
         let dir = ScratchDirectory()
         try FileManager.default.createSymbolicLink(atPath: dir.path + "/lineage", withDestinationPath: Package.corpus)
+        try FileManager.default.createSymbolicLink(atPath: dir.path + "/Tests", withDestinationPath: Package.root + "/Tests")
+        // `corpus/`, as the README's example of a folder with other files: the bundled texts, a
+        // README, a JSON index and an image.
+        dir.write("corpus/README.md", "# Resolutions\n\nThe texts of the series, as received.\n")
+        dir.write("corpus/index.json", "{\"files\": []}\n")
+        for name in try FileManager.default.contentsOfDirectory(atPath: Package.corpus) where !name.hasPrefix(".") {
+            try FileManager.default.copyItem(atPath: Package.corpus + "/" + name, toPath: dir.path + "/corpus/" + name)
+        }
+        try Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]).write(to: URL(fileURLWithPath: dir.path + "/corpus/logo.png"))
         let shownFolder = "/home/you/lineage"
         for example in examples {
+            for step in example.gitSteps {
+                let done = git(step, in: dir.path)
+                #expect(done.status == 0, "\(example): git \(step.joined(separator: " ")): \(done.stderr)")
+            }
             if example.arguments.first != "build" && !FileManager.default.fileExists(atPath: dir.path + "/lineage.git") {
                 let built = lineage(["build", Package.corpus], in: dir.path)
                 #expect(built.status == 0, "\(built.stderr)")
@@ -114,7 +135,10 @@ struct ReadmeExample: CustomStringConvertible {
             // An example that shows an error shows standard error, and the command fails.
             let refused = example.shown.first?.hasPrefix("error: ") == true
             #expect(result.status == (refused ? 1 : 0), "\(example): \(result.stderr)")
-            let output = (refused ? result.stderr : result.stdout).replacingOccurrences(of: dir.path, with: shownFolder)
+            // (What a command says on standard error, skipped files, comes before its output.)
+            let output = (refused ? result.stderr : result.stderr + result.stdout)
+                .replacingOccurrences(of: dir.path, with: shownFolder)
+                .replacingOccurrences(of: Package.root, with: shownFolder)
             if let mismatch = example.mismatch(output) {
                 Issue.record(Comment(rawValue: mismatch))
             }
