@@ -37,10 +37,7 @@ enum Render {
     /// General Assembly (meeting numbers have at most four digits).
     static func meeting(_ index: Int) -> Int { 1 + index % 300 }
 
-    static func ordinal(_ n: Int) -> String {
-        let suffix = (11...13).contains(n % 100) ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd" : n % 10 == 3 ? "rd" : "th"
-        return "\(n)\(suffix)"
-    }
+    static func ordinal(_ n: Int) -> String { Ordinal.english(n) }
 
     /// A synthetic revision as a plain-text resolution, the shape of the 65/41 seed: heading,
     /// paragraphs with Unicode superscript footnote marks, notes, and the plenary meeting line.

@@ -98,18 +98,3 @@ enum LogView {
         return out
     }
 }
-
-/// English ordinals: 1st, 2nd, 3rd, 11th, 62nd.
-enum Ordinal {
-    static func english(_ n: Int) -> String {
-        let suffix: String
-        switch (n % 100, n % 10) {
-        case (11...13, _): suffix = "th"
-        case (_, 1): suffix = "st"
-        case (_, 2): suffix = "nd"
-        case (_, 3): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(n)\(suffix)"
-    }
-}

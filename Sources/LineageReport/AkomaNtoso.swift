@@ -437,15 +437,5 @@ public enum AkomaNtoso {
         return out
     }
 
-    private static func ordinal(_ n: Int) -> String {
-        let suffix: String
-        switch (n % 10, n % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(n)\(suffix)"
-    }
+    private static func ordinal(_ n: Int) -> String { Ordinal.english(n) }
 }

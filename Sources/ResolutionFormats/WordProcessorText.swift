@@ -1,3 +1,5 @@
+import ResolutionText
+
 /// The text of a word-processor document (Word or OpenDocument) laid out the way
 /// ``ResolutionText/ResolutionParser`` reads published texts, so that metadata and structure
 /// are read in one place whatever the format:
@@ -169,15 +171,5 @@ enum WordNumberFormat {
         return String(repeating: symbol, count: (value - 1) / chicagoSymbols.count + 1)
     }
 
-    static func ordinal(_ value: Int) -> String {
-        let suffix: String
-        switch (value % 100, value % 10) {
-        case (11...13, _): suffix = "th"
-        case (_, 1): suffix = "st"
-        case (_, 2): suffix = "nd"
-        case (_, 3): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(value)\(suffix)"
-    }
+    static func ordinal(_ value: Int) -> String { Ordinal.english(value) }
 }

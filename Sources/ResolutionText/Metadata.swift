@@ -52,6 +52,22 @@ enum Dates {
     }
 }
 
+/// English ordinals as figures: 1st, 2nd, 3rd, 11th, 62nd (meetings, as the UN prints them).
+public enum Ordinal {
+    /// `n` with its English suffix. O(1).
+    public static func english(_ n: Int) -> String {
+        let suffix: String
+        switch (n % 100, n % 10) {
+        case (11...13, _): suffix = "th"
+        case (_, 1): suffix = "st"
+        case (_, 2): suffix = "nd"
+        case (_, 3): suffix = "rd"
+        default: suffix = "th"
+        }
+        return "\(n)\(suffix)"
+    }
+}
+
 /// English ordinal words, as in "Sixty-ninth session".
 enum Ordinals {
     private static let simple: [String: Int] = [
