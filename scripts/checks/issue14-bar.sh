@@ -27,7 +27,7 @@ if [ -z "$LINEAGE" ]; then
     LINEAGE=$PKG/.build/debug/lineage
 fi
 command -v python3 >/dev/null || { echo "python3 is needed to read JSON and CSV" >&2; exit 1; }
-SHARED=$(cd "$PKG/.." && pwd)/shared
+SHARED=${ISSUE14_SHARED:-$(cd "$PKG/.." && pwd)/shared}  # ISSUE14_SHARED=/nowhere tries the run without it
 AKN=$SHARED/corpus/unga-akn/en
 W=$(mktemp -d /tmp/issue14-bar.XXXXXX)
 [ $KEEP = 1 ] && echo "scratch: $W" || trap 'rm -rf "$W"' EXIT
@@ -79,6 +79,9 @@ names() {  # REPO LABEL
     done
 }
 names "$R" "$SERIES-resolution series"
+check "log counts as git writes them: '-n 2', '-n2', '-2' and '--max-count=2' list the same" bash -c '
+    a=$("$0" log --oneline -n 2 --repo "$1") && [ "$(echo "$a" | wc -l)" = 2 ] &&
+    for s in -n2 -2 --max-count=2; do [ "$("$0" log --oneline $s --repo "$1")" = "$a" ] || exit 1; done' "$LINEAGE" "$R"
 
 # 3. A bare build leaves a user's repository unchanged (run in the user's folder, and from the package).
 mkdir -p "$W/user/mine"
@@ -230,6 +233,8 @@ for fmt in text markdown csv json; do
     done
 done
 L report --repo "$W/bidi.git" -o "$W/report.html" >/dev/null 2>&1
+L export HEAD --akn --repo "$W/bidi.git" >"$W/export.xml" 2>&1
+check "no raw bidi control in the Akoma Ntoso export (export HEAD --akn)" python3 -c "$RAW" "$W/export.xml"
 check "no raw bidi control in the HTML report (lineage report)" \
     python3 -c 'import sys,re; s=open(sys.argv[1],encoding="utf-8").read(); sys.exit(1 if re.search("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]", s) or "202E" not in s.upper() else 0)' "$W/report.html"
 
@@ -238,8 +243,11 @@ evil=$W/$'\e[31mred\e]0;title\a.txt'
 printf 'not a resolution\n' >"$evil"
 L parse "$evil" >"$W/esc.out" 2>"$W/esc.err"; rc=$?
 L build "$evil" --repo "$W/esc.git" >>"$W/esc.out" 2>>"$W/esc.err"; rc2=$?
+evil2=$W/$'\u202eevil\u2066.txt'
+printf 'not a resolution\n' >"$evil2"
+L parse "$evil2" >>"$W/esc.out" 2>>"$W/esc.err"
 check "no raw escape from a file name on stdout or stderr (parse, build of a file named ESC[31m…; exits $rc $rc2)" \
-    python3 -c 'import sys; s=open(sys.argv[1],"rb").read()+open(sys.argv[2],"rb").read(); sys.exit(1 if b"\x1b" in s or b"\x07" in s or not s else 0)' "$W/esc.out" "$W/esc.err"
+    python3 -c 'import sys; s=open(sys.argv[1],"rb").read()+open(sys.argv[2],"rb").read(); sys.exit(1 if b"\x1b" in s or b"\x07" in s or "\u202e".encode() in s or not s else 0)' "$W/esc.out" "$W/esc.err"
 
 # 9. --version.
 check "lineage --version exits 0 and names the release ($(L --version 2>&1 | head -1))" \
@@ -319,6 +327,15 @@ else
     echo "skip  synthetic accuracy: $BENCH is missing (swift build --product lineage-bench)"
 fi
 
+shape() {
+    for n in $(git -C "$1" tag -l 'A/RES/*'); do
+        echo "$n blob $(git -C "$1" rev-parse "$n:resolution.txt") parents $(git -C "$1" log -1 --format=%P "$n" | xargs -n1 -r git -C "$1" describe --tags --exact-match 2>/dev/null | tr '\n' ' ')"
+    done
+    git -C "$1" for-each-ref --format='%(refname) %(*objectname)%(objectname)' refs/heads | while read -r ref c; do echo "$ref -> $(git -C "$1" describe --tags --exact-match "$c")"; done
+    git -C "$1" symbolic-ref HEAD
+}
+
+shape "$R" >"$W/shape-text"
 # 15. Mixed formats: 76/19 read from its Akoma Ntoso file gives the same blob, parents and lines as its text.
 if [ "$SERIES" = 16 ]; then
     mkdir -p "$W/mixedtext"
@@ -327,14 +344,7 @@ if [ "$SERIES" = 16 ]; then
         [ "$(L parse "$f" --format json | python3 -c 'import json,sys; print(json.load(sys.stdin)["number"])')" = 76/19 ] || cp "$f" "$W/mixedtext/"
     done
     L build "$W/mixedtext" "$W/mixed" "$W/later" --repo "$W/mixed.git" >/dev/null 2>&1 || fail "build with 76/19 as Akoma Ntoso"
-    shape() {
-        for n in $(git -C "$1" tag -l 'A/RES/*'); do
-            echo "$n blob $(git -C "$1" rev-parse "$n:resolution.txt") parents $(git -C "$1" log -1 --format=%P "$n" | xargs -n1 -r git -C "$1" describe --tags --exact-match 2>/dev/null | tr '\n' ' ')"
-        done
-        git -C "$1" for-each-ref --format='%(refname) %(*objectname)%(objectname)' refs/heads | while read -r ref c; do echo "$ref -> $(git -C "$1" describe --tags --exact-match "$c")"; done
-        git -C "$1" symbolic-ref HEAD
-    }
-    shape "$R" >"$W/shape-text"; shape "$W/mixed.git" >"$W/shape-mixed"
+    shape "$W/mixed.git" >"$W/shape-mixed"
     check "76/19 as Akoma Ntoso among text files: same blobs, parents, branches and HEAD as with its text (git rev-parse TAG:resolution.txt, log --format=%P)" \
         diff -u "$W/shape-text" "$W/shape-mixed"
     check "… and the same blame at every revision (blame REV --format csv)" bash -c '
@@ -342,18 +352,18 @@ if [ "$SERIES" = 16 ]; then
             a=$("$LINEAGE" blame "$n" --format csv --repo "$R" | cut -d, -f1-8) b=$("$LINEAGE" blame "$n" --format csv --repo "$W/mixed.git" | cut -d, -f1-8)
             [ "$a" = "$b" ] || { echo "        blame differs at $n"; exit 1; }
         done'
-    # Every bundled text exported as Akoma Ntoso by lineage and read back: the whole series in one format.
-    mkdir -p "$W/allakn"
-    for n in $(git -C "$R" tag -l 'A/RES/*'); do
-        L export "$n" --akn --repo "$R" >"$W/allakn/$(echo "$n" | tr / _).xml" 2>/dev/null || fail "export $n"
-    done
-    L build "$W/allakn" --repo "$W/allakn.git" >/dev/null 2>&1 || fail "build of the series from its own Akoma Ntoso export"
-    shape "$W/allakn.git" >"$W/shape-allakn"
-    check "the whole series as Akoma Ntoso (lineage export of each revision, built again): same blobs, parents, branches and HEAD" \
-        diff -u "$W/shape-text" "$W/shape-allakn"
 else
     echo "skip  mixed formats: needs $AKN (absent)"
 fi
+# 16. Every revision exported as Akoma Ntoso by lineage and read back: the whole series in one format.
+mkdir -p "$W/allakn"
+for n in $(git -C "$R" tag -l 'A/RES/*'); do
+    L export "$n" --akn --repo "$R" >"$W/allakn/$(echo "$n" | tr / _).xml" 2>/dev/null || fail "export $n"
+done
+L build "$W/allakn" --repo "$W/allakn.git" >/dev/null 2>&1 || fail "build of the series from its own Akoma Ntoso export"
+shape "$W/allakn.git" >"$W/shape-allakn"
+check "the whole series as Akoma Ntoso (lineage export of each revision, built again): same blobs, parents, branches and HEAD" \
+    diff -u "$W/shape-text" "$W/shape-allakn"
 
 echo
 if [ $FAILS = 0 ]; then echo "all checks passed ($SERIES-resolution series)"; else echo "$FAILS check(s) failed ($SERIES-resolution series)"; fi
