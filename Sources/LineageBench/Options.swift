@@ -16,11 +16,17 @@ struct Options {
     /// Only generate and render the series (`corpus/` under the output folder), then stop: a
     /// corpus for other tools (scripts/crash-test.sh).
     var corpusOnly = false
+    /// Only score the tip's clauses (introducing and last-changing revision) on one series of
+    /// ``tipAccuracyRevisions`` (or `--revisions N`) revisions per seed, in process, and stop.
+    var tipAccuracySeeds: [UInt64] = []
+    /// Revisions of each series `--tip-accuracy` scores unless `--revisions` says otherwise
+    /// (the size of the issue's bar: 5 series of 300).
+    static let tipAccuracyRevisions = 300
 
     static let usage = """
         usage: lineage-bench [--sizes 1000,3000,10000 | --revisions N] [--paragraphs 40] [--seed 1]
                              [--runs 5] [--budget 20] [--out benchmarks/out] [--quick]
-                             [--corpus-only]
+                             [--corpus-only] [--tip-accuracy SEEDS]
           --sizes       series sizes in revisions (cost growth is measured across them)
           --revisions   a single size (same as --sizes N)
           --paragraphs  target paragraphs per revision (40 gives about 14 KB a revision)
@@ -29,6 +35,8 @@ struct Options {
           --out         output folder: results.md, the rendered series and repositories
           --quick       a seconds-long smoke run: sizes 20,60, 1 run
           --corpus-only only write each size's rendered series (OUT/series-…/corpus), measure nothing
+          --tip-accuracy  only score the tip's clauses (introduced / last changed right) on one
+                        series per seed (comma-separated; 300 revisions, or --revisions N), in process
         """
 
     init(_ args: [String]) {
@@ -73,9 +81,16 @@ struct Options {
                 guard let v = Double(value), v >= 0 else { fail("bad --budget \(value)") }
                 budget = v
             case "--out": out = value
+            case "--tip-accuracy":
+                let parsed = value.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parsed.isEmpty, parsed.count == value.split(separator: ",").count else { fail("bad --tip-accuracy \(value)") }
+                tipAccuracySeeds = parsed
             default: fail("unknown option \(flag)")
             }
             i += 2
+        }
+        if !tipAccuracySeeds.isEmpty && !args.contains("--sizes") && !args.contains("--revisions") {
+            sizes = [Options.tipAccuracyRevisions]
         }
         if quick {
             if !args.contains("--sizes") && !args.contains("--revisions") { sizes = [20, 60] }

@@ -17,6 +17,9 @@ import Foundation
 // Prints one table and writes it, with the machine, to OUT/results.md.
 
 let options = Options(CommandLine.arguments)
+if !options.tipAccuracySeeds.isEmpty {
+    TipAccuracy.run(seeds: options.tipAccuracySeeds, revisions: options.sizes[0], paragraphs: options.paragraphs)
+}
 let fm = FileManager.default
 let binDir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
 let lineageBinary = binDir + "/lineage"

@@ -31,7 +31,7 @@ struct LineageTool: ParsableCommand {
     static func main() {
         var command: ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(LogCommand.gitCountForms(Array(CommandLine.arguments.dropFirst())))
         } catch {
             exitParsing(error)
         }

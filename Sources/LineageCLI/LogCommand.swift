@@ -32,6 +32,34 @@ struct LogCommand: ParsableCommand {
 
     @OptionGroup var colors: ColorOptions
 
+    /// `git log`'s other spellings of a count, `-n3` and `-3`, as `-n 3`, for `lineage log` only
+    /// (the argument parser reads a short option's value only as the next argument). Anything
+    /// after `--`, or the value of `-n` itself (`-n -1`, refused), is left as it is.
+    /// - Complexity: O(arguments).
+    static func gitCountForms(_ arguments: [String]) -> [String] {
+        guard arguments.first == configuration.commandName else { return arguments }
+        func isCount(_ s: Substring) -> Bool { !s.isEmpty && s.allSatisfy { ("0"..."9").contains($0) } }
+        var out = [arguments[0]]
+        var rest = arguments.dropFirst()
+        while let argument = rest.popFirst() {
+            if argument == "--" { out.append(argument); out += rest; break }
+            let previous = out.last
+            if previous != "-n" && previous != "--max-count", argument.hasPrefix("-"), !argument.hasPrefix("--") {
+                let body = argument.dropFirst()
+                if isCount(body) {
+                    out += ["-n", String(body)]
+                    continue
+                }
+                if body.first == "n", isCount(body.dropFirst()) {
+                    out += ["-n", String(body.dropFirst())]
+                    continue
+                }
+            }
+            out.append(argument)
+        }
+        return out
+    }
+
     func validate() throws {
         if let maxCount, maxCount < 0 { throw ValidationError("-n expects a number of revisions, 0 or more") }
         if format != .text && (graph || oneline) { throw ValidationError("--graph and --oneline draw text: leave out --format \(format.rawValue)") }

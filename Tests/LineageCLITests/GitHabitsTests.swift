@@ -179,6 +179,14 @@ func parseCSV(_ text: String) -> [[String]]? {
         #expect(line.stdout.split(separator: "\n").map { String($0.prefix(12)) } == gitLine.stdout.split(separator: "\n").map { String($0.prefix(12)) })
         #expect(line.stdout.split(separator: "\n").map { $0.split(separator: " ")[1] } == ["73/266", "69/28", "65/41", "63/37", "61/54", "59/61"])
         #expect(lineage(["log", "-n", "-1", "--repo", repo]).status == 64)
+        // git's other spellings of a count: `-n2` and `-2` are `-n 2`.
+        let two = lineage(["log", "--oneline", "-n", "2", "--repo", repo])
+        for spelling in [["-n2"], ["-2"], ["--max-count=2"]] {
+            let other = lineage(["log", "--oneline"] + spelling + ["--repo", repo])
+            #expect(other.status == 0, "\(spelling): \(other.stderr)")
+            #expect(other.stdout == two.stdout, "\(spelling)")
+        }
+        #expect(lineage(["log", "-n-1", "--repo", repo]).status == 64)
         #expect(lineage(["log", "--oneline", "--format", "json", "--repo", repo]).status == 64)
     }
 
