@@ -93,6 +93,9 @@ struct BodyParser {
         var lastText: Scalars = []
         var highestNumber = 0
         var tailFurniture: [Int] = []
+        /// Numbers glued to a word of the body text so far (`Development,1`): marks that wait for
+        /// their footnote.
+        var gluedMarks = Set<Int>()
         for i in all {
             let line = lines[i]
             let inTail = i >= tail.lowerBound
@@ -135,6 +138,7 @@ struct BodyParser {
                 let placed =
                     afterRule || previousContent == .footnote || inTail
                     || (previousBlank && Self.endsSentence(lastText))
+                    || (gluedMarks.contains(number) && footnotesEndPage(from: i, first: number, heads: heads))
                 if placed {
                     definitions.append(Definition(mark: String(number), lines: [text], indent: line.indent))
                     highestNumber = number
@@ -156,6 +160,7 @@ struct BodyParser {
                 continue
             }
             roles[i] = .text
+            Self.noteGluedMarks(line.text, into: &gluedMarks)
             afterRule = false
             afterUnderscores = false
             previousContent = .text
@@ -261,6 +266,55 @@ struct BodyParser {
         TextNormalizer.append(b.text, to: &block.text, hyphenation: hyphenation)
         for m in b.marks where !block.marks.contains(m) { block.marks.append(m) }
         if block.suspect == nil { block.suspect = b.suspect }
+    }
+
+    /// Whether the lines from `start` (a bare footnote line numbered `first`) are a page's
+    /// footnotes with no rule above them (a plain `pdftotext` extract drops the rule and the
+    /// space): bare footnote lines numbered in sequence and their continuations, up to a blank
+    /// line, a page's furniture or the end of the text, within ``maxFootnoteRun`` lines.
+    ///
+    /// - Complexity: O(``maxFootnoteRun``).
+    private func footnotesEndPage(from start: Int, first: Int, heads: Set<Int>) -> Bool {
+        var expected = first + 1
+        var j = start + 1
+        while j < tail.upperBound, j - start <= Self.maxFootnoteRun {
+            let line = lines[j]
+            if line.isBlank || heads.contains(j) || Furniture.isFurniture(line.text) { return true }
+            if let (number, _) = FootnoteMarks.bareDefinition(line.text) {
+                guard number == expected else { return false }
+                expected += 1
+            } else if Self.label(line.text).label != nil {
+                return false
+            }
+            j += 1
+        }
+        return j >= tail.upperBound
+    }
+
+    /// The most lines a page's footnotes run to, for ``footnotesEndPage(from:first:heads:)``.
+    static let maxFootnoteRun = 40
+
+    /// Adds to `marks` every number glued to the end of a word or a punctuation mark in `s`
+    /// (`Development,1`, `2019;12`), the way a flattened superscript mark reads.
+    ///
+    /// - Complexity: O(|s|).
+    private static func noteGluedMarks(_ s: Scalars, into marks: inout Set<Int>) {
+        var k = 1
+        while k < s.count {
+            let before = s[k - 1]
+            if s[k].isASCII, ("0"..."9").contains(s[k]), before.isLetter || [",", ";", ":", ".", ")", "\u{201D}"].contains(before) {
+                var end = k
+                var value = 0
+                while end < s.count, end - k < 3, s[end].isASCII, ("0"..."9").contains(s[end]) {
+                    value = value * 10 + Int(s[end].value - 48)
+                    end += 1
+                }
+                if end == s.count || !(s[end].isASCII && ("0"..."9").contains(s[end])) { marks.insert(value) }
+                k = end
+            } else {
+                k += 1
+            }
+        }
     }
 
     /// Whether `line` continues the footnote `d` (see the type's documentation).

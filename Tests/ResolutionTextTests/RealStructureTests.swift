@@ -54,6 +54,66 @@ import Testing
         #expect(r.paragraphs[1].footnotes == ["1"])
     }
 
+    @Test func footnotesAtThePageFootWithoutRuleOrBlankLineInAPlainExtract() throws {
+        // Plain `pdftotext` (no -layout) drops the rule above a page's footnotes, the space
+        // before them and every indent: the footnotes follow the last body line of the page,
+        // which stops mid-sentence, and the page's furniture follows them.
+        let text = """
+            A/RES/76/501
+            United Nations
+            General Assembly
+            Distr.: General
+            20 December 2021
+            Seventy-sixth session
+            Agenda item 20
+            Resolution adopted by the General Assembly
+            on 16 December 2021
+            76/501. Cooperation on coastal fisheries
+            The General Assembly,
+            Recalling its resolution 70/1 of 25 September 2015, entitled "Transforming our world:
+            the 2030 Agenda for Sustainable Development",1
+            Noting the report of the Secretary-General on coastal fisheries,2 and the work of the
+            1 Resolution 70/1.
+            2 A/76/300.
+
+            21-11111 (E)
+            Please recycle
+
+            A/RES/76/501
+            Cooperation on coastal fisheries
+            regional organizations in that regard,
+            1. Welcomes the cooperation of coastal States;
+            2. Decides to continue its consideration of the question at its seventy-eighth session.
+            50th plenary meeting
+            16 December 2021
+
+            2/2
+            21-11111
+            """
+        let r = try ResolutionParser.parse(text)
+        #expect(r.footnotes == [Footnote(mark: "1", text: "Resolution 70/1."), Footnote(mark: "2", text: "A/76/300.")])
+        #expect(Fixtures.structure(r.paragraphs) == ["pp", "pp", "op1", "op2"])
+        #expect(r.paragraphs[1].text == "Noting the report of the Secretary-General on coastal fisheries, and the work of the regional organizations in that regard,")
+        #expect(r.paragraphs[1].footnotes == ["2"])
+    }
+
+    @Test func aNumberedLineInTheBodyIsNoFootnoteWithoutItsMark() throws {
+        // A wrapped line starting with a number, no mark glued to a word before it: body text.
+        let text = """
+            76/502. Another title
+            The General Assembly,
+            Noting that the number of reports submitted in the last five years rose from
+            1 Member State to thirty,
+
+            1. Decides to continue its consideration of the question.
+            51st plenary meeting
+            16 December 2021
+            """
+        let r = try ResolutionParser.parse(text)
+        #expect(r.footnotes.isEmpty)
+        #expect(r.paragraphs[0].text == "Noting that the number of reports submitted in the last five years rose from 1 Member State to thirty,")
+    }
+
     @Test func theDateAloneClosesOnlyAfterAFullStop() throws {
         // A line that is only a date inside a paragraph (after a comma) does not close the body.
         let text = """
