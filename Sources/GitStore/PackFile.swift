@@ -142,7 +142,7 @@ enum PackFile {
         var template = Array((folder + "tmp_pack_XXXXXX").utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else { throw failure("mkstemp", folder) }
-        return (fd, String(cString: template))
+        return (fd, String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
     private static func writeAll(_ bytes: [UInt8], to fd: Int32, path: String) throws(GitError) {

@@ -386,8 +386,9 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
         }
         if attachmentsDepth > 0 {
             switch name {
-            case "p", "heading", "subheading", "crossHeading" where frame.sink == .annex:
-                flushAnnexBlock()
+            case "p", "heading", "subheading", "crossHeading":
+                // A block of the annex itself (not a note's paragraph inside it) ends here.
+                if frame.sink == .annex { flushAnnexBlock() }
             case "num" where frame.sink == .label(-1):
                 annexLabel = Self.collapse(buffers.removeValue(forKey: .label(-1)) ?? "")
             case "paragraph", "point":
