@@ -50,14 +50,16 @@ final class BuildLock {
             }
             if flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK else {
+                    let reason = String(cString: strerror(errno))  // before close() can change errno
                     close(fd)
-                    throw LineageError("\(path): cannot lock (\(String(cString: strerror(errno))))")
+                    throw LineageError("\(path): cannot lock (\(reason))")
                 }
                 if !waited { onWait() }
                 waited = true
                 guard flock(fd, LOCK_EX) == 0 else {
+                    let reason = String(cString: strerror(errno))  // before close() can change errno
                     close(fd)
-                    throw LineageError("\(path): cannot lock (\(String(cString: strerror(errno))))")
+                    throw LineageError("\(path): cannot lock (\(reason))")
                 }
             }
             // The previous holder may have removed the file between our open and our lock.

@@ -145,8 +145,6 @@ extension LineageRepository {
         let pattern = PhrasePattern(phrase)
         guard !pattern.isEmpty else { throw LineageError("the clause to follow is empty", hint: ClauseReference.hint) }
         guard !history.revisions.isEmpty else { throw LineageError.emptyHistory(history.path) }
-        // Candidates by clause id, each at the latest place (REV:ADDRESS) the phrase matches it, in
-        // the tips (every line's latest revision, HEAD's first) and in the whole history.
         // The current texts: the revisions nothing continues (a line merged into another is not
         // current), HEAD's tip first.
         let continued = Set(history.revisions.flatMap(\.parents))

@@ -50,7 +50,7 @@ final class DocumentBody: @unchecked Sendable {
         } catch let error as LineageError {
             throw LineageError("\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath): \(error.message)", hint: error.hint)
         } catch {
-            throw LineageError("\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath): \(error)")
+            throw LineageError("\(number) (commit \(commit.hex)): \(HistoryLayout.documentPath): \(LineageError.describe(error))")
         }
     }
 }

@@ -23,7 +23,7 @@ public struct BuildReport: Sendable {
     public var lineageUpdated: Bool
     /// How many revisions' lineage was computed (0 when the stored lineage was up to date).
     public var lineageComputed: Int = 0
-    /// True for a bare build (``HistoryBuilder/recomputeLineage()``): the repository was re-read,
+    /// True for a bare build (``HistoryBuilder/recomputeLineage(suggesting:)``): the repository was re-read,
     /// not given inputs.
     public var reread = false
     /// The revision `HEAD` names after the build (the tip of the default line).
@@ -317,7 +317,7 @@ public struct HistoryBuilder {
             try repo.updateReferences(updates)
             if let head, try repo.symbolicTarget(of: "HEAD") != head { try repo.setHead(to: head) }
         } catch {
-            guard error.isConcurrentModification else { throw error }
+            guard error.isConcurrentModification else { throw LineageError.storage(error, repository: path) }
             throw LineageError(
                 "\(path): the history was changed by another process during the build (\(error.message)); nothing was changed",
                 hint: "build again")

@@ -281,8 +281,6 @@ if options.sizes.count > 1 {
     }
 }
 
-if !options.corpusOnly {
-    FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
-    writeResults(partial: false)
-    log("wrote \(options.out)/results.md")
-}
+FileHandle.standardOutput.write(Data(Table.text(rows).utf8))
+writeResults(partial: false)
+log("wrote \(options.out)/results.md")

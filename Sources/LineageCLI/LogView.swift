@@ -17,12 +17,6 @@ enum LogView {
         return style.yellow("(") + names.map { style.cyan($0) }.joined(separator: style.yellow(", ")) + style.yellow(")")
     }
 
-    /// `lineage log --graph`: the graph of the lines, one revision per entry, with why each
-    /// parent was chosen.
-    static func graph(_ history: History, style: Style) -> String {
-        graph(history.revisions.reversed(), tips: history.tips, style: style)
-    }
-
     /// The graph of `revisions` (newest first), one line each with `oneline`.
     static func graph(_ revisions: [Revision], tips: [(line: String, revision: Revision)], oneline: Bool = false, style: Style) -> String {
         let nodes = revisions.map { revision in

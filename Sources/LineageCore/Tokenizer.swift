@@ -80,18 +80,6 @@ public struct TokenizedText: Sendable {
         let last = count == 0 ? 0 : end(count - 1)
         return slice(last, text.utf8.count)
     }
-
-    /// The tokens in `range` with single spaces where the text had any whitespace and none where it
-    /// had none (for display; ``joined(_:)`` is the exact form).
-    func normalizedJoined(_ range: Range<Int>) -> String {
-        var out = ""
-        for i in range {
-            let t = self[i]
-            if !t.leadingWhitespace.isEmpty && i != range.lowerBound { out += " " }
-            out += t.text
-        }
-        return out
-    }
 }
 
 /// Splits clause text into tokens in one linear pass over its UTF-8 bytes.

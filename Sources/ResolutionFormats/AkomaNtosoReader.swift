@@ -91,8 +91,6 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     /// A paragraph as read: raw text, to be cleaned at the end.
     struct Unit {
         var kind: Paragraph.Kind
-        var label: String?
-        var parent: Int?
         var raw = ""
         var labelRaw = ""
         var marks: [String] = []

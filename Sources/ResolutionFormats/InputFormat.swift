@@ -1,8 +1,7 @@
 /// The format of an input file, recognised by its content, never by its name.
 ///
-/// Recognition looks only at the first bytes (and, for a zip archive, at the names of the
-/// entries its local headers carry), so it is O(1) in the size of the file but for a bounded
-/// scan of a zip's first entries.
+/// Recognition looks only at the first bytes, and for a zip archive at the names of its entries
+/// (its first local headers, else its central directory at the end of the file).
 public enum InputFormat: String, Sendable, Hashable, CaseIterable {
     /// Text: plain, PDF-extracted, Markdown, word-processor exports (``ResolutionText``).
     case text
@@ -34,8 +33,9 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
 
     /// Recognises the format of `bytes`.
     ///
-    /// - Complexity: O(1) for everything but zip archives; O(k) in the bytes of a zip's local
-    ///   headers looked at, bounded by ``zipScanLimit``.
+    /// - Complexity: O(1) for everything but zip archives; for those, O(k) in the bytes of the
+    ///   local headers looked at (at most ``zipScanLimit``), plus, when they cannot be walked, the
+    ///   central directory and the up to 64 KiB of comment after it.
     public static func recognise(_ bytes: [UInt8]) -> InputFormat {
         if startsWith(bytes, pdfMagic, within: 1024) { return .pdf }
         if bytes.starts(with: zipMagic) { return zipFormat(bytes) }
@@ -87,9 +87,10 @@ public enum InputFormat: String, Sendable, Hashable, CaseIterable {
         }
         // Local headers whose sizes follow the data (LibreOffice, many zip writers) cannot be
         // walked: the central directory at the end names every entry.
-        if offset < min(bytes.count, zipScanLimit) { names += centralDirectory(bytes).map(\.name) }
+        let directory = offset < min(bytes.count, zipScanLimit) ? centralDirectory(bytes) : nil
+        names += directory?.map(\.name) ?? []
         if names.contains("word/document.xml") { return .docx }
-        if let mimetype = centralDirectory(bytes).first(where: { $0.name == "mimetype" }),
+        if let mimetype = (directory ?? centralDirectory(bytes)).first(where: { $0.name == "mimetype" }),
             let content = storedContent(bytes, mimetype), content.starts(with: Array("application/vnd.oasis.opendocument.text".utf8))
         {
             return .odt

@@ -24,7 +24,6 @@ struct PDFLine: Sendable {
     /// Whether its main font is a bar-code font.
     var isBarcode: Bool
 
-    var height: Double { bottom - top }
 }
 
 /// Builds ``PDFLine``s from a page's characters.

@@ -23,7 +23,6 @@ enum WordNamespace {
     /// Markup compatibility (`mc:AlternateContent`, `mc:Choice`, `mc:Fallback`).
     static let compatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006"
     /// Package relationships (`_rels/*.rels`).
-    static let packageRelationships = "http://schemas.openxmlformats.org/package/2006/relationships"
 
     /// OpenDocument.
     static let office = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"

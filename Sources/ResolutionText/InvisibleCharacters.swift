@@ -6,7 +6,7 @@
 /// and the line and paragraph separators U+2028/9.
 ///
 /// One definition for every output: the terminal (`Terminal.sanitize` in the CLI, which also
-/// escapes control characters), JSON (``JSONValue``, as `\u202E`), and HTML, SVG and XML (the
+/// escapes control characters), JSON (``JSONValue``, as `\u202e`), and HTML, SVG and XML (the
 /// report's `Escape.markup`). Where text is shown, each is written as ``shown(_:)``: `<U+202E>`.
 public enum InvisibleCharacters {
     /// Whether `s` is one of these characters.

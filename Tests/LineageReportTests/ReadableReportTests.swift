@@ -96,7 +96,9 @@ import Testing
         let ids = attributeValues("id", in: html)
         #expect(Set(ids).count == ids.count, "duplicate ids: \(Dictionary(grouping: ids, by: { $0 }).filter { $0.value.count > 1 }.keys.sorted())")
         let merge = try store.revision(named: "76/19")
-        for label in try merge.readResolution().clauseAddresses {
+        let labels = try merge.readResolution().clauseAddresses
+        #expect(labels.count == 22, "76/19: 13 preambular, 7 operative, 2 sub-paragraphs")
+        for label in labels {
             let key = label.filter { $0.isLetter || $0.isNumber }
             for prefix in ["r", "t"] {
                 let id = "\(prefix)76-19-\(key)"
@@ -107,6 +109,7 @@ import Testing
         }
         #expect(HTMLReport.clauseAnchor("69/28", "op3(b)") == "r69-28-op3b")
         // Every revision's clauses are citable in its changes.
+        #expect(store.history.revisions.count == 8)
         for revision in store.history.revisions {
             let first = try #require(try revision.readResolution().clauseAddresses.first)
             #expect(ids.contains(HTMLReport.clauseAnchor(revision.number, first)), "\(revision.number)")
