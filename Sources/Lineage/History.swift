@@ -33,11 +33,16 @@ public struct History: Sendable {
 
     /// Opens the history at `path`; an error if there is no lineage repository there.
     public static func open(_ path: String) throws(LineageError) -> History {
+        try openWithRepository(path).history
+    }
+
+    /// Opens the history at `path` and the libgit2 repository it was read from (for the notes).
+    static func openWithRepository(_ path: String) throws(LineageError) -> (history: History, repo: Repository) {
         try prepareToOpen(path)
         let repo: Repository
         do { repo = try Repository.open(at: path) } catch { throw LineageError.cannotOpen(path, error) }
         do {
-            return try open(path, repo: repo)
+            return (try open(path, repo: repo), repo)
         } catch let error as LineageError {
             throw error
         } catch {

@@ -20,17 +20,7 @@ public final class LineageRepository {
 
     /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {
-        try History.prepareToOpen(path)
-        let repo: Repository
-        let history: History
-        do { repo = try Repository.open(at: path) } catch { throw LineageError.cannotOpen(path, error) }
-        do {
-            history = try History.open(path, repo: repo)
-        } catch let error as LineageError {
-            throw error
-        } catch {
-            throw LineageError.storage(error, repository: path)
-        }
+        let (history, repo) = try History.openWithRepository(path)
         do {
             return LineageRepository(history: history, repo: repo, notes: try LineageNotes.Stored(repo))
         } catch {

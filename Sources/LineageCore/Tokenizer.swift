@@ -110,7 +110,22 @@ public enum Tokenizer {
     }
 
     /// Only the token keys of `text`, as ``tokenize(_:)`` gives them (closing marks included).
-    public static func keys(_ text: String) -> [UInt64] { tokenize(text).keys }
+    /// - Complexity: O(length), without the spans ``tokenize(_:)`` keeps.
+    public static func keys(_ text: String) -> [UInt64] {
+        var v = ClosingKeyCollector()
+        v.keys.reserveCapacity(text.utf8.count / 5 + 4)
+        visit(text, &v)
+        var keys = v.keys
+        guard !keys.isEmpty else { return keys }
+        if !v.gaps.isEmpty {
+            var text = text
+            text.withUTF8 { p in
+                for gap in v.gaps where p[gap.from..<gap.to].contains(0x0A) { keys[gap.index] = closingKey }
+            }
+        }
+        if v.lastIsMark { keys[keys.count - 1] = closingKey }
+        return keys
+    }
 
     /// The raw key of every token, closing marks left as written (for tables of single marks).
     static func rawKeys(_ text: String) -> [UInt64] {
@@ -171,6 +186,24 @@ public enum Tokenizer {
 
         @inline(__always)
         mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind) { keys.append(key) }
+    }
+
+    /// Keys, and the whitespace after each single-byte mark `;` `.` `,` (for ``keys(_:)``: a mark
+    /// followed by a line break closes a paragraph, as ``markClosings(_:keys:spans:)`` decides).
+    private struct ClosingKeyCollector: TokenVisitor {
+        static let markKeys = Set(rawKeys(";") + rawKeys(".") + rawKeys(","))
+        var keys: [UInt64] = []
+        var gaps: [(index: Int, from: Int, to: Int)] = []
+        var lastIsMark = false
+        var lastEnd = 0
+
+        @inline(__always)
+        mutating func token(start: Int, end: Int, key: UInt64, kind: Token.Kind) {
+            if lastIsMark, lastEnd < start { gaps.append((keys.count - 1, lastEnd, start)) }
+            keys.append(key)
+            lastIsMark = end == start + 1 && Self.markKeys.contains(key)
+            lastEnd = end
+        }
     }
 
     private struct ClosureVisitor: TokenVisitor {

@@ -70,4 +70,18 @@ import Testing
         let text = "Welcomes the commencement of the work of the Group of Governmental Experts, and authorizes the Group;"
         #expect(Tokenizer.keys(text) == Tokenizer.tokenize(text).keys)
     }
+
+    /// `keys` gives exactly the keys `tokenize` does, closing marks included, without the spans.
+    @Test func keysAreTheTokenizersKeys() {
+        let texts = [
+            "Recalling its resolutions 68/243 of 27 December 2013, A/60/687 and A/C.2/59/3;",
+            "Welcomes the norms:\nStates should cooperate.\nStates should not;\n(c) protect,\n",
+            "a . b ; c , d.", ";", ". \n ,", "", "  ", "Decides to remain seized of the matter.",
+            "one;\ntwo,\r\nthree. four;  \n\nfive",
+        ]
+        for text in texts {
+            #expect(Tokenizer.keys(text) == Tokenizer.tokenize(text).keys, "\(text)")
+        }
+        #expect(Tokenizer.keys("States should cooperate.\nNext").contains(Tokenizer.closingKey))
+    }
 }
