@@ -13,9 +13,13 @@ public struct History: Sendable {
     public let lines: [String]
     /// The line `HEAD` names (without `refs/heads/`), when it names one.
     public let head: String?
+    /// The series of the record (``Series``), in the order of their first revisions.
+    public let series: [Series]
     /// The commit each line (branch) points to.
     let branchTips: [String: ObjectID]
     private let position: [ObjectID: Int]
+    /// The index in ``series`` of each revision, by position in ``revisions``.
+    private let seriesIndex: [Int]
 
     init(path: String, revisions: [Revision], lines: [String], head: String? = nil, branchTips: [String: ObjectID] = [:]) {
         self.path = path
@@ -24,6 +28,33 @@ public struct History: Sendable {
         self.head = head
         self.branchTips = branchTips
         position = Dictionary(revisions.enumerated().compactMap { i, r in r.commit.map { ($0, i) } }) { a, _ in a }
+        series = Series.group(revisions)
+        var seriesIndex = Array(repeating: 0, count: revisions.count)
+        for (s, one) in series.enumerated() {
+            for i in one.positions { seriesIndex[i] = s }
+        }
+        self.seriesIndex = seriesIndex
+    }
+
+    /// The series `revision` belongs to. O(1).
+    public func series(of revision: Revision) -> Series? {
+        revision.commit.flatMap { position[$0] }.map { series[seriesIndex[$0]] }
+    }
+
+    /// The series with this name (the line of its first revision). O(series).
+    public func series(named name: String) -> Series? {
+        series.first { $0.name == name }
+    }
+
+    /// The series `HEAD`'s line belongs to (the first series when `HEAD` names no line). O(lines).
+    public var defaultSeries: Series? {
+        let line = head ?? lines.first
+        return series.first { s in s.lines.contains { $0 == line } } ?? series.first
+    }
+
+    /// The revisions of `series`, in history order. O(its revisions).
+    public func revisions(of series: Series) -> [Revision] {
+        series.positions.map { revisions[$0] }
     }
 
     /// The default repository location: `$LINEAGE_REPO`, or `lineage.git` in the current folder.

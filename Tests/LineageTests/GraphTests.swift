@@ -254,3 +254,44 @@ import Testing
         #expect(try build([corpus], repo: repo).branchesMoved.isEmpty)
     }
 }
+
+/// The record: series are the connected parts of the graph, named after the line of their first
+/// revision.
+@Suite struct SeriesGroupingTests {
+    @Test func theBundledCorpusIsOneSeriesOfTwoLines() throws {
+        let dir = ScratchDirectory()
+        let repo = dir.path + "/h.git"
+        _ = try build([Package.corpus], repo: repo)
+        let history = try History.open(repo)
+        #expect(history.series.count == 1)
+        let series = try #require(history.series.first)
+        #expect(series.name == GraphTests.developments)
+        #expect(series.lines == [GraphTests.developments, GraphTests.advancing])
+        #expect(history.revisions(of: series).map(\.number) == history.revisions.map(\.number))
+        #expect(history.defaultSeries == series)
+        for revision in history.revisions { #expect(history.series(of: revision) == series) }
+    }
+
+    @Test func unconnectedRevisionsAreSeriesOfTheirOwnAndAMergeJoinsTwo() {
+        func revision(_ number: String, _ commit: UInt8, parents: [UInt8], line: String) -> Revision {
+            var header = Resolution()
+            header.number = number
+            var r = Revision(resolution: header, dateSource: .text, commit: id(commit), parents: parents.map(id))
+            r.line = line
+            return r
+        }
+        func id(_ byte: UInt8) -> ObjectID { ObjectID(hex: String(repeating: String(format: "%02x", byte), count: 20))! }
+        let revisions = [
+            revision("1/1", 1, parents: [], line: "a"),
+            revision("1/2", 2, parents: [], line: "b"),
+            revision("1/3", 3, parents: [], line: "c"),
+            revision("2/1", 4, parents: [1], line: "a"),
+            revision("2/2", 5, parents: [2], line: "b"),
+            revision("3/1", 6, parents: [4, 5], line: "a"),
+        ]
+        let series = Series.group(revisions)
+        #expect(series.map(\.name) == ["a", "c"])
+        #expect(series[0].positions == [0, 1, 3, 4, 5] && series[0].lines == ["a", "b"])
+        #expect(series[1].positions == [2] && series[1].lines == ["c"])
+    }
+}
