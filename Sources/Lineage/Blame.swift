@@ -21,7 +21,9 @@ public struct Blame: Sendable {
     }
 
     /// `{"revision":rev,"paragraphs":[{"index","kind","label","clause","text","introduced":rev,
-    /// "lastChanged":rev,"words":[{"text","introduced":"69/28"}]}]}`; `words` only when asked.
+    /// "lastChanged":rev,"words":[{"text","introduced":"69/28"}]}]}`; `words` only when asked;
+    /// `introduced` and `lastChanged` also say who proposed that revision and how it was adopted
+    /// (``Revision/jsonWithAdoption``).
     public func json(words: Bool) -> JSONValue {
         .object([
             ("revision", revision.json),
@@ -29,8 +31,8 @@ public struct Blame: Sendable {
                 var members: [(String, JSONValue)] = [
                     ("index", .int(line.paragraph.index)), ("kind", .string(line.paragraph.kind.rawValue)),
                     ("label", .string(line.label)), ("clause", .string(line.clause)),
-                    ("text", .string(line.paragraph.text)), ("introduced", line.introduced.json),
-                    ("lastChanged", line.lastChanged.json),
+                    ("text", .string(line.paragraph.text)), ("introduced", line.introduced.jsonWithAdoption),
+                    ("lastChanged", line.lastChanged.jsonWithAdoption),
                 ]
                 if words {
                     members.append(("words", .array(line.words.map {

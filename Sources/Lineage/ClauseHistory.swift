@@ -69,13 +69,15 @@ public struct ClauseHistory: Sendable {
     public static let statuses = ["introduced", "unchanged", "modified", "moved", "split", "merged", "deleted", "restored"]
 
     /// `{"clause","introduced","lastChanged","versions":[{"revision":rev,"status","label","text",
-    /// "comparedWith":{"revision","label"}|null,"editorial","words":[{"op","text"}]}]}`.
+    /// "comparedWith":{"revision","label"}|null,"editorial","words":[{"op","text"}]}]}`; each
+    /// version's `revision` also says who proposed it and how it was adopted
+    /// (``Revision/jsonWithAdoption``).
     public var json: JSONValue {
         .object([
             ("clause", .string(clause)), ("introduced", .string(introduced)), ("lastChanged", .string(lastChanged)),
             ("versions", .array(versions.map { version in
                 .object([
-                    ("revision", version.revision.json), ("status", .string(version.status)),
+                    ("revision", version.revision.jsonWithAdoption), ("status", .string(version.status)),
                     ("label", .string(version.label)), ("text", .string(version.text)),
                     ("comparedWith", version.comparedWith?.json ?? .null), ("editorial", .bool(version.editorial)),
                     ("words", .array(version.words.map { .object([("op", .string($0.op.rawValue)), ("text", .string($0.text))]) })),
@@ -105,7 +107,7 @@ extension LineageRepository {
             }
         }
         if ClauseReference.looksLikeID(reference) {
-            for revision in history.revisions.reversed() {
+            for revision in revisions(ofSeriesMinting: reference).reversed() {
                 if try lineage(of: revision).state.clauses.contains(where: { $0.id == reference }) { return (reference, nil) }
             }
             throw LineageError("\(reference): no clause has this id", hint: "`lineage blame --format json` shows the clause ids")
@@ -176,10 +178,13 @@ extension LineageRepository {
         var found = try candidates(in: tips, latest: false)
         let inLatest = !found.isEmpty
         if !inLatest { found = try candidates(in: history.revisions, latest: true) }
+        let shownTips = tips.count > Self.candidatesShown
+            ? tips.prefix(Self.candidatesShown).map(\.number).joined(separator: ", ") + " and \(tips.count - Self.candidatesShown) more"
+            : tips.map(\.number).joined(separator: ", ")
         let scope =
             inLatest
-            ? "the latest revision\(tips.count == 1 ? "" : "s") (\(tips.map(\.number).joined(separator: ", ")))"
-            : "earlier revisions (not in \(tips.map(\.number).joined(separator: ", ")))"
+            ? "the latest revision\(tips.count == 1 ? "" : "s") (\(shownTips))"
+            : "earlier revisions (not in \(shownTips))"
         if found.count == 1 {
             return PhraseMatch(phrase: phrase, clause: found[0].clause, place: found[0].place, inLatest: inLatest)
         }
@@ -235,7 +240,7 @@ extension LineageRepository {
         var standing: [String: Standing] = [:]
         var versions: [ClauseHistory.Version] = []
         var latest: ClauseRecord?
-        for revision in history.revisions {
+        for revision in revisions(ofSeriesMinting: id) {
             let parents = history.parents(of: revision)
             // Nothing to do in a revision none of whose parents knew the clause, unless it is
             // introduced here (looked up below).
@@ -335,6 +340,19 @@ extension LineageRepository {
             throw LineageError("\(id): no revision has this clause", hint: "`lineage blame --format json` shows the clause ids")
         }
         return ClauseHistory(clause: id, versions: versions, introduced: latest?.introduced, lastChanged: latest?.lastChanged)
+    }
+
+    /// The revisions, in history order, of the series of the revision that minted the clause
+    /// `id` (`59/61#20`: 59/61's): a clause lives in one series, since a revision belongs to one
+    /// and its clauses come from its parents. The whole history when no revision has that number.
+    /// O(revisions).
+    func revisions(ofSeriesMinting id: String) -> [Revision] {
+        guard history.series.count > 1, let hash = id.lastIndex(of: "#") else { return history.revisions }
+        let number = id[..<hash]
+        guard let minting = history.revisions.last(where: { $0.number == number }), let series = history.series(of: minting) else {
+            return history.revisions
+        }
+        return history.revisions(of: series)
     }
 
     /// ``clause(named:)`` then ``clauseHistory(of:)``; with ``ClauseHistory/phraseMatch`` set

@@ -57,6 +57,66 @@ public struct History: Sendable {
         series.positions.map { revisions[$0] }
     }
 
+    /// The series named `name` (a series is named after the line of its first revision), or an
+    /// error that names the choices: every series when there are few, otherwise the closest
+    /// names (those that contain the name given, or the nearest in spelling).
+    /// - Complexity: O(series · length of a name²) when the name is unknown.
+    public func series(matching name: String) throws(LineageError) -> Series {
+        if let found = series(named: name) { return found }
+        let names = series.map(\.name)
+        guard !names.isEmpty else { throw LineageError.emptyHistory(path) }
+        let listed: [String]
+        let intro: String
+        if names.count <= Self.seriesListed {
+            listed = names
+            intro = "the series are"
+        } else {
+            let wanted = name.lowercased()
+            let containing = names.filter { $0.lowercased().contains(wanted) || (!$0.isEmpty && wanted.contains($0.lowercased())) }
+            listed = containing.isEmpty
+                ? Array(names.map { ($0, Self.editDistance($0.lowercased(), wanted)) }.sorted { $0.1 < $1.1 }.prefix(Self.seriesListed).map(\.0))
+                : Array(containing.prefix(Self.seriesListed))
+            intro = "the closest of the \(names.count) series are"
+        }
+        throw LineageError(
+            "\(name): no series of this name in \(path)",
+            hint: "\(intro): " + listed.joined(separator: ", ") + "; `lineage series --repo \(path)` lists them")
+    }
+
+    /// How many series names an unknown series name lists at most.
+    static let seriesListed = 8
+
+    /// Levenshtein distance between `a` and `b`, by characters.
+    /// - Complexity: O(|a|·|b|) time, O(|b|) memory.
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in stride(from: 1, through: b.count, by: 1) {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    /// The history of one series alone: its revisions, its lines (the default line first when
+    /// the series has it, otherwise the series' own first line, which `HEAD` then names), as
+    /// if the repository held that series only. What the commands that read one series whole
+    /// (`report`, `chart`, `changelog`) work on. O(revisions).
+    public func restricted(to one: Series) -> History {
+        let own = Set(one.lines)
+        var lines = self.lines.filter { own.contains($0) }
+        let head = self.head.flatMap { own.contains($0) ? $0 : nil } ?? one.name
+        if let k = lines.firstIndex(of: head), k > 0 { lines.insert(lines.remove(at: k), at: 0) }
+        return History(
+            path: path, revisions: revisions(of: one), lines: lines, head: head,
+            branchTips: branchTips.filter { own.contains($0.key) })
+    }
+
     /// The default repository location: `$LINEAGE_REPO`, or `lineage.git` in the current folder.
     public static var defaultPath: String {
         ProcessInfo.processInfo.environment["LINEAGE_REPO"].flatMap { $0.isEmpty ? nil : $0 } ?? "lineage.git"

@@ -37,6 +37,14 @@ public final class LineageRepository {
         reader = LineageNotes.NoteReader(notes, repo: repo)
     }
 
+    /// The same repository seen as if it held `series` alone (``History/restricted(to:)``): the
+    /// notes and objects are shared, not read again. The whole repository when it holds that
+    /// series only.
+    public func restricted(to series: Series) -> LineageRepository {
+        guard history.series.count > 1 else { return self }
+        return LineageRepository(history: history.restricted(to: series), repo: repo, notes: notes)
+    }
+
     /// The alignment corrections the lineage was computed with.
     public var corrections: Corrections {
         notes.settings.map(LineageNotes.corrections(fromSettings:)) ?? Corrections()

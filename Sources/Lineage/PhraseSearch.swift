@@ -36,6 +36,8 @@ public struct PhraseSearch: Sendable {
         /// When footnotes were not searched and no paragraph has the phrase: the marks of the
         /// footnotes that have it, so that a phrase found only there can say so.
         public var unsearchedFootnotes: [String] = []
+        /// The name of the series the revision belongs to (``Series``).
+        public var series: String? = nil
 
         /// Whether the phrase occurs anywhere in this revision.
         public var present: Bool { !paragraphs.isEmpty || !footnotes.isEmpty }
@@ -68,8 +70,8 @@ public struct PhraseSearch: Sendable {
         revisions.flatMap { o in o.unsearchedFootnotes.map { "\(o.revision.number) [^\($0)]" } }
     }
 
-    /// `{"phrase","revisions":[{"revision":rev,"present","event":"appears"|"disappears"|"returns"|null,
-    /// "paragraphs":[{"index","label","clause"}]}]}`; with footnotes searched, each revision also
+    /// `{"phrase","revisions":[{"revision":rev,"series","present","event":"appears"|"disappears"|"returns"|null,
+    /// "paragraphs":[{"index","label","clause"}]}]}` (`series`: the name of the revision's series); with footnotes searched, each revision also
     /// has `"footnotes":[{"mark","clause"}]` after `paragraphs`.
     public var json: JSONValue {
         .object([("phrase", .string(phrase)), ("revisions", .array(revisions.map { Self.json($0, searchedFootnotes: searchedFootnotes) }))])
@@ -78,7 +80,8 @@ public struct PhraseSearch: Sendable {
     /// One element of ``json``'s `revisions`; `footnotes` only when they were searched.
     public static func json(_ occurrence: Occurrence, searchedFootnotes: Bool) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("revision", occurrence.revision.json), ("present", .bool(occurrence.present)),
+            ("revision", occurrence.revision.json), ("series", .string(occurrence.series)),
+            ("present", .bool(occurrence.present)),
             ("event", .string(occurrence.event?.rawValue)),
             ("paragraphs", .array(occurrence.paragraphs.map {
                 .object([("index", .int($0.index)), ("label", .string($0.label)), ("clause", .string($0.clause))])
@@ -290,6 +293,7 @@ extension LineageRepository {
             }
             var occurrence = PhraseSearch.Occurrence(revision: revision, event: nil, paragraphs: paragraphs, footnotes: notes)
             occurrence.unsearchedFootnotes = unsearched
+            occurrence.series = history.series(of: revision)?.name
             switch (occurrence.present, wasPresent) {
             case (true, false): occurrence.event = seen ? .returns : .appears
             case (false, true): occurrence.event = .disappears

@@ -8,9 +8,14 @@ struct BlameCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "blame",
         abstract: "Show which revision introduced each clause, and last changed it.",
-        discussion: "Unlike git blame, a reworded, moved or renumbered clause keeps its origin.")
+        discussion: """
+            Unlike git blame, a reworded, moved or renumbered clause keeps its origin. For \
+            revisions read from the UN's Akoma Ntoso, a legend under the lines says, for each \
+            revision that introduced a clause, how it was adopted and who sponsored it (in JSON, \
+            `introduced` and `lastChanged` carry `draft`, `sponsors` and `vote`).
+            """)
 
-    @Argument(help: "The revision (default: the latest).") var revision: String?
+    @Argument(help: "The revision (default: the latest of HEAD's series).") var revision: String?
     @Flag(help: "Show which revision wrote each run of words.") var words = false
     @OptionGroup var repository: RepositoryOptions
     @Option(help: OutputFormat.help) var format: OutputFormat = .text
@@ -18,7 +23,7 @@ struct BlameCommand: ParsableCommand {
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard let latest = store.history.revisions.last else { throw LineageError.emptyHistory(repository.repo) }
+        guard let latest = store.history.latestOfDefaultSeries else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         let blame = try store.blame(target)
         let style = Style(enabled: colors.enabled)
@@ -63,6 +68,13 @@ struct BlameCommand: ParsableCommand {
                         print("    " + palette.paint(run.introduced.padded(width), run.introduced, style) + "  " + text)
                     }
                 }
+            }
+            // Who proposed each introducing revision and how it was adopted, when the source says.
+            let introducing = blame.paragraphs.map(\.introduced)
+            if introducing.contains(where: \.hasAdoptionRecord) {
+                let order = Dictionary(store.history.revisions.enumerated().map { ($1.number, $0) }) { a, _ in a }
+                let legend = WhoAndHow.legend(introducing.sorted { (order[$0.number] ?? 0) < (order[$1.number] ?? 0) }, width: width)
+                print(legend, terminator: "")
             }
         }
     }

@@ -13,24 +13,59 @@ struct ChangelogCommand: ParsableCommand {
             Text and Markdown list the revisions newest first; --format json lists them oldest \
             first, every change included; --format csv has one row per change, oldest first. The first revision of the history has no predecessor: \
             all its paragraphs count as inserted. --from and --to limit the revisions listed; each \
-            is still compared with its own predecessor.
+            is still compared with its own predecessor. In a repository of several series, the \
+            changelog covers one series: that of --to or --from when given, otherwise that of \
+            HEAD; --series NAME names another, --all lists every revision of every series.
             """)
 
     @Option(help: ArgumentHelp("The oldest revision to list (default: the first).", valueName: "rev"))
     var from: String?
     @Option(help: ArgumentHelp("The newest revision to list (default: the latest).", valueName: "rev"))
     var to: String?
+    @Flag(help: "List every revision of every series.") var all = false
+    @Option(help: ArgumentHelp("List the revisions of this series (`lineage series` lists them).", valueName: "name"))
+    var series: String?
     @OptionGroup var repository: RepositoryOptions
     @Option(help: OutputFormat.help) var format: OutputFormat = .text
     @OptionGroup var colors: ColorOptions
+
+    func validate() throws {
+        if all && series != nil { throw ValidationError("name one of --all and --series NAME") }
+    }
+
+    /// The repository seen as the changelog's scope: the whole of it (--all, or one series),
+    /// or the series named, of --to or --from, or of HEAD. An error when --from and --to, or
+    /// --series and either, are in different series.
+    static func scope(
+        _ store: LineageRepository, all: Bool, series name: String?, first: Revision?, last: Revision?
+    ) throws(LineageError) -> LineageRepository {
+        let history = store.history
+        guard !all, history.series.count > 1 else { return store }
+        let named = try name.map { n throws(LineageError) in try history.series(matching: n) }
+        let ends = [first, last].compactMap { $0 }
+        let endSeries = ends.compactMap { history.series(of: $0) }
+        if let a = endSeries.first, let b = endSeries.last, a.name != b.name {
+            throw LineageError(
+                "\(ends[0].number) (series \(a.name)) and \(ends[1].number) (series \(b.name)) are in different series",
+                hint: "a changelog follows one series: give --from and --to in one, or list everything with --all")
+        }
+        if let named, let other = endSeries.first, other.name != named.name {
+            throw LineageError(
+                "\(ends[0].number) is in the series \(other.name), not \(named.name)",
+                hint: "leave out --series: --from and --to say which series")
+        }
+        guard let chosen = named ?? endSeries.first ?? history.defaultSeries else { return store }
+        return store.restricted(to: chosen)
+    }
 
     /// Writes entry by entry: each revision's entry is read, printed and dropped before the
     /// next, so memory stays flat however long the history (JSON too: the array of entries is
     /// written one element at a time, the same text as rendering it whole).
     func run() throws {
-        let store = try LineageRepository.open(repository.repo)
-        let first = try from.map { name throws(LineageError) in try store.revision(named: name) }
-        let last = try to.map { name throws(LineageError) in try store.revision(named: name) }
+        let whole = try LineageRepository.open(repository.repo)
+        let first = try from.map { name throws(LineageError) in try whole.revision(named: name) }
+        let last = try to.map { name throws(LineageError) in try whole.revision(named: name) }
+        let store = try Self.scope(whole, all: all, series: series, first: first, last: last)
         let revisions = try store.changelogRevisions(from: first, to: last)
         switch format {
         case .json:

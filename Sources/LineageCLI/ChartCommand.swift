@@ -12,17 +12,19 @@ struct ChartCommand: ParsableCommand {
         discussion: """
             cohort: the words of each revision stacked by the session that wrote them.
             survival: the share of each session's clauses still present, and still word for word.
-            Without -o the SVG goes to standard output.
+            Without -o the SVG goes to standard output. In a repository of several series, the \
+            chart shows one: that of HEAD, or --series NAME.
             """)
 
     enum Kind: String, ExpressibleByArgument, CaseIterable { case cohort, survival }
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var series: SeriesOptions
     @Option(help: "The chart: cohort or survival.") var kind: Kind = .cohort
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the SVG.", valueName: "file")) var output: String?
 
     func run() throws {
-        let store = try LineageRepository.open(repository.repo)
+        let store = try series.scope(try LineageRepository.open(repository.repo))
         guard !store.history.revisions.isEmpty else { throw LineageError.emptyHistory(repository.repo) }
         let colors = SessionColors(store.history.revisions.map(\.number))
         let svg: String

@@ -13,7 +13,7 @@ struct ExportCommand: ParsableCommand {
             the parent are listed as passiveModifications. Without -o the XML goes to standard output.
             """)
 
-    @Argument(help: "The revision (default: the latest).") var revision: String?
+    @Argument(help: "The revision (default: the latest of HEAD's series).") var revision: String?
     @Flag(help: "Akoma Ntoso 3.0 XML, the only format so far.") var akn = false
     @OptionGroup var repository: RepositoryOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the XML.", valueName: "file")) var output: String?
@@ -24,7 +24,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let store = try LineageRepository.open(repository.repo)
-        guard let latest = store.history.revisions.last else { throw LineageError.emptyHistory(repository.repo) }
+        guard let latest = store.history.latestOfDefaultSeries else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         try OutputFile.write(AkomaNtoso.document(try AkomaNtoso.input(target, in: store)), to: output)
     }

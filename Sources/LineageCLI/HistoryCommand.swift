@@ -18,7 +18,9 @@ struct HistoryCommand: ParsableCommand {
             first, so the history reads as a story: where the clause was introduced, each rewording \
             as a redline, its deletion and any restoration. Each version says what it is compared \
             with: the clause in the parent the build aligned it with (at a merge, the parent whose \
-            text it took, as the changelog says). Runs of unchanged versions are folded into one \
+            text it took, as the changelog says), and, when its source says (the UN's Akoma \
+            Ntoso), how that revision was adopted and who sponsored it. A clause is followed \
+            within its series. Runs of unchanged versions are folded into one \
             line; --all-versions lists each.
             """)
 
@@ -145,6 +147,8 @@ enum ClauseHistoryView {
             var header = style.yellow(version.revision.number) + " " + address(version) + "  " + paint(version.status, style)
             let comparison = comparison(version)
             if !comparison.isEmpty { header += style.dim("  " + comparison) }
+            // Who proposed the revision and how it was adopted, when its source says (Akoma Ntoso).
+            if version.status != "unchanged", let who = WhoAndHow.summary(version.revision) { header += style.dim("  " + who) }
             out += "\n" + header + "\n"
             let body: String
             if version.status == "unchanged" {
@@ -189,6 +193,9 @@ enum ClauseHistoryView {
             out += "\n### \(r.number) (\(r.symbol)): \(Redline.escapeMarkdown(address(version))), \(version.status)\n\n"
             let comparison = comparison(version)
             if !comparison.isEmpty { out += "_" + Redline.escapeMarkdown(comparison.prefix(1).uppercased() + comparison.dropFirst()) + "._\n\n" }
+            if version.status != "unchanged", let who = WhoAndHow.summary(version.revision) {
+                out += "_" + Redline.escapeMarkdown(who.prefix(1).uppercased() + who.dropFirst()) + "._\n\n"
+            }
             if version.status == "unchanged" {
                 out += version.previousLabel == nil ? "_Unchanged._\n" : "_Unchanged, renumbered._\n"
             } else if version.words.isEmpty {

@@ -4,7 +4,7 @@ import ResolutionText
 /// How `lineage log` prints the history.
 enum LogView {
     static func json(_ history: History) -> JSONValue {
-        .array(history.revisions.reversed().map(\.logJSON))
+        .array(history.revisions.reversed().map { $0.logJSON(series: history.series(of: $0)?.name) })
     }
 
     /// `git log`'s decorations: the branches whose tip it is (`HEAD -> ` on the default one), its tag.
@@ -18,16 +18,21 @@ enum LogView {
     }
 
     /// The graph of `revisions` (newest first), one line each with `oneline`.
-    static func graph(_ revisions: [Revision], tips: [(line: String, revision: Revision)], oneline: Bool = false, style: Style) -> String {
+    /// `series`: the history, when each revision's series is to be named (several listed together).
+    static func graph(
+        _ revisions: [Revision], tips: [(line: String, revision: Revision)], oneline: Bool = false, style: Style, series: History? = nil
+    ) -> String {
         let nodes = revisions.map { revision in
+            let seriesName = series?.series(of: revision)?.name
             if oneline {
                 return LogGraph<String>.Node(
                     id: revision.commit?.hex ?? revision.number, parents: revision.parents.map(\.hex),
-                    lines: [LogView.oneline(revision, tips: tips, style: style)])
+                    lines: [LogView.oneline(revision, tips: tips, style: style, series: seriesName)])
             }
             var lines = [
                 style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + (revision.adopted?.iso ?? "????-??-??") + " "
-                    + style.bold(revision.number) + " " + decorations(revision, tips: tips, style: style),
+                    + style.bold(revision.number) + " " + decorations(revision, tips: tips, style: style)
+                    + (seriesName.map { " " + style.dim("[\(Terminal.sanitize($0))]") } ?? ""),
                 Terminal.sanitize(revision.title ?? "(untitled)"),
             ]
             for link in revision.continues {
@@ -40,10 +45,13 @@ enum LogView {
         return LogGraph.draw(nodes).map { $0 + "\n" }.joined()
     }
 
-    /// `lineage log --oneline`: `7e2a15da7064 69/28 (tag: A/RES/69/28) Developments in the …`.
-    static func oneline(_ revision: Revision, tips: [(line: String, revision: Revision)], style: Style) -> String {
+    /// `lineage log --oneline`: `7e2a15da7064 69/28 (tag: A/RES/69/28) Developments in the …`;
+    /// with `series`, its name in brackets before the title (`[developments-in-the-field-of-information]`).
+    static func oneline(_ revision: Revision, tips: [(line: String, revision: Revision)], style: Style, series: String? = nil) -> String {
         style.yellow(String(revision.commit?.hex.prefix(12) ?? "?")) + " " + style.bold(revision.number) + " "
-            + decorations(revision, tips: tips, style: style) + " " + Terminal.sanitize(revision.title ?? "(untitled)")
+            + decorations(revision, tips: tips, style: style) + " "
+            + (series.map { style.dim("[\(Terminal.sanitize($0))]") + " " } ?? "")
+            + Terminal.sanitize(revision.title ?? "(untitled)")
     }
 
     static func text(_ history: History, style: Style) throws(LineageError) -> String {
@@ -81,13 +89,15 @@ enum LogView {
         out += adopted + "\n"
         let c = try revision.readCounts()
         if let line = revision.line { out += "Line:       \(Terminal.sanitize(line))\n" }
+        // The series, when the repository holds several.
+        if history.series.count > 1, let series = history.series(of: revision) {
+            out += "Series:     \(Terminal.sanitize(series.name))\n"
+        }
         out += "Paragraphs: \(c.preambular) preambular, \(c.operative) operative, \(c.subparagraphs) sub-paragraphs, \(c.footnotes) footnotes\n"
         // Shown when the source gave them (the UN's Akoma Ntoso).
         if let draft = revision.draft { out += "Draft:      \(Terminal.sanitize(draft))\n" }
-        if !revision.sponsors.isEmpty {
-            out += "Sponsors:   \(revision.sponsors.count): \(Terminal.sanitize(revision.sponsors.joined(separator: "; ")))\n"
-        }
-        if let vote = revision.vote { out += "Vote:       \(Terminal.sanitize(ResolutionSummary.vote(vote)))\n" }
+        if !revision.sponsors.isEmpty { out += "Sponsors:   \(WhoAndHow.sponsors(revision.sponsors))\n" }
+        if let adoption = revision.adoption { out += "Adoption:   \(Terminal.sanitize(adoption.description))\n" }
         out += "\n    \(Terminal.sanitize(revision.title ?? "(untitled)"))\n"
         return out
     }

@@ -10,10 +10,12 @@ struct ReportCommand: ParsableCommand {
         abstract: "Write a self-contained HTML report: timeline, redlines, blame and charts.",
         discussion: """
             One file with inline CSS and SVG; it needs no network and no JavaScript, and prints well.
-            Open it in any browser. `-o -` writes it to standard output.
+            Open it in any browser. `-o -` writes it to standard output. In a repository of \
+            several series, the report shows one: that of HEAD, or --series NAME.
             """)
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var series: SeriesOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write the report.", valueName: "file"))
     var output: String = "lineage-report.html"
     @Option(help: ArgumentHelp("Detail the latest N revisions (table and redlines; 0: all). The timeline and charts cover the whole history.", valueName: "N"))
@@ -24,7 +26,7 @@ struct ReportCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try LineageRepository.open(repository.repo)
+        let store = try series.scope(try LineageRepository.open(repository.repo))
         let progress = ProgressBar("report")
         let data = try ReportData.collect(store, latest: latest) { progress.update($0, of: $1) }
         let html = HTMLReport.render(data)

@@ -11,8 +11,9 @@ struct SearchCommand: ParsableCommand {
         discussion: """
             The phrase is matched ignoring case, spacing, hyphens and dashes ("open ended" finds \
             "Open-ended", "2021-2025" finds "2021–2025"), with curly and straight quotes alike, in the \
-            paragraphs of every revision (and footnotes with --footnotes; a phrase found only in \
-            footnotes says so). Text output lists \
+            paragraphs of every revision of every series (and footnotes with --footnotes; a phrase found only in \
+            footnotes says so); in a repository of several series, each line names the series \
+            (`series` in JSON and CSV). Text output lists \
             the revisions where the phrase is present or disappears, oldest first, with the \
             addresses of the paragraphs that contain it; --format json and csv list every revision.
             """)
@@ -45,19 +46,19 @@ struct SearchCommand: ParsableCommand {
             }
             print("\n  ]\n}")
         case .csv:
-            print(CSV.row(["revision", "adopted", "present", "event", "labels", "clauses", "footnotes"]), terminator: "")
+            print(CSV.row(["revision", "adopted", "present", "event", "labels", "clauses", "footnotes", "series"]), terminator: "")
             try store.search(phrase, footnotes: footnotes) { o in
                 print(CSV.row([
                     o.revision.number, o.revision.adopted?.iso ?? "", o.present ? "true" : "false", o.event?.rawValue ?? "",
                     o.paragraphs.map(\.label).joined(separator: " "), o.paragraphs.map(\.clause).joined(separator: " "),
-                    o.footnotes.map(\.mark).joined(separator: " "),
+                    o.footnotes.map(\.mark).joined(separator: " "), o.series ?? "",
                 ]), terminator: "")
             }
         case .markdown: print(SearchView.markdown(try store.search(phrase, footnotes: footnotes)), terminator: "")
         case .text:
             var view = SearchView.Text(
                 phrase: phrase, style: Style(enabled: colors.enabled),
-                width: max(5, store.history.revisions.map(\.number.count).max() ?? 5))
+                width: max(5, store.history.revisions.map(\.number.count).max() ?? 5), namesSeries: store.history.series.count > 1)
             try store.search(phrase, footnotes: footnotes) { print(view.line($0), terminator: "") }
             print(view.last, terminator: "")
         }
@@ -114,16 +115,19 @@ enum SearchView {
         let style: Style
         /// The width of the revision column: the longest revision number (at least 5).
         let width: Int
+        /// Whether each line names its revision's series (a repository of several).
+        let namesSeries: Bool
         private let eventWidth = PhraseSearch.Event.allCases.map(\.rawValue.count).max() ?? 10
         private var present = 0, total = 0
         private var events: [String] = []
         private var unsearchedFootnotes: [String] = []
         private var unsearchedCount = 0
 
-        init(phrase: String, style: Style, width: Int) {
+        init(phrase: String, style: Style, width: Int, namesSeries: Bool = false) {
             self.phrase = phrase
             self.style = style
             self.width = width
+            self.namesSeries = namesSeries
         }
 
         /// The line of one occurrence ("" for a revision without the phrase nor an event).
@@ -147,8 +151,9 @@ enum SearchView {
             case .disappears?: painted = style.red(word)
             case nil: painted = style.dim(word)
             }
+            let series = namesSeries ? occurrence.series.map { "  " + style.dim("[\(Terminal.sanitize($0))]") } ?? "" : ""
             return style.yellow(occurrence.revision.number.padded(width)) + "  " + painted
-                + (where_.isEmpty ? "" : "  " + Terminal.sanitize(where_)) + "\n"
+                + (where_.isEmpty ? "" : "  " + Terminal.sanitize(where_)) + series + "\n"
         }
 
         /// The closing line: the phrase and the summary of everything seen.
