@@ -151,6 +151,16 @@ extension History {
         return revision
     }
 
+    /// How many revisions a refusal lists before "and N more" (a session of the whole record
+    /// has about 300).
+    static let revisionsListed = 12
+
+    /// `names` joined by commas, the first ``revisionsListed`` of them and how many more.
+    static func listed(_ names: [String]) -> String {
+        guard names.count > revisionsListed else { return names.joined(separator: ", ") }
+        return names.prefix(revisionsListed).joined(separator: ", ") + " and \(names.count - revisionsListed) more"
+    }
+
     /// How revisions can be named, for hints.
     static let namingHint =
         "name a revision by number (69/28), symbol (A/RES/69/28), session (69), year (2014), line, tag, commit, HEAD, HEAD~N or REV^N; `lineage log` lists them"
@@ -181,7 +191,7 @@ extension History {
                 if matches.count == 1 { return matches[0] }
                 if matches.count > 1 {
                     throw LineageError(
-                        "\(name.text): session \(n) has \(matches.count) revisions: \(matches.map(\.number).joined(separator: ", "))",
+                        "\(name.text): session \(n) has \(matches.count) revisions: \(Self.listed(matches.map(\.number)))",
                         hint: "name one by its number")
                 }
             }
@@ -191,7 +201,7 @@ extension History {
                 if matches.count > 1 {
                     throw LineageError(
                         "\(name.text): \(matches.count) revisions were adopted in \(n): "
-                            + matches.map { "\($0.number) (\($0.adopted?.iso ?? "?"))" }.joined(separator: ", "),
+                            + Self.listed(matches.map { "\($0.number) (\($0.adopted?.iso ?? "?"))" }),
                         hint: "name one by its number")
                 }
             }

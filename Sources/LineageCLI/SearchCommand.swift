@@ -99,8 +99,15 @@ enum SearchView {
             }
             return out
         }
-        return "present in \(present) of \(total) revision\(total == 1 ? "" : "s"): " + events.joined(separator: ", ")
+        let shown = events.count > eventsShown
+            ? events.prefix(eventsShown).joined(separator: ", ") + " and \(events.count - eventsShown) more events"
+            : events.joined(separator: ", ")
+        return "present in \(present) of \(total) revision\(total == 1 ? "" : "s"): " + shown
     }
+
+    /// How many events the summary names (a phrase common to a record of many series has
+    /// hundreds; the lines above list them all).
+    static let eventsShown = 12
 
     static func text(_ search: PhraseSearch, style: Style) -> String {
         var view = Text(phrase: search.phrase, style: style, width: max(5, search.revisions.map(\.revision.number.count).max() ?? 5))

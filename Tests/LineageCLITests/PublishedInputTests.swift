@@ -21,8 +21,10 @@ import Testing
 
         let log = lineage(["log", "--repo", repo])
         #expect(log.stdout.contains("Draft:      A/C.1/85/L.7\n"))
-        #expect(log.stdout.contains("Sponsors:   6: Antigua and Barbuda; Peru; Uganda (on behalf of"))
-        #expect(log.stdout.contains("Vote:       adoptedRecordedVote: 3 in favour, 1 abstaining\n"))
+        // Compact: the first three sponsors and how many; how it was adopted, with the counts
+        // in favour, against (none recorded: 0) and abstaining.
+        #expect(log.stdout.contains("Sponsors:   Antigua and Barbuda, Peru, Uganda (on behalf of the States Members of the United Nations that are members of the Group of 77 and China), … (6)\n"))
+        #expect(log.stdout.contains("Adoption:   recorded vote 3–0–1\n"))
         let json = lineage(["log", "--repo", repo, "--format", "json"])
         let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(entries[0]["draft"] as? String == "A/C.1/85/L.7")
