@@ -35,7 +35,8 @@ struct ShowCommand: ParsableCommand {
             print(DiffView.render(entry, format: .text, style: style), terminator: "")
         case .json:
             let diff = JSONValue.object([
-                ("revision", revision.logJSON), ("parents", .array(entry.parents.map(\.json))),
+                ("revision", revision.logJSON(series: store.history.series(of: revision)?.name)),
+                ("parents", .array(entry.parents.map(\.json))),
                 ("changes", .array(entry.changes.map(\.json))),
             ])
             print(diff.rendered())

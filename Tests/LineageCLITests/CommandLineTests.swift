@@ -84,7 +84,7 @@ import Testing
         let json = lineage(["log", "--repo", repo, "--format", "json"])
         let entries = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         #expect(entries.map { $0["number"] as! String } == ["69/28", "65/41", "63/37", "61/54", "59/61"])
-        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "reasons", "draft", "sponsors", "vote"])
+        #expect(Set(entries[0].keys) == ["number", "symbol", "session", "adopted", "title", "commit", "parents", "branch", "series", "reasons", "draft", "sponsors", "vote"])
         let head = git(["rev-parse", "HEAD"], in: repo).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(entries[0]["commit"] as? String == head)
 
