@@ -183,8 +183,14 @@ public struct History: Sendable {
     }
 
     /// The tip (latest revision) of each line, in ``lines`` order.
+    /// - Complexity: O(revisions + lines) (a record has hundreds of lines).
     public var tips: [(line: String, revision: Revision)] {
-        lines.compactMap { line in revisions.last { $0.line == line }.map { (line, $0) } }
+        var last: [String: Int] = [:]
+        last.reserveCapacity(lines.count)
+        for (i, revision) in revisions.enumerated() {
+            if let line = revision.line { last[line] = i }
+        }
+        return lines.compactMap { line in last[line].map { (line, revisions[$0]) } }
     }
 
     /// Reads every commit reachable from the branches (`refs/heads/*`, and the remote-tracking

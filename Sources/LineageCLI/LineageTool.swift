@@ -14,6 +14,8 @@ struct LineageTool: ParsableCommand {
             (branch), a number (69/28), a symbol (A/RES/69/28, a/res/69/28.), a session (69), a \
             year of adoption (2014), a tag or a commit (at least 4 hex digits), each followed by \
             any steps back: ~N (N first parents back), ^N (the Nth parent of a merge).
+            A repository holds the record: every series of its corpus (`lineage series` lists \
+            them); a revision belongs to one series, and each command works inside it.
             The repository defaults to $LINEAGE_REPO, or lineage.git in the current folder.
             """,
         version: LineageVersion.description,

@@ -129,7 +129,7 @@ struct LogCommand: ParsableCommand {
         case .text:
             let style = Style(enabled: colors.enabled)
             // The series is named where revisions of several may be listed together.
-            let seriesShown = severalSeries && (all || revision != nil)
+            let seriesShown = severalSeries && all
             if graph {
                 print(
                     LogView.graph(Array(newest), tips: history.tips, oneline: oneline, style: style, series: seriesShown ? history : nil),
