@@ -8,8 +8,11 @@ enum WhoAndHow {
     static let sponsorsShown = 3
 
     /// "Austria, Brazil, Chile, … (23)"; every name when there are at most one more than
-    /// ``sponsorsShown``.
+    /// ``sponsorsShown``; a statement ("submitted by the Chair …") as written.
     static func sponsors(_ names: [String]) -> String {
+        // One statement in place of names ("submitted by the Chair of the Committee …"; a
+        // Member State's name starts with a capital) is printed as written.
+        if names.count == 1, let first = names[0].first, first.isLowercase { return Terminal.sanitize(names[0]) }
         let shown = names.count <= sponsorsShown + 1 ? names : Array(names.prefix(sponsorsShown)) + ["\u{2026}"]
         return Terminal.sanitize(shown.joined(separator: ", ")) + " (\(names.count))"
     }
@@ -28,7 +31,10 @@ enum WhoAndHow {
     static func summary(_ revision: Revision) -> String? {
         var parts: [String] = []
         if let adoption = revision.adoption { parts.append(adopted(adoption)) }
-        if !revision.sponsors.isEmpty { parts.append("sponsors: " + sponsors(revision.sponsors)) }
+        if !revision.sponsors.isEmpty {
+            let statement = revision.sponsors.count == 1 && revision.sponsors[0].first?.isLowercase == true
+            parts.append((statement ? "" : "sponsors: ") + sponsors(revision.sponsors))
+        }
         return parts.isEmpty ? nil : parts.joined(separator: "; ")
     }
 

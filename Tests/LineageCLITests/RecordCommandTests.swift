@@ -1,6 +1,10 @@
 import Foundation
+import Lineage
+import ResolutionText
 import TestSupport
 import Testing
+
+@testable import LineageCLI
 
 /// One repository holding several series (the record, ``RecordCorpus``): every command answers
 /// inside a revision's series, `lineage series` lists them, `log` lists HEAD's series unless
@@ -225,5 +229,30 @@ import Testing
         let plain = try #require((try json(lineage(["blame", "87/60", "--format", "json", "--repo", repo])) as? [String: Any])?["paragraphs"] as? [[String: Any]])
         let first = try #require(plain.first?["introduced"] as? [String: Any])
         #expect(first["draft"] is NSNull && (first["sponsors"] as? [Any])?.isEmpty == true && first["vote"] is NSNull)
+    }
+}
+
+/// How the text outputs word who proposed a revision.
+@Suite struct WhoAndHowTests {
+    @Test func sponsorsAreListedCompactlyAndAStatementAsWritten() {
+        #expect(WhoAndHow.sponsors(["Norway", "Peru"]) == "Norway, Peru (2)")
+        #expect(WhoAndHow.sponsors(["Austria", "Brazil", "Chile", "Denmark"]) == "Austria, Brazil, Chile, Denmark (4)")
+        #expect(WhoAndHow.sponsors(["Austria", "Brazil", "Chile", "Denmark", "Egypt"]) == "Austria, Brazil, Chile, … (5)")
+        #expect(WhoAndHow.sponsors(["submitted by the President of the General Assembly"]) == "submitted by the President of the General Assembly")
+    }
+
+    @Test func adoptionReadsAsTheVoteSaysIt() {
+        #expect(Adoption(Vote(outcome: "adoptedWithoutVote")).description == "without a vote")
+        var recorded = Vote(outcome: "adoptedRecordedVote")
+        recorded.inFavour = 170
+        recorded.against = 2
+        recorded.abstaining = 3
+        #expect(Adoption(recorded).description == "recorded vote 170–2–3")
+        #expect(WhoAndHow.adopted(Adoption(recorded)) == "adopted by recorded vote 170–2–3")
+        recorded.against = nil
+        #expect(Adoption(recorded).description == "recorded vote 170–0–3")
+        #expect(Adoption(Vote(outcome: "adoptedRecordedVote")).description == "recorded vote")
+        // An outcome the markup words otherwise is kept as written.
+        #expect(WhoAndHow.adopted(Adoption(Vote(outcome: "Adopted 133-3-0, 88th plenary meeting"))) == "adopted: Adopted 133-3-0, 88th plenary meeting")
     }
 }
