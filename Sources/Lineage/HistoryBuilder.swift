@@ -207,6 +207,8 @@ public struct HistoryBuilder {
             }
             updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
         }
+        // The record's wording index (`lineage origin`), moved with the other references.
+        if let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes) { updates.append(wordings) }
         let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
         try Self.apply(updates, head: defaultBranch, to: repo, at: repositoryPath)
 
@@ -265,10 +267,15 @@ public struct HistoryBuilder {
                 corrections: corrections, staleCommits: [], repo: repo, writer: writer,
                 progress: { onProgress(.lineage, $0, $1) }, notice: progress)
         }
+        var updates: [ReferenceUpdate] = []
         if let notes = written.result {
+            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit))
+        }
+        // The wording index, which a clone does not copy either.
+        if let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes) { updates.append(wordings) }
+        if !updates.isEmpty {
             do {
-                try repo.updateReferences(
-                    [ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit)])
+                try repo.updateReferences(updates)
             } catch {
                 guard error.isConcurrentModification else { throw LineageError.storage(error, repository: repositoryPath) }
                 throw LineageError(
