@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var lineageUpdated: Bool
     /// How many revisions' lineage was computed (0 when the stored lineage was up to date).
     public var lineageComputed: Int = 0
+    /// How many documents the wording index (`refs/lineage/wordings`) gained (0: it covered them all).
+    public var wordingsIndexed: Int = 0
     /// True for a bare build (``HistoryBuilder/recomputeLineage(suggesting:)``): the repository was re-read,
     /// not given inputs.
     public var reread = false
@@ -208,7 +210,8 @@ public struct HistoryBuilder {
             updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
         }
         // The record's wording index (`lineage origin`), moved with the other references.
-        if let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes) { updates.append(wordings) }
+        let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes)
+        if let wordings { updates.append(wordings.update) }
         let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
         try Self.apply(updates, head: defaultBranch, to: repo, at: repositoryPath)
 
@@ -225,6 +228,7 @@ public struct HistoryBuilder {
             lineageUpdated: written.result != nil, lineageComputed: written.result?.computed ?? 0,
             head: revisions.last { $0.line == plan.ancestry.lines.first })
         report.branchesMoved = branchesMoved
+        report.wordingsIndexed = wordings?.indexed ?? 0
         return report
     }
 
@@ -272,7 +276,8 @@ public struct HistoryBuilder {
             updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit))
         }
         // The wording index, which a clone does not copy either.
-        if let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes) { updates.append(wordings) }
+        let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes)
+        if let wordings { updates.append(wordings.update) }
         if !updates.isEmpty {
             do {
                 try repo.updateReferences(updates)
@@ -288,10 +293,12 @@ public struct HistoryBuilder {
             let line = String(name.dropFirst(HistoryLayout.branchPrefix.count))
             return revisions.last { $0.line == line }
         }
-        return BuildReport(
+        var report = BuildReport(
             repositoryPath: repositoryPath, created: false, committed: [], recommitted: [], unchanged: revisions.count,
             history: revisions, newObjects: written.newObjects, lineageUpdated: written.result != nil,
             lineageComputed: written.result?.computed ?? 0, reread: true, head: head)
+        report.wordingsIndexed = wordings?.indexed ?? 0
+        return report
     }
 
     /// Opens the repository at `path` and, since the build lock proves no other build is

@@ -14,6 +14,8 @@ public struct WordingOrigin: Sendable {
     public static let shingleLength = Wording.shingleLength
     /// The default minimum similarity (``LineageCore/Wording/nearThreshold``).
     public static let nearThreshold = Wording.nearThreshold
+    /// Where the build stores the wording index (``WordingStore``).
+    public static let reference = WordingStore.reference
 
     /// The wording asked about, as given (or the text of the paragraph an address names).
     public var text: String

@@ -84,15 +84,15 @@ enum WordingStore {
 
     /// The build's stage: indexes the documents of `revisions` (the whole history after the
     /// build, in history order) that the stored index does not cover, in a batch of its own, and
-    /// returns the move of ``reference`` for the build's reference transaction, or `nil` when
-    /// the index already covers every document.
+    /// returns the move of ``reference`` for the build's reference transaction and how many
+    /// documents were indexed, or `nil` when the index already covers every document.
     ///
     /// Cost: reading and indexing the documents not covered (all of them the first time);
     /// merging, past ``maxSegments``, is O(size of the index).
     static func update(
         revisions: [Revision], repo: Repository, packBytes: Int = ObjectWriter.defaultPackBytes,
         progress: (Int, Int) -> Void = { _, _ in }
-    ) throws -> ReferenceUpdate? {
+    ) throws -> (update: ReferenceUpdate, indexed: Int)? {
         guard let last = revisions.last, let adopted = last.adopted else { return nil }
         let stored = try Stored(repo)
         let covered = stored.covered
@@ -121,6 +121,6 @@ enum WordingStore {
                 tree: tree, parents: stored.commit.map { [$0] } ?? [], author: signature, committer: signature,
                 message: "\(messagePrefix)\(revisions.count) revisions\n\nIndexed: \(missing.count) document(s)\n")
         }
-        return ReferenceUpdate(name: reference, expected: stored.commit, target: written.result)
+        return (ReferenceUpdate(name: reference, expected: stored.commit, target: written.result), missing.count)
     }
 }

@@ -64,7 +64,8 @@ struct OriginCommand: ParsableCommand {
         if origin.first == nil {
             if format == .text {
                 Terminal.standardError.writeMessage(
-                    "no resolution in the record carries this wording (similarity ≥ \(OriginView.percent(origin.minimum)))\n")
+                    "no resolution in the record carries this wording (similarity ≥ \(OriginView.percent(origin.minimum)))\n"
+                        + "hint: a wording is a whole paragraph's; `lineage search` finds a phrase inside paragraphs\n")
             }
             throw ExitCode(1)
         }

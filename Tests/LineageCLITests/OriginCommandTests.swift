@@ -127,7 +127,8 @@ import Testing
         let none = lineage(["origin", "Welcomes the establishment of a lunar observatory for the benefit of all humankind", "--repo", repo])
         #expect(none.status == 1)
         #expect(none.stdout.isEmpty)
-        #expect(none.stderr == "no resolution in the record carries this wording (similarity ≥ 80%)\n")
+        #expect(none.stderr == "no resolution in the record carries this wording (similarity ≥ 80%)\n"
+            + "hint: a wording is a whole paragraph's; `lineage search` finds a phrase inside paragraphs\n")
         let json = lineage(["origin", "Welcomes the establishment of a lunar observatory", "--format", "json", "--repo", repo])
         #expect(json.status == 1)
         let object = Self.json(json.stdout)
