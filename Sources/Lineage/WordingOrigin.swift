@@ -109,7 +109,7 @@ final class RecordWordings {
             segment.documents.map { key in claimed.insert(key).inserted ? positionsOf[key] ?? [] : [] }
         }
         self.segments = segments
-        computedNow = missing.count
+        computedNow = trees.filter { !covered.contains(WordingStore.key($0)) }.count
     }
 
     /// The paragraphs whose wording matches `wording` with at least `minimum`, as (position in
