@@ -148,6 +148,10 @@ extension LineageRepository {
         }
     }
 
+    /// How many revisions the stored wording index did not cover, once it was loaded (read
+    /// now, see ``WordingOrigin/computedNow``); 0 when it covers them all or was not needed.
+    public var wordingsComputedNow: Int { wordings?.computedNow ?? 0 }
+
     /// Where `text`'s wording first appeared and where it recurs (``WordingOrigin``), with a
     /// similarity of at least `minimum` (0 < minimum ≤ 1). An error when it has no word.
     ///

@@ -22,6 +22,11 @@ struct BlameCommand: ParsableCommand {
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
         var blame = try store.blame(target)
         blame.firstSeen = try store.firstSeenElsewhere(blame)
+        if store.wordingsComputedNow > 0 {
+            Terminal.standardError.writeMessage(
+                "note: the wording index does not cover \(store.wordingsComputedNow) revision(s), read now; "
+                    + "`lineage build --repo \(repository.repo)` makes this fast\n")
+        }
         let style = Style(enabled: colors.enabled)
         let palette = SessionPalette(store.history.revisions.map(\.number))
         switch format {

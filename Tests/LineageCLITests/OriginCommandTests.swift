@@ -162,6 +162,8 @@ import Testing
         let slow = lineage(["origin", Self.shared, "--repo", repo])
         #expect(slow.status == 0 && slow.stdout == origin.stdout)
         #expect(slow.stderr == "note: the wording index does not cover 2 revision(s), read now; `lineage build --repo \(repo)` makes this fast\n")
+        let blame = lineage(["blame", "75/200", "--repo", repo])
+        #expect(blame.status == 0 && blame.stdout.contains("first seen in 74/100:pp2") && blame.stderr == slow.stderr)
         // A bare build writes it again.
         #expect(lineage(["build", "--repo", repo]).status == 0)
         #expect(git(["ls-tree", "--name-only", "refs/lineage/wordings"], in: repo).stdout == "segment-0001\n")
