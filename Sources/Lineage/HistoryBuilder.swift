@@ -38,8 +38,9 @@ public struct BuildReport: Sendable {
 /// Builds or extends the git history of a series from input files.
 ///
 /// A build is safe: every input is read and checked before anything is written; objects land
-/// in one pack (written to its file every ``packBytes``, so memory stays bounded) before any
-/// reference moves, and a failed build leaves no new object; the branch and tags move
+/// in one pack (written to its file every ``packBytes``, so memory stays bounded), and the
+/// wording index's in a second one (``WordingStore``, which reads the documents just written),
+/// before any reference moves, and a failed build leaves no new object; the branch and tags move
 /// together in one rewrite of `packed-refs` that fails if someone else moved them
 /// (``GitStore/Repository/updateReferences(_:)``); two builds of one path take turns, even
 /// before the repository exists (``BuildLock``), and a build killed at any moment is finished or
