@@ -54,7 +54,7 @@ struct OriginCommand: ParsableCommand {
             print(CSV.row(["number", "adopted", "series", "label", "similarity", "exact", "first"]), terminator: "")
             for (i, o) in origin.occurrences.enumerated() {
                 print(CSV.row([
-                    o.revision.number, o.revision.adopted?.iso ?? "", o.series, o.label, OriginView.percent(o.similarity),
+                    o.revision.number, o.revision.adopted?.iso ?? "", o.series, o.label, String(OriginView.decimal(o.similarity)),
                     o.exact ? "true" : "false", i == 0 ? "true" : "false",
                 ]), terminator: "")
             }
@@ -74,6 +74,9 @@ struct OriginCommand: ParsableCommand {
 
 /// How `lineage origin` prints.
 enum OriginView {
+    /// `0.952`: three decimals, rounded down, as in JSON.
+    static func decimal(_ x: Double) -> Double { (x * 1000).rounded(.down) / 1000 }
+
     /// `97%`, rounded down (so that only the same words read 100%).
     static func percent(_ x: Double) -> String { "\(Int((x * 100).rounded(.down)))%" }
 

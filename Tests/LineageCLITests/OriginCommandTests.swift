@@ -93,6 +93,10 @@ import Testing
         let near = try #require(occurrences.last?["similarity"] as? Double)
         #expect(near == 0.92, "one word of 53 changed: 46 of 50 shingles kept, \(near)")
         #expect(occurrences.last?["exact"] as? Bool == false)
+        let csv = lineage(["origin", Self.cooperation, "--format", "csv", "--repo", repo])
+        #expect(csv.stdout == "number,adopted,series,label,similarity,exact,first\r\n"
+            + "74/100,2019-12-18,protection-of-migrating-birds,op2,1.0,true,true\r\n"
+            + "75/200,2020-12-07,sustainable-mountain-development,op2,0.92,false,false\r\n")
         // Asking for more than that leaves the near one out.
         let strict = Self.json(lineage(["origin", Self.cooperation, "--min-similarity", "0.95", "--format", "json", "--repo", repo]).stdout)
         #expect((strict["occurrences"] as? [[String: Any]])?.count == 1)
