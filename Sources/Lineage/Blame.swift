@@ -8,6 +8,9 @@ public struct Blame: Sendable {
     public var paragraphs: [Line]
     /// The revision's footnotes, as its document has them.
     public var footnotes: [Footnote] = []
+    /// By paragraph index: where the wording of a clause first seen outside its own series was
+    /// (``LineageRepository/firstSeenElsewhere(_:)``); empty unless filled in.
+    public var firstSeen: [Int: WordingOrigin.Occurrence] = [:]
 
     public struct Line: Sendable {
         public var paragraph: Paragraph
@@ -24,6 +27,8 @@ public struct Blame: Sendable {
     /// "lastChanged":rev,"words":[{"text","introduced":"69/28"}]}]}`; `words` only when asked;
     /// `introduced` and `lastChanged` also say who proposed that revision and how it was adopted
     /// (``Revision/jsonWithAdoption``).
+    /// `firstSeen` (`{"number","symbol","adopted","series","label","address","similarity","exact"}`)
+    /// only on a paragraph whose wording was first seen in another series.
     public func json(words: Bool) -> JSONValue {
         .object([
             ("revision", revision.json),
@@ -34,6 +39,7 @@ public struct Blame: Sendable {
                     ("text", .string(line.paragraph.text)), ("introduced", line.introduced.jsonWithAdoption),
                     ("lastChanged", line.lastChanged.jsonWithAdoption),
                 ]
+                if let seen = firstSeen[line.paragraph.index] { members.append(("firstSeen", seen.json)) }
                 if words {
                     members.append(("words", .array(line.words.map {
                         .object([("text", .string($0.text)), ("introduced", .string($0.introduced))])

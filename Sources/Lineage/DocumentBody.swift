@@ -22,8 +22,9 @@ final class DocumentBody: @unchecked Sendable {
     }
 
     private let cache: DocumentBodies
-    /// The document's tree: what the cache knows the body by (one tree, one document).
-    fileprivate let tree: ObjectID
+    /// The document's tree: what the cache knows the body by (one tree, one document), and
+    /// what the wording index knows the document by (``WordingStore``).
+    let tree: ObjectID
     private let commit: ObjectID
     private let number: String
 

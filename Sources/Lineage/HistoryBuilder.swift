@@ -23,6 +23,8 @@ public struct BuildReport: Sendable {
     public var lineageUpdated: Bool
     /// How many revisions' lineage was computed (0 when the stored lineage was up to date).
     public var lineageComputed: Int = 0
+    /// How many documents the wording index (`refs/lineage/wordings`) gained (0: it covered them all).
+    public var wordingsIndexed: Int = 0
     /// True for a bare build (``HistoryBuilder/recomputeLineage(suggesting:)``): the repository was re-read,
     /// not given inputs.
     public var reread = false
@@ -36,8 +38,9 @@ public struct BuildReport: Sendable {
 /// Builds or extends the git history of a series from input files.
 ///
 /// A build is safe: every input is read and checked before anything is written; objects land
-/// in one pack (written to its file every ``packBytes``, so memory stays bounded) before any
-/// reference moves, and a failed build leaves no new object; the branch and tags move
+/// in one pack (written to its file every ``packBytes``, so memory stays bounded), and the
+/// wording index's in a second one (``WordingStore``, which reads the documents just written),
+/// before any reference moves, and a failed build leaves no new object; the branch and tags move
 /// together in one rewrite of `packed-refs` that fails if someone else moved them
 /// (``GitStore/Repository/updateReferences(_:)``); two builds of one path take turns, even
 /// before the repository exists (``BuildLock``), and a build killed at any moment is finished or
@@ -207,6 +210,9 @@ public struct HistoryBuilder {
             }
             updates.append(ReferenceUpdate(name: tag, expected: current, target: revision.commit))
         }
+        // The record's wording index (`lineage origin`), moved with the other references.
+        let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes)
+        if let wordings { updates.append(wordings.update) }
         let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
         try Self.apply(updates, head: defaultBranch, to: repo, at: repositoryPath)
 
@@ -223,6 +229,7 @@ public struct HistoryBuilder {
             lineageUpdated: written.result != nil, lineageComputed: written.result?.computed ?? 0,
             head: revisions.last { $0.line == plan.ancestry.lines.first })
         report.branchesMoved = branchesMoved
+        report.wordingsIndexed = wordings?.indexed ?? 0
         return report
     }
 
@@ -265,10 +272,16 @@ public struct HistoryBuilder {
                 corrections: corrections, staleCommits: [], repo: repo, writer: writer,
                 progress: { onProgress(.lineage, $0, $1) }, notice: progress)
         }
+        var updates: [ReferenceUpdate] = []
         if let notes = written.result {
+            updates.append(ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit))
+        }
+        // The wording index, which a clone does not copy either.
+        let wordings = try WordingStore.update(revisions: revisions, repo: repo, packBytes: packBytes)
+        if let wordings { updates.append(wordings.update) }
+        if !updates.isEmpty {
             do {
-                try repo.updateReferences(
-                    [ReferenceUpdate(name: LineageNotes.reference, expected: storedNotes.commit, target: notes.commit)])
+                try repo.updateReferences(updates)
             } catch {
                 guard error.isConcurrentModification else { throw LineageError.storage(error, repository: repositoryPath) }
                 throw LineageError(
@@ -281,10 +294,12 @@ public struct HistoryBuilder {
             let line = String(name.dropFirst(HistoryLayout.branchPrefix.count))
             return revisions.last { $0.line == line }
         }
-        return BuildReport(
+        var report = BuildReport(
             repositoryPath: repositoryPath, created: false, committed: [], recommitted: [], unchanged: revisions.count,
             history: revisions, newObjects: written.newObjects, lineageUpdated: written.result != nil,
             lineageComputed: written.result?.computed ?? 0, reread: true, head: head)
+        report.wordingsIndexed = wordings?.indexed ?? 0
+        return report
     }
 
     /// Opens the repository at `path` and, since the build lock proves no other build is

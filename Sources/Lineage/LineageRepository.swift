@@ -17,6 +17,8 @@ public final class LineageRepository {
     private var cache: [ObjectID: RevisionLineage] = [:]
     private var cacheOrder: [ObjectID] = []
     private static let cacheSize = 8
+    /// The record's wordings (`origin`, `blame`), loaded on first use (``recordWordings()``).
+    var wordings: RecordWordings?
 
     /// Opens the repository at `path` (one libgit2 repository for the history and its notes).
     public static func open(_ path: String) throws(LineageError) -> LineageRepository {

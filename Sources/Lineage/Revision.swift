@@ -83,6 +83,10 @@ public struct Revision: Sendable {
         fields.headerIsComplete = false
         fields.citations = nil
     }
+    /// The tree of a stored revision's commit (its document's only tree), without reading it;
+    /// `nil` for a build's input.
+    var documentTree: ObjectID? { storage.body?.tree }
+
     /// The metadata (and the body, when there is no body to read it from).
     private var header: Resolution { storage.header }
     /// How the adoption date was established.

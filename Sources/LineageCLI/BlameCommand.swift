@@ -25,7 +25,13 @@ struct BlameCommand: ParsableCommand {
         let store = try LineageRepository.open(repository.repo)
         guard let latest = store.history.latestOfDefaultSeries else { throw LineageError.emptyHistory(repository.repo) }
         let target = try revision.map { name throws(LineageError) in try store.revision(named: name) } ?? latest
-        let blame = try store.blame(target)
+        var blame = try store.blame(target)
+        blame.firstSeen = try store.firstSeenElsewhere(blame)
+        if store.wordingsComputedNow > 0 {
+            Terminal.standardError.writeMessage(
+                "note: the wording index does not cover \(store.wordingsComputedNow) revision(s), read now; "
+                    + "`lineage build --repo \(repository.repo)` makes this fast\n")
+        }
         let style = Style(enabled: colors.enabled)
         let palette = SessionPalette(store.history.revisions.map(\.number))
         switch format {
@@ -54,6 +60,7 @@ struct BlameCommand: ParsableCommand {
                 let text = words
                     ? line.words.map { "\(Redline.escapeMarkdown(Terminal.sanitize($0.text))) <sub>\($0.introduced)</sub>" }.joined()
                     : Redline.escapeMarkdown(Terminal.sanitize(line.paragraph.text))
+                        + (blame.firstSeen[line.paragraph.index].map { " <sub>first seen in \(Redline.escapeMarkdown(Terminal.sanitize($0.address)))</sub>" } ?? "")
                 print("| \(Redline.escapeMarkdown(Terminal.sanitize(line.label))) | \(line.introduced.number) | \(line.lastChanged.number) | \(text) |")
             }
         case .text:
@@ -62,6 +69,9 @@ struct BlameCommand: ParsableCommand {
                 let intro = palette.paint(line.introduced.number.padded(width), line.introduced.number, style)
                 let last = palette.paint(line.lastChanged.number.padded(width), line.lastChanged.number, style)
                 print("\(intro) \(last) \(Terminal.sanitize(line.label).padded(7)) \(Terminal.sanitize(line.paragraph.text))")
+                if let seen = blame.firstSeen[line.paragraph.index] {
+                    print(String(repeating: " ", count: 2 * width + 10) + style.dim(BlameView.firstSeen(seen)))
+                }
                 if words {
                     for run in line.words {
                         let text = Terminal.sanitize(run.text).trimming(" ")
@@ -77,6 +87,15 @@ struct BlameCommand: ParsableCommand {
                 print(legend, terminator: "")
             }
         }
+    }
+}
+
+/// How `blame` says where a clause's wording was first seen, outside its series.
+enum BlameView {
+    /// `first seen in 74/12:op4 (2019-12-18, series human-rights, 100%)`.
+    static func firstSeen(_ o: WordingOrigin.Occurrence) -> String {
+        "first seen in \(Terminal.sanitize(o.address)) (\(o.revision.adopted?.iso ?? "-"), series \(Terminal.sanitize(o.series)), "
+            + "\(OriginView.percent(o.similarity)))"
     }
 }
 

@@ -13,6 +13,7 @@ enum BuildSummary {
             ("unchanged", .int(report.unchanged)),
             ("reread", .bool(report.reread)),
             ("lineageComputed", .int(report.lineageComputed)),
+            ("wordingsIndexed", .int(report.wordingsIndexed)),
             ("head", report.head?.json ?? .null),
         ])
     }
@@ -61,9 +62,12 @@ enum BuildSummary {
         var out = ""
         let repo = absolute(report.repositoryPath)
         if report.reread {
-            out += report.lineageComputed == 0
+            var done: [String] = []
+            if report.lineageComputed > 0 { done.append("computed the lineage of \(report.lineageComputed) (\(LineageNotes.reference))") }
+            if report.wordingsIndexed > 0 { done.append("indexed the wordings of \(report.wordingsIndexed) (\(WordingOrigin.reference))") }
+            out += done.isEmpty
                 ? "Re-read \(report.unchanged) revision(s): the lineage is up to date; nothing written.\n"
-                : "Re-read \(report.unchanged) revision(s): computed the lineage of \(report.lineageComputed) (\(LineageNotes.reference)); no commit, branch or tag moved.\n"
+                : "Re-read \(report.unchanged) revision(s): \(done.joined(separator: " and ")); no commit, branch or tag moved.\n"
         } else if report.committed.isEmpty {
             out += "Nothing to commit: all \(report.unchanged) input(s) already stored.\n"
             // Lines decided anew (a correction, or a newer lineage's rule) move only branches.

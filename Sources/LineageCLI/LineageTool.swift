@@ -21,7 +21,7 @@ struct LineageTool: ParsableCommand {
         version: LineageVersion.description,
         subcommands: [
             ParseCommand.self, BuildCommand.self, SeriesCommand.self, LogCommand.self, ShowCommand.self, DiffCommand.self, BlameCommand.self,
-            HistoryCommand.self, SearchCommand.self, ChangelogCommand.self, ReportCommand.self, ChartCommand.self,
+            HistoryCommand.self, SearchCommand.self, OriginCommand.self, ChangelogCommand.self, ReportCommand.self, ChartCommand.self,
             ExportCommand.self,
         ]
     )
