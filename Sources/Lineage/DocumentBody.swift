@@ -23,7 +23,7 @@ final class DocumentBody: @unchecked Sendable {
 
     private let cache: DocumentBodies
     /// The document's tree: what the cache knows the body by (one tree, one document).
-    fileprivate let tree: ObjectID
+    let tree: ObjectID
     private let commit: ObjectID
     private let number: String
 

@@ -11,8 +11,8 @@ struct InputSummary: Sendable {
     var path: String
     /// The resolution without its paragraphs and footnotes.
     var header: Resolution
-    /// ``ResolutionText/Resolution/citedResolutions()`` of the text (for ``Ancestry``).
-    var citations: [String]
+    /// What ``Ancestry`` weighs of the text: its citations and word 4-grams.
+    var evidence: TextEvidence
     /// The blob id of ``ResolutionText/CanonicalDocument/render(_:)`` of the text.
     var document: ObjectID
     /// A cheap hash of the same document (``DocumentFingerprint``), to tell that the text read
@@ -24,7 +24,7 @@ struct InputSummary: Sendable {
         header = source.resolution
         header.paragraphs = []
         header.footnotes = []
-        citations = source.resolution.citedResolutions()
+        evidence = TextEvidence(source.resolution)
         let rendered = CanonicalDocument.render(source.resolution)
         document = ObjectID.blob(hashing: Array(rendered.utf8))
         fingerprint = DocumentFingerprint(rendered)
