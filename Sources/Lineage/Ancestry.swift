@@ -55,10 +55,12 @@ public struct Ancestry: Sendable {
     public static let minimumTextShare = 0.5
     /// ``minimumTextShare`` when the two revisions have the same agenda item.
     public static let minimumRelatedTextShare = 0.3
-    /// A word 4-gram held by more than this many earlier revisions is boilerplate ("Decides to
-    /// include in the provisional agenda of its … session", the preamble of an International
-    /// Day): it is left out of the shares that decide parents.
-    public static let boilerplateRevisions: UInt32 = 10
+    /// A word 4-gram held by earlier revisions of more than this many series is boilerplate
+    /// ("Decides to include in the provisional agenda of its … session", the preamble of an
+    /// International Day, of an observer status): it is left out of the shares that decide parents.
+    public static let boilerplateSeries: UInt32 = 4
+    /// The share a cited revision whose text is mostly kept must still give of this text.
+    public static let minimumKeptShare = 0.1
     /// Fewer grams than this left once boilerplate is out: the text gives no evidence.
     public static let minimumDistinctiveGrams = 8
     /// How many earlier texts, those holding the most of a revision's sampled grams, step 4
@@ -194,9 +196,14 @@ private struct Inference {
     var parentPositions: [[Int]] = []
     /// Each revision's text evidence (its citations and word 4-grams), computed once, when first needed.
     private var evidence: [TextEvidence?]
-    /// How many of the revisions decided so far hold each word 4-gram: a gram held by more than
-    /// ``Ancestry/boilerplateRevisions`` of them is boilerplate, and says nothing of descent.
-    private var holders: [UInt64: UInt32] = [:]
+    /// How many of the series decided so far hold each word 4-gram: a gram held by more than
+    /// ``Ancestry/boilerplateSeries`` of them is boilerplate, and says nothing of descent.
+    private var holders = GramCounts()
+    /// Each decided revision's series, as a union-find forest over positions (a merge joins two).
+    private var seriesParent: [Int] = []
+    /// Positions by the numbers a preamble cites them by: a part's own number (`77/256 A-B`),
+    /// and the number without its parts (`77/256`) when no revision has that number.
+    private var citable: [String: Int] = [:]
     /// The revisions decided so far that hold each sampled gram (``Ancestry/isSampled(_:)``),
     /// until it turns boilerplate: where a revision's closest text is looked for.
     private var postings: [UInt64: [Int32]] = [:]
@@ -210,6 +217,20 @@ private struct Inference {
         visited = Array(repeating: 0, count: revisions.count)
         evidence = revisions.map(\.evidence)
         for (k, r) in revisions.enumerated() where position[r.number] == nil { position[r.number] = k }
+        citable = position
+        for (k, r) in revisions.enumerated() {
+            let whole = String(r.number.prefix { $0 != " " })
+            if citable[whole] == nil { citable[whole] = k }
+        }
+    }
+
+    /// The series of a decided revision: the root of its set.
+    private mutating func series(_ k: Int) -> Int {
+        var root = k
+        while seriesParent[root] != root { root = seriesParent[root] }
+        var at = k
+        while seriesParent[at] != root { (at, seriesParent[at]) = (seriesParent[at], root) }
+        return root
     }
 
     /// Records the parents of the revision just decided, and adds its grams to the counts the
@@ -218,14 +239,18 @@ private struct Inference {
     /// Complexity: O(g) for its g grams.
     mutating func record(parents: [String]) throws(LineageError) {
         let k = parentPositions.count
-        parentPositions.append(parents.map { position[$0]! })
+        let parentsAt = parents.map { position[$0]! }
+        parentPositions.append(parentsAt)
+        distinctiveGrams = [:]
+        seriesParent.append(k)
+        for p in parentsAt { seriesParent[series(p)] = series(k) }
+        let own = Int32(series(k))
         for g in try text(k).grams {
-            let count = holders[g, default: 0] + 1
-            holders[g] = count
+            let count = holders.increment(g, from: own)
             guard Ancestry.isSampled(g) else { continue }
-            if count <= Ancestry.boilerplateRevisions {
+            if count <= Ancestry.boilerplateSeries {
                 postings[g, default: []].append(Int32(k))
-            } else if count == Ancestry.boilerplateRevisions + 1 {
+            } else if postings[g] != nil {
                 postings[g] = nil
             }
         }
@@ -260,14 +285,17 @@ private struct Inference {
         guard k > 0 else { return ([], ["the first revision"]) }
 
         // 2. Citations: the latest cited revision of each line, confirmed by the text.
-        let cited = try text(k).citations.compactMap { position[$0] }.filter { $0 < k }
+        let cited = try text(k).citations.compactMap { citable[$0] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
-            var latest = cited.filter { c in !citedSet.contains { $0 != c && isAncestor(c, of: $0) } }
+            // (A revision with this one's title is not passed over for a descendant without it.)
+            let title = titles[k]
+            var latest = cited.filter { c in
+                !citedSet.contains { d in d != c && (titles[d] == title || titles[c] != title) && isAncestor(c, of: d) }
+            }
             // A text that copies its predecessor's preamble may not cite that predecessor: a
             // later revision with the same title that descends from the cited one and gives more
             // of the text takes its place.
-            let title = titles[k]
             var replaced: [Int: Int] = [:]
             for (n, c) in latest.enumerated() {
                 guard let d = (c + 1..<k).last(where: { titles[$0] == title && isAncestor(c, of: $0) }),
@@ -279,7 +307,11 @@ private struct Inference {
             var scored = try latest.map { (c) throws(LineageError) in
                 (at: c, share: try evidenceShare(of: k, in: [c]), kept: try evidenceShare(of: c, in: [k]))
             }
-            .filter { max($0.share, $0.kept) >= Ancestry.minimumShare }
+            // The text must confirm a citation: it gives this text, or much of the cited text is
+            // kept in this one and it gives some of it (a short resolution quoted is no parent).
+            scored = scored.filter {
+                $0.share >= Ancestry.minimumShare || ($0.kept >= Ancestry.minimumShare && $0.share >= Ancestry.minimumKeptShare)
+            }
             scored.sort { $0.share != $1.share ? $0.share > $1.share : $0.at > $1.at }
             var chosen: [Int] = []
             for candidate in scored {
@@ -344,7 +376,7 @@ private struct Inference {
     /// The earlier revisions (decided before `k`) that hold the most of `k`'s sampled grams
     /// that are not boilerplate, at most ``Ancestry/textCandidates``, nearest first at a tie.
     ///
-    /// Complexity: O(g·b) for k's g grams and b = ``Ancestry/boilerplateRevisions``.
+    /// Complexity: O(g·b) for k's g grams and b = ``Ancestry/boilerplateSeries``.
     mutating func closestTexts(to k: Int) throws(LineageError) -> [Int] {
         var hits: [Int32: Int] = [:]
         for g in try text(k).grams where Ancestry.isSampled(g) {
@@ -356,43 +388,60 @@ private struct Inference {
 
     /// The share of revision `k`'s distinct word 4-grams that occur in any of `sources`.
     ///
-    /// Complexity: O(g log h) for k's g grams and the sources' h.
+    /// Complexity: O(g + h) for k's g grams and the sources' h.
     mutating func share(of k: Int, in sources: [Int]) throws(LineageError) -> Double {
-        try share(of: k, in: sources, counting: { _ in true })
+        let own = try text(k).grams
+        guard !own.isEmpty else { return 0 }
+        return Double(try Self.found(own, in: sources.map { (j) throws(LineageError) in try text(j).grams })) / Double(own.count)
     }
 
     /// ``share(of:in:)`` weighed as the decision under way weighs text: boilerplate (a gram held
-    /// by more than ``Ancestry/boilerplateRevisions`` of the revisions decided so far) left out
+    /// by more than ``Ancestry/boilerplateSeries`` of the series decided so far) left out
     /// of both counts. 0 when fewer than ``Ancestry/minimumDistinctiveGrams`` remain: such a
     /// text is boilerplate and proves nothing.
     ///
-    /// Complexity: that of ``share(of:in:)``.
+    /// Complexity: that of ``share(of:in:)``, plus O(g) once per decision to leave boilerplate out.
     mutating func evidenceShare(of k: Int, in sources: [Int]) throws(LineageError) -> Double {
-        let holders = self.holders
-        let distinctive = { (g: UInt64) in (holders[g] ?? 0) <= Ancestry.boilerplateRevisions }
-        guard try text(k).grams.lazy.filter(distinctive).count >= Ancestry.minimumDistinctiveGrams else { return 0 }
-        return try share(of: k, in: sources, counting: distinctive)
+        let own = try distinctive(k)
+        guard own.count >= Ancestry.minimumDistinctiveGrams else { return 0 }
+        return Double(try Self.found(own, in: sources.map { (j) throws(LineageError) in try text(j).grams })) / Double(own.count)
     }
 
-    private mutating func share(of k: Int, in sources: [Int], counting: (UInt64) -> Bool) throws(LineageError) -> Double {
-        let own = try text(k).grams
-        let others = try sources.map { (j) throws(LineageError) in try text(j).grams }
-        var total = 0, found = 0
-        for g in own where counting(g) {
-            total += 1
-            if others.contains(where: { Self.contains($0, g) }) { found += 1 }
-        }
-        return total == 0 ? 0 : Double(found) / Double(total)
+    /// The grams of `k` that are not boilerplate for the decision under way (sorted), kept
+    /// until the next ``record(parents:)``.
+    private var distinctiveGrams: [Int: [UInt64]] = [:]
+
+    private mutating func distinctive(_ k: Int) throws(LineageError) -> [UInt64] {
+        if let known = distinctiveGrams[k] { return known }
+        let grams = try text(k).grams
+        // While no gram can be boilerplate yet, every gram counts.
+        let out = parentPositions.count <= Ancestry.boilerplateSeries
+            ? grams : grams.filter { holders.count($0) <= Ancestry.boilerplateSeries }
+        distinctiveGrams[k] = out
+        return out
     }
 
-    /// Binary search in a sorted array.
-    static func contains(_ sorted: [UInt64], _ g: UInt64) -> Bool {
-        var low = 0, high = sorted.count
-        while low < high {
-            let mid = (low + high) / 2
-            if sorted[mid] < g { low = mid + 1 } else { high = mid }
+    /// How many of the sorted grams `own` occur in any of the sorted `sources`: one merge walk
+    /// per source.
+    ///
+    /// Complexity: O(s·(g + h)) for s sources of h grams and g grams.
+    static func found(_ own: [UInt64], in sources: [[UInt64]]) -> Int {
+        guard sources.count > 1 else {
+            guard let other = sources.first else { return 0 }
+            var i = 0, j = 0, count = 0
+            while i < own.count && j < other.count {
+                if own[i] < other[j] { i += 1 } else if own[i] > other[j] { j += 1 } else { count += 1; i += 1; j += 1 }
+            }
+            return count
         }
-        return low < sorted.count && sorted[low] == g
+        var hit = [Bool](repeating: false, count: own.count)
+        for other in sources {
+            var i = 0, j = 0
+            while i < own.count && j < other.count {
+                if own[i] < other[j] { i += 1 } else if own[i] > other[j] { j += 1 } else { hit[i] = true; i += 1; j += 1 }
+            }
+        }
+        return hit.lazy.filter { $0 }.count
     }
 
     /// A revision's evidence: given with it (a build's input, or the repository's cache), or

@@ -391,19 +391,13 @@ public struct HistoryBuilder {
         storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
     ) throws -> Plan {
         let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
-        // Citations date only the inputs that give no date and have none supplied: scan the
-        // texts for them only when there is such an input (reading the inputs again).
+        // Citations date only the inputs that give no date and have none supplied (the dates
+        // each input cites were noted while reading it).
         let undated = inputs.contains { $0.header.adopted == nil && corrections.adopted[$0.header.number ?? ""] == nil }
         var cited: [String: (date: CivilDate, citedBy: String)] = [:]
         if undated {
             var votes = AdoptionDating.Votes()
-            for citations in try Corpus.scan(files: inputs.map(\.path), { source throws(LineageError) in
-                var one = AdoptionDating.Votes()
-                one.add(source.resolution)
-                return one
-            }) {
-                votes.merge(citations)
-            }
+            for input in inputs { votes.merge(input.citedDates) }
             for revision in stored { votes.add(try revision.readResolution()) }
             cited = votes.dates
         }

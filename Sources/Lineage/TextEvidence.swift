@@ -186,3 +186,84 @@ struct TextEvidenceCache {
         if rename(temporary, target) != 0 { unlink(temporary) }
     }
 }
+
+/// How many groups of texts (series) hold each word 4-gram: an open-addressing hash table keyed
+/// by the grams themselves (already FNV hashes, so their bits index it; no rehashing through
+/// `Hasher`), each with a count and the group that counted it last (a group met again right
+/// after itself is not counted twice).
+///
+/// Complexity: O(1) expected per lookup and increment; grows by doubling at a load of 1/2.
+struct GramCounts {
+    private var keys: [UInt64]
+    private var counts: [UInt32]
+    private var last: [Int32]
+    private var used = 0
+    private var mask: Int
+    /// The gram 0 (which marks an empty slot) is counted apart.
+    private var zeroCount: UInt32 = 0
+    private var zeroLast: Int32 = -1
+
+    init(capacity: Int = 1 << 16) {
+        var size = 1
+        while size < capacity * 2 { size <<= 1 }
+        keys = Array(repeating: 0, count: size)
+        counts = Array(repeating: 0, count: size)
+        last = Array(repeating: -1, count: size)
+        mask = size - 1
+    }
+
+    /// How many texts hold `gram`.
+    func count(_ gram: UInt64) -> UInt32 {
+        if gram == 0 { return zeroCount }
+        var i = Int(truncatingIfNeeded: gram ^ (gram >> 29)) & mask
+        while true {
+            let k = keys[i]
+            if k == gram { return counts[i] }
+            if k == 0 { return 0 }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Counts `group` as holding `gram` (unless it was the last to); returns the count.
+    mutating func increment(_ gram: UInt64, from group: Int32) -> UInt32 {
+        if gram == 0 {
+            if zeroLast != group { zeroCount += 1 }
+            zeroLast = group
+            return zeroCount
+        }
+        if (used + 1) * 2 > keys.count { grow() }
+        var i = Int(truncatingIfNeeded: gram ^ (gram >> 29)) & mask
+        while true {
+            let k = keys[i]
+            if k == gram {
+                if last[i] != group { counts[i] += 1 }
+                last[i] = group
+                return counts[i]
+            }
+            if k == 0 {
+                keys[i] = gram
+                counts[i] = 1
+                last[i] = group
+                used += 1
+                return 1
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let (oldKeys, oldCounts, oldLast) = (keys, counts, last)
+        keys = Array(repeating: 0, count: oldKeys.count * 2)
+        counts = Array(repeating: 0, count: oldKeys.count * 2)
+        last = Array(repeating: -1, count: oldKeys.count * 2)
+        mask = keys.count - 1
+        for j in oldKeys.indices where oldKeys[j] != 0 {
+            let k = oldKeys[j]
+            var i = Int(truncatingIfNeeded: k ^ (k >> 29)) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = k
+            counts[i] = oldCounts[j]
+            last[i] = oldLast[j]
+        }
+    }
+}
