@@ -59,6 +59,9 @@ public struct Ancestry: Sendable {
     /// ("Decides to include in the provisional agenda of its … session", the preamble of an
     /// International Day, of an observer status): it is left out of the shares that decide parents.
     public static let boilerplateSeries: UInt32 = 4
+    /// How much less of the text a cited descendant without the revision's title may give than
+    /// a cited ancestor with it, and still be taken for it.
+    static let passOverMargin = 0.05
     /// The share a cited revision whose text is mostly kept must still give of this text.
     public static let minimumKeptShare = 0.1
     /// Fewer grams than this left once boilerplate is out: the text gives no evidence.
@@ -288,10 +291,24 @@ private struct Inference {
         let cited = try text(k).citations.compactMap { citable[$0] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
-            // (A revision with this one's title is not passed over for a descendant without it.)
+            // (A revision with this one's title is passed over for a descendant without it only
+            // when the descendant gives about as much of the text.)
             let title = titles[k]
-            var latest = cited.filter { c in
-                !citedSet.contains { d in d != c && (titles[d] == title || titles[c] != title) && isAncestor(c, of: d) }
+            var latest: [Int] = []
+            for c in cited {
+                var passedOver = false
+                for d in citedSet where d != c && isAncestor(c, of: d) {
+                    guard titles[c] == title && titles[d] != title else {
+                        passedOver = true
+                        break
+                    }
+                    let (dShare, cShare) = (try evidenceShare(of: k, in: [d]), try evidenceShare(of: k, in: [c]))
+                    if dShare + Ancestry.passOverMargin >= cShare {
+                        passedOver = true
+                        break
+                    }
+                }
+                if !passedOver { latest.append(c) }
             }
             // A text that copies its predecessor's preamble may not cite that predecessor: a
             // later revision with the same title that descends from the cited one and gives more
