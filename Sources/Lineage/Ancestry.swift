@@ -62,6 +62,10 @@ public struct Ancestry: Sendable {
     /// How much less of the text a cited descendant without the revision's title may give than
     /// a cited ancestor with it, and still be taken for it.
     static let passOverMargin = 0.05
+    /// How close (the share of words in common) the title of a cited revision must be to the
+    /// revision's for the citation to stand without text ("… programme budget for 2024" and
+    /// "… for 2025").
+    public static let closeTitle = 0.75
     /// The share a cited revision whose text is mostly kept must still give of this text.
     public static let minimumKeptShare = 0.1
     /// Fewer grams than this left once boilerplate is out: the text gives no evidence.
@@ -288,7 +292,7 @@ private struct Inference {
         guard k > 0 else { return ([], ["the first revision"]) }
 
         // 2. Citations: the latest cited revision of each line, confirmed by the text.
-        let cited = try text(k).citations.compactMap { citable[$0] }.filter { $0 < k }
+        let cited = try text(k).citations.compactMap { citable[$0] ?? citable[String($0.prefix { $0 != " " })] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
             // (A revision with this one's title is passed over for a descendant without it only
@@ -326,8 +330,11 @@ private struct Inference {
             }
             // The text must confirm a citation: it gives this text, or much of the cited text is
             // kept in this one and it gives some of it (a short resolution quoted is no parent).
+            // Or its title is this one's but for a word or two (a year, a session): citation and
+            // title agree.
             scored = scored.filter {
                 $0.share >= Ancestry.minimumShare || ($0.kept >= Ancestry.minimumShare && $0.share >= Ancestry.minimumKeptShare)
+                    || Self.closeness(titles[$0.at], title) >= Ancestry.closeTitle
             }
             scored.sort { $0.share != $1.share ? $0.share > $1.share : $0.at > $1.at }
             var chosen: [Int] = []
