@@ -103,13 +103,32 @@ public struct Ancestry: Sendable {
     /// Infers the graph of `revisions` (in history order) with the user's `corrections`.
     /// Throws when a correction names a revision that is not in the history or not earlier.
     public init(_ revisions: [Revision], corrections: Corrections = Corrections()) throws(LineageError) {
+        try self.init(revisions, corrections: corrections, reusingStoredParents: false)
+    }
+
+    /// ``init(_:corrections:)``; with `reusingStoredParents`, the stored revisions before the
+    /// first new one keep the parents and reasons of their commits (decided by these rules, on
+    /// the same revisions before them) unless the corrections file names them: adding a session
+    /// decides only the new revisions. Their text still weighs in the later decisions.
+    init(_ revisions: [Revision], corrections: Corrections, reusingStoredParents: Bool) throws(LineageError) {
         decisions = []
         lines = []
         var inference = Inference(revisions: revisions)
         var parentsOf: [[String]] = []
         var reasonsOf: [[String]] = []
+        let firstNew = reusingStoredParents ? (revisions.firstIndex { $0.commit == nil } ?? revisions.count) : 0
+        let numberOfCommit = Dictionary(revisions[..<firstNew].compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        let setByCorrections = "set by \(Corpus.correctionsFileName)"
         for k in revisions.indices {
-            let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
+            let revision = revisions[k]
+            let stored = k < firstNew && corrections.parents[revision.number] == nil
+                && !revision.continues.isEmpty && !revision.continues.contains { $0.reason == setByCorrections }
+                && revision.parents.allSatisfy { numberOfCommit[$0] != nil }
+                && revision.continues.map(\.number) == (revision.parents.isEmpty ? [nil] : revision.parents.map { numberOfCommit[$0] })
+            let (parents, reasons) =
+                stored
+                ? (revision.parents.map { numberOfCommit[$0]! }, revision.continues.map(\.reason))
+                : try inference.parents(of: k, corrections: corrections)
             try inference.record(parents: parents)
             parentsOf.append(parents)
             reasonsOf.append(reasons)

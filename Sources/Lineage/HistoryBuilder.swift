@@ -131,7 +131,7 @@ public struct HistoryBuilder {
         var plan =
             try stored.isEmpty && checked != nil
             ? checked!
-            : Self.plan(inputs: inputs, stored: stored, corrections: corrections, texts: texts) { revision in
+            : Self.plan(inputs: inputs, stored: stored, corrections: corrections, texts: texts, reuseStoredParents: evidenceCache.sameRules) { revision in
                 try repo.blobID(at: HistoryLayout.documentPath, inTree: try repo.commit(revision.commit!).tree)
             }
         let storedNotes = try LineageNotes.Stored(repo)
@@ -230,7 +230,7 @@ public struct HistoryBuilder {
             if let tree = revision.documentTree, let known = evidenceCache.entries[tree] { keptEvidence.entries[tree] = known }
         }
         keptEvidence.entries.merge(treeEvidence) { a, _ in a }
-        if keptEvidence.entries != evidenceCache.entries || !treeEvidence.isEmpty { keptEvidence.save(gitDirectory: repo.gitDirectory) }
+        if keptEvidence.entries != evidenceCache.entries || !treeEvidence.isEmpty || !evidenceCache.sameRules { keptEvidence.save(gitDirectory: repo.gitDirectory) }
 
         let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
@@ -388,7 +388,7 @@ public struct HistoryBuilder {
     /// inputs' revisions read their texts through `texts`, told the history order here.
     static func plan(
         inputs: [InputSummary], stored: [Revision], corrections: Corrections, texts: InputTexts,
-        storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
+        reuseStoredParents: Bool = false, storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
     ) throws -> Plan {
         let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
         // Citations date only the inputs that give no date and have none supplied (the dates
@@ -424,7 +424,8 @@ public struct HistoryBuilder {
         let inputPaths = Dictionary(inputs.map { ($0.header.number ?? "", $0.path) }) { a, _ in a }
         texts.use(inOrder: merged.compactMap { $0.commit == nil ? inputPaths[$0.number] : nil })
         return Plan(
-            revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), inputPaths: inputPaths,
+            revisions: merged, ancestry: try Ancestry(merged, corrections: corrections, reusingStoredParents: reuseStoredParents),
+            inputPaths: inputPaths,
             unchanged: unchanged)
     }
 

@@ -105,14 +105,19 @@ struct TextEvidence: Sendable, Equatable {
 /// other-version file is read as empty, and the evidence it lacks is computed from the
 /// documents again.
 ///
-/// Format: the magic line, then per entry the tree id (20 bytes), the number of citations
+/// Format: the magic line, the rules line, then per entry the tree id (20 bytes), the number of citations
 /// (UInt32), each citation (UInt16 length, UTF-8), the number of grams (UInt32) and the grams
 /// (UInt64), little-endian.
 struct TextEvidenceCache {
     static let fileName = "lineage-evidence"
+    /// The first line: the format, then the version of ``Ancestry``'s rules that last built the
+    /// repository (a cache written by other rules is read, but their parents are not reused).
     static let magic = Array("lineage text evidence 1\n".utf8)
+    static let rules = Array("ancestry rules 1\n".utf8)
 
     var entries: [ObjectID: TextEvidence] = [:]
+    /// True when the cache was written by a build with these rules: the stored parents are theirs.
+    var sameRules = false
 
     static func path(gitDirectory: String) -> String {
         (gitDirectory as NSString).appendingPathComponent(fileName)
@@ -127,6 +132,11 @@ struct TextEvidenceCache {
         data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard raw.count >= magic.count, Array(raw[0..<magic.count]) == magic else { return }
             var at = magic.count
+            if raw.count >= at + rules.count, Array(raw[at..<(at + rules.count)]) == rules {
+                cache.sameRules = true
+            }
+            guard let lineEnd = raw[at...].firstIndex(of: UInt8(ascii: "\n")) else { return }
+            at = lineEnd + 1
             func take(_ n: Int) -> UnsafeRawBufferPointer? {
                 guard at + n <= raw.count else { return nil }
                 defer { at += n }
@@ -166,7 +176,7 @@ struct TextEvidenceCache {
     ///
     /// Complexity: O(size of the entries).
     func save(gitDirectory: String) {
-        var out = Self.magic
+        var out = Self.magic + Self.rules
         out.reserveCapacity(entries.values.reduce(out.count) { $0 + 32 + 8 * $1.grams.count + 16 * $1.citations.count })
         func u32(_ v: Int) { withUnsafeBytes(of: UInt32(v).littleEndian) { out.append(contentsOf: $0) } }
         for (id, evidence) in entries.sorted(by: { $0.key < $1.key }) {

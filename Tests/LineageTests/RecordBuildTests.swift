@@ -196,3 +196,15 @@ import Testing
         }
     }
 }
+
+@Suite struct PartParentTrailerTests {
+    @Test func aParentThatIsAPartIsReadBackWithItsWholeNumberAndReason() {
+        var resolution = Resolution()
+        let message = "A/RES/74/283: Financing\n\nNumber: 74/283\nParent: 74/261 C (new title; 81% of this text comes from it, the most)\nParent: 74/262 (cited; 5% of this text comes from it (2% from it alone), 30% of it is kept)\n"
+        let (_, continues) = CommitMessage.parse(message, into: &resolution)
+        #expect(continues == [
+            Revision.Continuation(number: "74/261 C", reason: "new title; 81% of this text comes from it, the most"),
+            Revision.Continuation(number: "74/262", reason: "cited; 5% of this text comes from it (2% from it alone), 30% of it is kept"),
+        ])
+    }
+}
