@@ -48,6 +48,33 @@ public struct Ancestry: Sendable {
     public static let minimumShare = 0.2
     /// Share of a revision's word 4-grams a second parent must give that earlier parents do not.
     public static let minimumMergeShare = 0.02
+    /// Share of its own word 4-grams a second parent must see kept in the revision.
+    public static let minimumMergeKept = 0.1
+    /// Share of a revision's word 4-grams the closest earlier text must hold for a revision with a
+    /// new title and no usable citation to continue it (its agenda item another's).
+    public static let minimumTextShare = 0.5
+    /// ``minimumTextShare`` when the two revisions have the same agenda item.
+    public static let minimumRelatedTextShare = 0.3
+    /// A word 4-gram held by earlier revisions of more than this many series is boilerplate
+    /// ("Decides to include in the provisional agenda of its … session", the preamble of an
+    /// International Day, of an observer status): it is left out of the shares that decide parents.
+    public static let boilerplateSeries: UInt32 = 4
+    /// How much less of the text a cited descendant without the revision's title may give than
+    /// a cited ancestor with it, and still be taken for it.
+    static let passOverMargin = 0.05
+    /// How close (the share of words in common) the title of a cited revision must be to the
+    /// revision's for the citation to stand without text ("… programme budget for 2024" and
+    /// "… for 2025").
+    public static let closeTitle = 0.75
+    /// The share a cited revision whose text is mostly kept must still give of this text.
+    public static let minimumKeptShare = 0.1
+    /// Fewer grams than this left once boilerplate is out: the text gives no evidence.
+    public static let minimumDistinctiveGrams = 8
+    /// How many earlier texts, those holding the most of a revision's sampled grams, step 4
+    /// weighs exactly.
+    static let textCandidates = 8
+    /// Whether a gram is one of the sample that finds a revision's closest texts (one in four).
+    static func isSampled(_ g: UInt64) -> Bool { g % 4 == 0 }
 
     /// The decision for one revision.
     public struct Decision: Sendable, Equatable {
@@ -76,14 +103,33 @@ public struct Ancestry: Sendable {
     /// Infers the graph of `revisions` (in history order) with the user's `corrections`.
     /// Throws when a correction names a revision that is not in the history or not earlier.
     public init(_ revisions: [Revision], corrections: Corrections = Corrections()) throws(LineageError) {
+        try self.init(revisions, corrections: corrections, reusingStoredParents: false)
+    }
+
+    /// ``init(_:corrections:)``; with `reusingStoredParents`, the stored revisions before the
+    /// first new one keep the parents and reasons of their commits (decided by these rules, on
+    /// the same revisions before them) unless the corrections file names them: adding a session
+    /// decides only the new revisions. Their text still weighs in the later decisions.
+    init(_ revisions: [Revision], corrections: Corrections, reusingStoredParents: Bool) throws(LineageError) {
         decisions = []
         lines = []
         var inference = Inference(revisions: revisions)
         var parentsOf: [[String]] = []
         var reasonsOf: [[String]] = []
+        let firstNew = reusingStoredParents ? (revisions.firstIndex { $0.commit == nil } ?? revisions.count) : 0
+        let numberOfCommit = Dictionary(revisions[..<firstNew].compactMap { r in r.commit.map { ($0, r.number) } }) { a, _ in a }
+        let setByCorrections = "set by \(Corpus.correctionsFileName)"
         for k in revisions.indices {
-            let (parents, reasons) = try inference.parents(of: k, corrections: corrections)
-            inference.record(parents: parents)
+            let revision = revisions[k]
+            let stored = k < firstNew && corrections.parents[revision.number] == nil
+                && !revision.continues.isEmpty && !revision.continues.contains { $0.reason == setByCorrections }
+                && revision.parents.allSatisfy { numberOfCommit[$0] != nil }
+                && revision.continues.map(\.number) == (revision.parents.isEmpty ? [nil] : revision.parents.map { numberOfCommit[$0] })
+            let (parents, reasons) =
+                stored
+                ? (revision.parents.map { numberOfCommit[$0]! }, revision.continues.map(\.reason))
+                : try inference.parents(of: k, corrections: corrections)
+            try inference.record(parents: parents)
             parentsOf.append(parents)
             reasonsOf.append(reasons)
         }
@@ -174,10 +220,19 @@ private struct Inference {
     var position: [String: Int] = [:]
     /// Parents of each revision (positions, always lower than its own), filled as revisions are decided.
     var parentPositions: [[Int]] = []
-    /// Word 4-grams of recent revisions (a cache, trimmed to the revisions near the one decided,
-    /// so memory does not grow with the history).
-    var grams: [Int: Set<UInt64>] = [:]
-    static let gramsKept = 256
+    /// Each revision's text evidence (its citations and word 4-grams), computed once, when first needed.
+    private var evidence: [TextEvidence?]
+    /// How many of the series decided so far hold each word 4-gram: a gram held by more than
+    /// ``Ancestry/boilerplateSeries`` of them is boilerplate, and says nothing of descent.
+    private var holders = GramCounts()
+    /// Each decided revision's series, as a union-find forest over positions (a merge joins two).
+    private var seriesParent: [Int] = []
+    /// Positions by the numbers a preamble cites them by: a part's own number (`77/256 A-B`),
+    /// and the number without its parts (`77/256`) when no revision has that number.
+    private var citable: [String: Int] = [:]
+    /// The revisions decided so far that hold each sampled gram (``Ancestry/isSampled(_:)``),
+    /// until it turns boilerplate: where a revision's closest text is looked for.
+    private var postings: [UInt64: [Int32]] = [:]
     /// Scratch for ``isAncestor(_:of:)``: the walk that last visited each revision.
     private var visited: [Int] = []
     private var walk = 0
@@ -186,11 +241,45 @@ private struct Inference {
         self.revisions = revisions
         titles = revisions.map { Self.normalisedTitle($0.title) }
         visited = Array(repeating: 0, count: revisions.count)
+        evidence = revisions.map(\.evidence)
         for (k, r) in revisions.enumerated() where position[r.number] == nil { position[r.number] = k }
+        citable = position
+        for (k, r) in revisions.enumerated() {
+            let whole = String(r.number.prefix { $0 != " " })
+            if citable[whole] == nil { citable[whole] = k }
+        }
     }
 
-    mutating func record(parents: [String]) {
-        parentPositions.append(parents.map { position[$0]! })
+    /// The series of a decided revision: the root of its set.
+    private mutating func series(_ k: Int) -> Int {
+        var root = k
+        while seriesParent[root] != root { root = seriesParent[root] }
+        var at = k
+        while seriesParent[at] != root { (at, seriesParent[at]) = (seriesParent[at], root) }
+        return root
+    }
+
+    /// Records the parents of the revision just decided, and adds its grams to the counts the
+    /// next decisions weigh text with.
+    ///
+    /// Complexity: O(g) for its g grams.
+    mutating func record(parents: [String]) throws(LineageError) {
+        let k = parentPositions.count
+        let parentsAt = parents.map { position[$0]! }
+        parentPositions.append(parentsAt)
+        distinctiveGrams = [:]
+        seriesParent.append(k)
+        for p in parentsAt { seriesParent[series(p)] = series(k) }
+        let own = Int32(series(k))
+        for g in try text(k).grams {
+            let count = holders.increment(g, from: own)
+            guard Ancestry.isSampled(g) else { continue }
+            if count <= Ancestry.boilerplateSeries {
+                postings[g, default: []].append(Int32(k))
+            } else if postings[g] != nil {
+                postings[g] = nil
+            }
+        }
     }
 
     /// Whether `c` is an ancestor of the decided revision `d`: a walk up from `d` through
@@ -222,37 +311,62 @@ private struct Inference {
         guard k > 0 else { return ([], ["the first revision"]) }
 
         // 2. Citations: the latest cited revision of each line, confirmed by the text.
-        let citations: [String]
-        if let known = revision.citations {
-            citations = known
-        } else {
-            citations = try revision.readResolution().citedResolutions()
-        }
-        let cited = citations.compactMap { position[$0] }.filter { $0 < k }
+        let cited = try text(k).citations.compactMap { citable[$0] ?? citable[String($0.prefix { $0 != " " })] }.filter { $0 < k }
         if !cited.isEmpty {
             let citedSet = Set(cited)
-            var latest = cited.filter { c in !citedSet.contains { $0 != c && isAncestor(c, of: $0) } }
+            // (A revision with this one's title is passed over for a descendant without it only
+            // when the descendant gives about as much of the text.)
+            let title = titles[k]
+            var latest: [Int] = []
+            for c in cited {
+                var passedOver = false
+                for d in citedSet where d != c && isAncestor(c, of: d) {
+                    guard titles[c] == title && titles[d] != title else {
+                        passedOver = true
+                        break
+                    }
+                    let (dShare, cShare) = (try evidenceShare(of: k, in: [d]), try evidenceShare(of: k, in: [c]))
+                    if dShare + Ancestry.passOverMargin >= cShare {
+                        passedOver = true
+                        break
+                    }
+                }
+                if !passedOver { latest.append(c) }
+            }
             // A text that copies its predecessor's preamble may not cite that predecessor: a
             // later revision with the same title that descends from the cited one and gives more
             // of the text takes its place.
-            let title = titles[k]
             var replaced: [Int: Int] = [:]
             for (n, c) in latest.enumerated() {
                 guard let d = (c + 1..<k).last(where: { titles[$0] == title && isAncestor(c, of: $0) }),
-                    try share(of: k, in: [d]) > share(of: k, in: [c]) + 0.05
+                    try evidenceShare(of: k, in: [d]) > evidenceShare(of: k, in: [c]) + 0.05
                 else { continue }
                 latest[n] = d
                 replaced[d] = c
             }
-            var scored = try latest.map { (c) throws(LineageError) in (at: c, share: try share(of: k, in: [c]), kept: try share(of: c, in: [k])) }
-                .filter { max($0.share, $0.kept) >= Ancestry.minimumShare }
+            var scored = try latest.map { (c) throws(LineageError) in
+                (at: c, share: try evidenceShare(of: k, in: [c]), kept: try evidenceShare(of: c, in: [k]))
+            }
+            // The text must confirm a citation: it gives this text, or much of the cited text is
+            // kept in this one and it gives some of it (a short resolution quoted is no parent).
+            // Or its title is this one's but for a word or two (a year, a session): citation and
+            // title agree.
+            scored = scored.filter {
+                $0.share >= Ancestry.minimumShare || ($0.kept >= Ancestry.minimumShare && $0.share >= Ancestry.minimumKeptShare)
+                    || Self.closeness(titles[$0.at], title) >= Ancestry.closeTitle
+            }
             scored.sort { $0.share != $1.share ? $0.share > $1.share : $0.at > $1.at }
-            var chosen: [(at: Int, share: Double, kept: Double, only: Double)] = []
+            var chosen: [Int] = []
             for candidate in scored {
-                let before = chosen.map(\.at)
-                let only = try before.isEmpty ? candidate.share : share(of: k, in: before + [candidate.at]) - share(of: k, in: before)
-                if before.isEmpty || only >= Ancestry.minimumMergeShare {
-                    chosen.append((candidate.at, candidate.share, candidate.kept, only))
+                if chosen.isEmpty {
+                    chosen.append(candidate.at)
+                    continue
+                }
+                // A further parent must give text the others do not, and much of its own text:
+                // a paragraph of agreed language taken from another series is no merge.
+                let only = try evidenceShare(of: k, in: chosen + [candidate.at]) - evidenceShare(of: k, in: chosen)
+                if only >= Ancestry.minimumMergeShare && candidate.kept >= Ancestry.minimumMergeKept {
+                    chosen.append(candidate.at)
                 }
             }
             if !chosen.isEmpty {
@@ -260,28 +374,22 @@ private struct Inference {
                 if merge {
                     // The line a merge lands on: the parent whose title is closest to its own.
                     let first = chosen.indices.max { a, b in
-                        let (x, y) = (Self.closeness(titles[k], titles[chosen[a].at]), Self.closeness(titles[k], titles[chosen[b].at]))
+                        let (x, y) = (Self.closeness(titles[k], titles[chosen[a]]), Self.closeness(titles[k], titles[chosen[b]]))
                         return x != y ? x < y : a > b
                     }!
-                    if first != 0 {
-                        let head = chosen.remove(at: first)
-                        chosen.insert(head, at: 0)
-                        // What each gives beyond the ones before it, in the new order.
-                        for i in chosen.indices {
-                            let before = chosen[..<i].map(\.at)
-                            chosen[i].only = try before.isEmpty ? chosen[i].share : share(of: k, in: before + [chosen[i].at]) - share(of: k, in: before)
-                        }
-                    }
+                    chosen.insert(chosen.remove(at: first), at: 0)
                 }
-                return (
-                    chosen.map { revisions[$0.at].number },
-                    chosen.enumerated().map { i, c in
-                        var reason = replaced[c.at].map { "continues the cited \(revisions[$0].number) with this title" } ?? "cited"
-                        reason += "; \(percent(c.share)) of this text comes from it"
-                        if merge && i > 0 { reason += " (\(percent(c.only)) from it alone)" }
-                        return reason + ", \(percent(c.kept)) of it is kept"
+                var reasons: [String] = []
+                for (i, c) in chosen.enumerated() {
+                    var reason = replaced[c].map { "continues the cited \(revisions[$0].number) with this title" } ?? "cited"
+                    reason += "; \(percent(try share(of: k, in: [c]))) of this text comes from it"
+                    if merge && i > 0 {
+                        let before = Array(chosen[..<i])
+                        reason += " (\(percent(try share(of: k, in: before + [c]) - share(of: k, in: before))) from it alone)"
                     }
-                )
+                    reasons.append(reason + ", \(percent(try share(of: c, in: [k]))) of it is kept")
+                }
+                return (chosen.map { revisions[$0].number }, reasons)
             }
         }
         // 3. The title: the latest earlier revision with the same title.
@@ -289,57 +397,103 @@ private struct Inference {
         if !title.isEmpty, let same = (0..<k).last(where: { titles[$0] == title }) {
             return ([revisions[same].number], ["same title, latest before it"])
         }
-        // 4. The text: the earlier revision it draws most from.
+        // 4. The text: the earlier revision it draws most from, among those that share the
+        // most of its sampled grams that are not boilerplate.
         var best: (at: Int, share: Double)?
-        for j in (0..<k).reversed() {
-            let s = try share(of: k, in: [j])
-            if s > (best?.share ?? 0) { best = (j, s) }
+        for j in try closestTexts(to: k) {
+            let s = try evidenceShare(of: k, in: [j])
+            if s > (best?.share ?? 0) || (s == best?.share && j > best!.at) { best = (j, s) }
         }
-        if let best, best.share >= Ancestry.minimumShare {
-            return ([revisions[best.at].number], ["new title; \(percent(best.share)) of this text comes from it, the most"])
+        if let best {
+            let related = revisions[k].agendaItem != nil && revisions[k].agendaItem == revisions[best.at].agendaItem
+            let needed = related ? Ancestry.minimumRelatedTextShare : Ancestry.minimumTextShare
+            if best.share >= needed {
+                let shown = percent(try share(of: k, in: [best.at]))
+                let how = related ? "; same agenda item" : ""
+                return ([revisions[best.at].number], ["new title; \(shown) of this text comes from it, the most\(how)"])
+            }
         }
-        return ([], ["new title, and no earlier revision shares \(percent(Ancestry.minimumShare)) of its text"])
+        return ([], ["new title, and no earlier revision shares \(percent(Ancestry.minimumTextShare)) of its text"])
+    }
+
+    /// The earlier revisions (decided before `k`) that hold the most of `k`'s sampled grams
+    /// that are not boilerplate, at most ``Ancestry/textCandidates``, nearest first at a tie.
+    ///
+    /// Complexity: O(g·b) for k's g grams and b = ``Ancestry/boilerplateSeries``.
+    mutating func closestTexts(to k: Int) throws(LineageError) -> [Int] {
+        var hits: [Int32: Int] = [:]
+        for g in try text(k).grams where Ancestry.isSampled(g) {
+            for j in postings[g] ?? [] { hits[j, default: 0] += 1 }
+        }
+        return hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }
+            .prefix(Ancestry.textCandidates).map { Int($0.key) }
     }
 
     /// The share of revision `k`'s distinct word 4-grams that occur in any of `sources`.
+    ///
+    /// Complexity: O(g + h) for k's g grams and the sources' h.
     mutating func share(of k: Int, in sources: [Int]) throws(LineageError) -> Double {
-        let own = try fourGrams(k)
+        let own = try text(k).grams
         guard !own.isEmpty else { return 0 }
-        let others = try sources.map { (k) throws(LineageError) in try fourGrams(k) }
-        let found = own.filter { g in others.contains { $0.contains(g) } }.count
-        return Double(found) / Double(own.count)
+        return Double(try Self.found(own, in: sources.map { (j) throws(LineageError) in try text(j).grams })) / Double(own.count)
     }
 
-    mutating func fourGrams(_ k: Int) throws(LineageError) -> Set<UInt64> {
-        if let cached = grams[k] { return cached }
-        if grams.count >= Self.gramsKept {
-            // Keep the latest revisions' (the next decisions' likely candidates).
-            let newest = grams.keys.max()!
-            grams = grams.filter { $0.key > newest - Self.gramsKept / 2 }
-        }
-        var words: [UInt64] = []
-        for p in try revisions[k].readResolution().paragraphs {
-            for w in p.text.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
-                words.append(Self.fnv(w.lowercased().utf8, seed: 0xcbf2_9ce4_8422_2325))
-            }
-        }
-        var out = Set<UInt64>()
-        if words.count >= 4 {
-            for i in 0...(words.count - 4) {
-                var h: UInt64 = 0xcbf2_9ce4_8422_2325
-                for w in words[i..<(i + 4)] { h = (h ^ w) &* 0x100_0000_01b3 }
-                out.insert(h)
-            }
-        }
-        grams[k] = out
+    /// ``share(of:in:)`` weighed as the decision under way weighs text: boilerplate (a gram held
+    /// by more than ``Ancestry/boilerplateSeries`` of the series decided so far) left out
+    /// of both counts. 0 when fewer than ``Ancestry/minimumDistinctiveGrams`` remain: such a
+    /// text is boilerplate and proves nothing.
+    ///
+    /// Complexity: that of ``share(of:in:)``, plus O(g) once per decision to leave boilerplate out.
+    mutating func evidenceShare(of k: Int, in sources: [Int]) throws(LineageError) -> Double {
+        let own = try distinctive(k)
+        guard own.count >= Ancestry.minimumDistinctiveGrams else { return 0 }
+        return Double(try Self.found(own, in: sources.map { (j) throws(LineageError) in try text(j).grams })) / Double(own.count)
+    }
+
+    /// The grams of `k` that are not boilerplate for the decision under way (sorted), kept
+    /// until the next ``record(parents:)``.
+    private var distinctiveGrams: [Int: [UInt64]] = [:]
+
+    private mutating func distinctive(_ k: Int) throws(LineageError) -> [UInt64] {
+        if let known = distinctiveGrams[k] { return known }
+        let grams = try text(k).grams
+        // While no gram can be boilerplate yet, every gram counts.
+        let out = parentPositions.count <= Ancestry.boilerplateSeries
+            ? grams : grams.filter { holders.count($0) <= Ancestry.boilerplateSeries }
+        distinctiveGrams[k] = out
         return out
     }
 
-    /// FNV-1a: a hash that is the same in every process (Swift's `Hasher` is seeded per run).
-    static func fnv<S: Sequence>(_ bytes: S, seed: UInt64) -> UInt64 where S.Element == UInt8 {
-        var h = seed
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-        return h
+    /// How many of the sorted grams `own` occur in any of the sorted `sources`: one merge walk
+    /// per source.
+    ///
+    /// Complexity: O(s·(g + h)) for s sources of h grams and g grams.
+    static func found(_ own: [UInt64], in sources: [[UInt64]]) -> Int {
+        guard sources.count > 1 else {
+            guard let other = sources.first else { return 0 }
+            var i = 0, j = 0, count = 0
+            while i < own.count && j < other.count {
+                if own[i] < other[j] { i += 1 } else if own[i] > other[j] { j += 1 } else { count += 1; i += 1; j += 1 }
+            }
+            return count
+        }
+        var hit = [Bool](repeating: false, count: own.count)
+        for other in sources {
+            var i = 0, j = 0
+            while i < own.count && j < other.count {
+                if own[i] < other[j] { i += 1 } else if own[i] > other[j] { j += 1 } else { hit[i] = true; i += 1; j += 1 }
+            }
+        }
+        return hit.lazy.filter { $0 }.count
+    }
+
+    /// A revision's evidence: given with it (a build's input, or the repository's cache), or
+    /// computed from its text once.
+    mutating func text(_ k: Int) throws(LineageError) -> TextEvidence {
+        if let known = evidence[k] { return known }
+        let computed = TextEvidence(try revisions[k].readResolution())
+        evidence[k] = computed
+        return computed
     }
 
     /// How close two normalised titles are: the words they share, of all the words of both

@@ -106,8 +106,13 @@ enum CommitMessage {
             case "Adopted-Source":
                 source = value.hasPrefix("cited by ") ? .citedBy(String(value.dropFirst(9))) : .supplied
             case "Parent":
-                let number = value.prefix { $0 != " " }
-                var reason = trimmed(value.dropFirst(number.count))
+                // The number ends where its reason opens: a part's number has a space (`74/261 C`).
+                var end = value.startIndex
+                while end < value.endIndex, !(value[end] == " " && value[value.index(after: end)...].first == "(") {
+                    end = value.index(after: end)
+                }
+                let number = value[..<end]
+                var reason = trimmed(value[end...])
                 if reason.hasPrefix("("), reason.hasSuffix(")") { reason = reason.dropFirst().dropLast() }
                 continues.append(Revision.Continuation(number: number == "none" ? nil : String(number), reason: String(reason)))
             default: continue

@@ -89,12 +89,12 @@ public struct HistoryBuilder {
         corrections.adopted.merge(suppliedDates) { _, supplied in supplied }
         // Only a summary of each input is kept; its text is read again when used (InputTexts).
         let inputs = try Self.distinct(
-            try Corpus.scan(
+            Corpus.scan(
                 files: files, skippable: inFolders, skipped: { skipped.append($0) },
                 progress: { onProgress(.reading, $0, $1) }
             ) { source throws(LineageError) in
                 try InputSummary(source)
-            })
+            }, skipped: { skipped.append($0) })
         for file in skipped { onSkip(file) }
         guard !inputs.isEmpty else {
             throw LineageError("no resolutions in \(paths.joined(separator: ", ")): \(skipped.count) file(s) skipped, none read")
@@ -116,12 +116,25 @@ public struct HistoryBuilder {
 
         // Stored texts are read when needed (Ancestry's evidence; the lineage when recomputed);
         // History keeps only the few read last (DocumentBodies).
-        let (stored, _) = try History.read(repo)
+        var (stored, _) = try History.read(repo)
+        // What Ancestry weighs of each stored text, from the cache beside the repository (the
+        // texts it lacks are read once and added to it).
+        var evidenceCache = TextEvidenceCache.load(gitDirectory: repo.gitDirectory)
+        for i in stored.indices {
+            guard let tree = stored[i].documentTree else { continue }
+            if let known = evidenceCache.entries[tree] {
+                stored[i].evidence = known
+            } else {
+                let computed = TextEvidence(try stored[i].readResolution())
+                stored[i].evidence = computed
+                evidenceCache.entries[tree] = computed
+            }
+        }
         // The check's plan is the plan when the history is still empty.
         var plan =
             try stored.isEmpty && checked != nil
             ? checked!
-            : Self.plan(inputs: inputs, stored: stored, corrections: corrections, texts: texts) { revision in
+            : Self.plan(inputs: inputs, stored: stored, corrections: corrections, texts: texts, reuseStoredParents: evidenceCache.sameRules) { revision in
                 try repo.blobID(at: HistoryLayout.documentPath, inTree: try repo.commit(revision.commit!).tree)
             }
         let storedNotes = try LineageNotes.Stored(repo)
@@ -133,6 +146,7 @@ public struct HistoryBuilder {
         plan.revisions = []  // one copy of the list, not two
         checked = nil
         var changed: [Int] = []
+        var treeEvidence: [ObjectID: TextEvidence] = [:]  // the evidence of each committed document's tree
         let written = try repo.writeObjects(packBytes: packBytes) { writer -> (commit: ObjectID, computed: Int)? in
             var commitOf: [String: ObjectID] = [:]
             for i in revisions.indices {
@@ -155,6 +169,7 @@ public struct HistoryBuilder {
                 let document = try input.map { (path) throws(LineageError) in try texts.document(of: path) } ?? revisions[i].readDocument()
                 let blob = try writer.blob(Array(document.utf8), deltaFamily: HistoryLayout.documentPath)
                 let tree = try writer.tree(entries: [TreeEntry(name: HistoryLayout.documentPath, id: blob)])
+                if let evidence = revisions[i].evidence { treeEvidence[tree] = evidence }
                 let signature = HistoryLayout.author(adopted: revisions[i].adopted!)
                 let commit = try writer.commit(
                     tree: tree, parents: parents, author: signature, committer: signature,
@@ -215,6 +230,13 @@ public struct HistoryBuilder {
         if let wordings { updates.append(wordings.update) }
         let defaultBranch = plan.ancestry.lines.first.map { HistoryLayout.branchPrefix + $0 }
         try Self.apply(updates, head: defaultBranch, to: repo, at: repositoryPath)
+        // The cache keeps the texts of this history only.
+        var keptEvidence = TextEvidenceCache()
+        for revision in revisions {
+            if let tree = revision.documentTree, let known = evidenceCache.entries[tree] { keptEvidence.entries[tree] = known }
+        }
+        keptEvidence.entries.merge(treeEvidence) { a, _ in a }
+        if keptEvidence.entries != evidenceCache.entries || !treeEvidence.isEmpty || !evidenceCache.sameRules { keptEvidence.save(gitDirectory: repo.gitDirectory) }
 
         let committed = changed.map { revisions[$0] }
         let storedNumbers = Set(stored.map(\.number))
@@ -381,22 +403,16 @@ public struct HistoryBuilder {
     /// inputs' revisions read their texts through `texts`, told the history order here.
     static func plan(
         inputs: [InputSummary], stored: [Revision], corrections: Corrections, texts: InputTexts,
-        storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
+        reuseStoredParents: Bool = false, storedDocument: (Revision) throws -> ObjectID? = { _ in nil }
     ) throws -> Plan {
         let storedByNumber = Dictionary(stored.map { ($0.number, $0) }) { a, _ in a }
-        // Citations date only the inputs that give no date and have none supplied: scan the
-        // texts for them only when there is such an input (reading the inputs again).
+        // Citations date only the inputs that give no date and have none supplied (the dates
+        // each input cites were noted while reading it).
         let undated = inputs.contains { $0.header.adopted == nil && corrections.adopted[$0.header.number ?? ""] == nil }
         var cited: [String: (date: CivilDate, citedBy: String)] = [:]
         if undated {
             var votes = AdoptionDating.Votes()
-            for citations in try Corpus.scan(files: inputs.map(\.path), { source throws(LineageError) in
-                var one = AdoptionDating.Votes()
-                one.add(source.resolution)
-                return one
-            }) {
-                votes.merge(citations)
-            }
+            for input in inputs { votes.merge(input.citedDates) }
             for revision in stored { votes.add(try revision.readResolution()) }
             cited = votes.dates
         }
@@ -407,7 +423,7 @@ public struct HistoryBuilder {
             let (header, source) = try AdoptionDating.date(input, cited: cited, corrections: corrections)
             let path = input.path
             let body = InputBody(path: path, texts: texts)
-            let revision = Revision(input: header, citations: input.citations, body: body, dateSource: source)
+            let revision = Revision(input: header, evidence: input.evidence, body: body, dateSource: source)
             if let existing = storedByNumber[revision.number] {
                 guard existing.storedMetadata == revision.storedMetadata, try storedDocument(existing) == input.document else {
                     throw LineageError(
@@ -423,29 +439,60 @@ public struct HistoryBuilder {
         let inputPaths = Dictionary(inputs.map { ($0.header.number ?? "", $0.path) }) { a, _ in a }
         texts.use(inOrder: merged.compactMap { $0.commit == nil ? inputPaths[$0.number] : nil })
         return Plan(
-            revisions: merged, ancestry: try Ancestry(merged, corrections: corrections), inputPaths: inputPaths,
+            revisions: merged, ancestry: try Ancestry(merged, corrections: corrections, reusingStoredParents: reuseStoredParents),
+            inputPaths: inputPaths,
             unchanged: unchanged)
     }
 
     /// Refuses two input files that claim one symbol with different texts; drops exact repeats.
-    static func distinct(_ inputs: [InputSummary]) throws(LineageError) -> [InputSummary] {
-        var seen: [String: InputSummary] = [:]
+    /// Two texts of one symbol in different languages (as the files state it: Akoma Ntoso's
+    /// `FRBRlanguage`, never the file name) are translations: the English one is kept and the
+    /// other handed to `skipped`, naming the file kept.
+    ///
+    /// Complexity: O(n) for n inputs.
+    static func distinct(_ inputs: [InputSummary], skipped: (SkippedFile) -> Void = { _ in }) throws(LineageError) -> [InputSummary] {
+        var seen: [String: Int] = [:]  // number -> position in `out`
         var out: [InputSummary] = []
         for input in inputs {
             guard let number = input.header.number, input.header.symbol != nil else {
                 throw LineageError("\(input.path): no resolution number or symbol")
             }
-            if let first = seen[number] {
-                guard first.header == input.header, first.document == input.document else {
-                    throw LineageError(
-                        "\(input.path): claims \(input.header.symbol!), as does \(first.path), with a different text",
-                        hint: "keep one of the two files")
+            if let at = seen[number] {
+                let first = out[at]
+                if first.header == input.header, first.document == input.document { continue }
+                let (a, b) = (Language(first.header.language), Language(input.header.language))
+                if a != b, a.isEnglish || b.isEnglish {
+                    let (kept, other) = a.isEnglish ? (first, input) : (input, first)
+                    let language = a.isEnglish ? b : a
+                    skipped(SkippedFile(
+                        path: other.path,
+                        reason: "\(language.name) text of \(other.header.symbol!); the English text is \(kept.path)"))
+                    out[at] = kept
+                    continue
                 }
-                continue
+                throw LineageError(
+                    "\(input.path): claims \(input.header.symbol!), as does \(first.path), with a different text",
+                    hint: "keep one of the two files")
             }
-            seen[number] = input
+            seen[number] = out.count
             out.append(input)
         }
         return out
+    }
+
+    /// The language a text states (an ISO 639 code), named for messages.
+    struct Language: Equatable {
+        /// The code, lowercased; `nil` when the text does not say.
+        var code: String?
+        init(_ code: String?) { self.code = code?.lowercased() }
+        /// Texts that do not state their language are taken as English, the language lineage reads.
+        var isEnglish: Bool { code == nil || code == "eng" || code == "en" }
+        static let names = [
+            "eng": "English", "en": "English", "fra": "French", "fre": "French", "fr": "French", "spa": "Spanish",
+            "es": "Spanish", "rus": "Russian", "ru": "Russian", "ara": "Arabic", "ar": "Arabic", "zho": "Chinese",
+            "chi": "Chinese", "zh": "Chinese",
+        ]
+        var name: String { code.map { Self.names[$0] ?? "'\($0)'" } ?? "English" }
+        static func == (a: Language, b: Language) -> Bool { a.isEnglish && b.isEnglish || a.code == b.code }
     }
 }

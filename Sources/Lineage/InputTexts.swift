@@ -3,18 +3,24 @@ import GitStore
 import ResolutionText
 
 /// What a build keeps of one input file between reading it and using its text: its metadata and
-/// title, the resolutions it cites, and the id of the git blob of its canonical document (which
-/// tells whether two texts are the same without keeping either). A few hundred bytes, where the
-/// parsed text takes some 20 KB.
+/// title, its text evidence (citations and word 4-grams, for ``Ancestry``), its canonical
+/// document (for its commit) and that document's git blob id (which tells whether two texts are
+/// the same). Some 40 KB for a resolution of 20 KB, where the parsed text takes several times
+/// more; the paragraphs are parsed again, once, for the lineage (``InputTexts``).
 struct InputSummary: Sendable {
     /// The path as the user gave it (or as found in a folder), for messages and to read it again.
     var path: String
     /// The resolution without its paragraphs and footnotes.
     var header: Resolution
-    /// ``ResolutionText/Resolution/citedResolutions()`` of the text (for ``Ancestry``).
-    var citations: [String]
+    /// What ``Ancestry`` weighs of the text: its citations and word 4-grams.
+    var evidence: TextEvidence
+    /// The adoption dates the text cites for other resolutions (``AdoptionDating``), so that
+    /// dating an undated input reads no file again.
+    var citedDates: AdoptionDating.Votes
     /// The blob id of ``ResolutionText/CanonicalDocument/render(_:)`` of the text.
     var document: ObjectID
+    /// That document itself, for its commit (some 20 KB: the parsed text takes several times more).
+    var rendered: String
     /// A cheap hash of the same document (``DocumentFingerprint``), to tell that the text read
     /// again later in the build is still this one.
     var fingerprint: DocumentFingerprint
@@ -24,9 +30,12 @@ struct InputSummary: Sendable {
         header = source.resolution
         header.paragraphs = []
         header.footnotes = []
-        citations = source.resolution.citedResolutions()
+        evidence = TextEvidence(source.resolution)
+        citedDates = AdoptionDating.Votes()
+        citedDates.add(source.resolution)
         let rendered = CanonicalDocument.render(source.resolution)
         document = ObjectID.blob(hashing: Array(rendered.utf8))
+        self.rendered = rendered
         fingerprint = DocumentFingerprint(rendered)
     }
 }
@@ -101,8 +110,12 @@ final class InputTexts: @unchecked Sendable {
     /// Positions parsed together.
     let chunk: Int
 
+    /// The canonical document of each input, as its summary keeps it.
+    private let documents: [String: String]
+
     init(_ inputs: [InputSummary]) {
         expected = Dictionary(inputs.map { ($0.path, $0.fingerprint) }) { a, _ in a }
+        documents = Dictionary(inputs.map { ($0.path, $0.rendered) }) { a, _ in a }
         chunk = max(8, 4 * ProcessInfo.processInfo.activeProcessorCount)
     }
 
@@ -121,9 +134,11 @@ final class InputTexts: @unchecked Sendable {
         try text(of: path).contents
     }
 
-    /// The canonical document of the input at `path` (as ``contents(of:)`` reads it).
+    /// The canonical document of the input at `path` (as ``contents(of:)`` reads it): kept
+    /// from the first reading, not read again.
     func document(of path: String) throws(LineageError) -> String {
-        try text(of: path).document
+        if let kept = documents[path] { return kept }
+        return try text(of: path).document
     }
 
     /// The text of the input at `path`, parsed again (or taken from the read-ahead).

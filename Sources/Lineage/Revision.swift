@@ -23,8 +23,9 @@ public struct Revision: Sendable {
         /// True when ``header`` has the title as the body has it (a build's input), so the title
         /// and the metadata never need the body.
         var headerIsComplete = false
-        /// The resolutions its preamble cites, when known without the body (a build's input).
-        var citations: [String]?
+        /// What ``Ancestry`` weighs of its text, when known without the body (a build's input,
+        /// or a stored revision in the repository's ``TextEvidenceCache``).
+        var evidence: TextEvidence?
 
         init(header: Resolution, dateSource: DateSource, commit: ObjectID?, parents: [ObjectID]) {
             self.header = header
@@ -40,7 +41,7 @@ public struct Revision: Sendable {
             out.line = line
             out.input = input
             out.headerIsComplete = headerIsComplete
-            out.citations = citations
+            out.evidence = evidence
             return out
         }
     }
@@ -81,10 +82,11 @@ public struct Revision: Sendable {
         fields.body = nil
         fields.input = nil
         fields.headerIsComplete = false
-        fields.citations = nil
+        fields.evidence = nil
     }
-    /// The tree of a stored revision's commit (its document's only tree), without reading it;
-    /// `nil` for a build's input.
+    /// The tree of a stored revision's commit (its document's only tree), without reading it:
+    /// what ``TextEvidenceCache`` and ``WordingStore`` know its document by; `nil` for a
+    /// build's input.
     var documentTree: ObjectID? { storage.body?.tree }
 
     /// The metadata (and the body, when there is no body to read it from).
@@ -147,18 +149,21 @@ public struct Revision: Sendable {
         storage.body = body
     }
 
-    /// A build's input: `header` has its metadata and title (as its body has it), `citations`
-    /// those of its preamble; `body` reads its text when needed (``InputTexts``).
-    init(input header: Resolution, citations: [String], body: InputBody, dateSource: DateSource) {
+    /// A build's input: `header` has its metadata and title (as its body has it), `evidence`
+    /// what ``Ancestry`` weighs of its text; `body` reads its text when needed (``InputTexts``).
+    init(input header: Resolution, evidence: TextEvidence, body: InputBody, dateSource: DateSource) {
         self.init(resolution: header, dateSource: dateSource)
         storage.input = body
         storage.headerIsComplete = true
-        storage.citations = citations
+        storage.evidence = evidence
     }
 
-    /// The resolutions its preamble cites (``ResolutionText/Resolution/citedResolutions()``),
-    /// when known without reading the body (a build's input).
-    var citations: [String]? { storage.citations }
+    /// What ``Ancestry`` weighs of its text (its citations and word 4-grams), when known
+    /// without reading the body.
+    var evidence: TextEvidence? {
+        get { storage.evidence }
+        set { fields.evidence = newValue }
+    }
 
     private var headerIsComplete: Bool { storage.headerIsComplete }
 
@@ -183,6 +188,7 @@ public struct Revision: Sendable {
         r.title = nil
         r.paragraphs = []
         r.footnotes = []
+        r.language = nil  // not stored: a build keeps the English text (HistoryBuilder.distinct)
         r.annexes = []  // not stored (not part of the canonical document, format version 1)
         r.vote?.ballots = []  // not stored: the commit message keeps the outcome and counts
         return r
@@ -199,6 +205,8 @@ public struct Revision: Sendable {
     public var draft: String? { header.draft }
     public var sponsors: [String] { header.sponsors }
     public var vote: Vote? { header.vote }
+    /// The agenda item it was adopted under, without reading the body.
+    public var agendaItem: Int? { header.agendaItem }
     /// The plenary meeting that adopted it, without reading the body.
     public var meeting: Int? { header.meeting }
 

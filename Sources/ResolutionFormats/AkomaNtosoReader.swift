@@ -113,6 +113,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
     private var inWorkflow = false, inVoting = false
 
     private var frbrAdoption: CivilDate?
+    /// The expression's language (`FRBRlanguage`), e.g. `eng`.
+    private var language: String?
     private var conclusionsDate: CivilDate?
     private var sessionValue: Int?
     /// The meeting's ordinal as the markup's `title` gives it ("45th").
@@ -252,6 +254,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
 
     private func startMeta(_ name: String, _ attributes: [String: String], _ frame: inout Frame) {
         switch name {
+        case "FRBRlanguage":
+            if language == nil, let code = attributes["language"], !code.isEmpty { language = code.lowercased() }
         case "FRBRdate" where attributes["name"] == "adoption":
             if frbrAdoption == nil { frbrAdoption = attributes["date"].flatMap(CivilDate.init(iso:)) }
         case "workflow":
@@ -467,7 +471,7 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
                 abstaining: counts[.abstaining], ballots: ballots)
         }
         let sessionText = Self.collapse(buffers[.session] ?? "")
-        return Resolution(
+        var resolution = Resolution(
             symbol: symbol ?? "A/RES/" + number,
             number: number,
             session: sessionValue ?? PublishedText.session(in: sessionText) ?? Int(number.prefix { $0 != "/" }),
@@ -484,6 +488,8 @@ final class AkomaNtosoHandler: NSObject, XMLParserDelegate {
             annexes: annexes.filter { !$0.heading.isEmpty || $0.title != nil || !$0.paragraphs.isEmpty }
                 .map { var a = $0; if a.heading.isEmpty { a.heading = "Annex" }; return a }
         )
+        resolution.language = language
+        return resolution
     }
 
     /// The report in "[on the report of the Fourth Committee (<inline name="originating

@@ -38,6 +38,9 @@ public struct Resolution: Sendable, Hashable {
     /// own paragraphs: they are not operative paragraphs and are not part of the canonical
     /// document (format version 1).
     public var annexes: [Annex]
+    /// The language of the text, as an ISO 639-2 code (`eng`, `fra`), when the source states it
+    /// (Akoma Ntoso's `FRBRlanguage`); not part of the JSON shape, the commit or the document.
+    public var language: String? = nil
 
     public init(
         symbol: String? = nil, number: String? = nil, session: Int? = nil, title: String? = nil,
