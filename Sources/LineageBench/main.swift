@@ -29,6 +29,9 @@ guard fm.isExecutableFile(atPath: lineageBinary) else {
 }
 try! fm.createDirectory(atPath: options.out, withIntermediateDirectories: true)
 let machine = Machine.current(lineage: lineageBinary, scratch: options.out)
+if options.record {
+    RecordBench(options: options, lineage: lineageBinary, machine: machine).run()
+}
 let loadBefore = Machine.loadAverage()
 let started = now()
 
