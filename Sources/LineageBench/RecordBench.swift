@@ -359,7 +359,8 @@ struct RecordBench {
                 accepted += 1
             }
         }
-        let answered = sample.count - stopped
+        // A paragraph whose answer was stopped at the time limit counts as not found.
+        let answered = sample.count
         rows.append(Row(
             figure: "lineage origin on \(sample.count) paragraphs reused from another series (\(sample.filter(\.exact).count) word for word)",
             lineage: stopped > 0 ? "\(stopped) stopped at the time limit" : ""))
