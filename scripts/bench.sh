@@ -5,9 +5,12 @@
 #   scripts/bench.sh --quick                  # a smoke run of seconds
 #   scripts/bench.sh --sizes 1000 --runs 7    # any lineage-bench option (scripts/bench.sh --help)
 #   scripts/bench.sh 1000 [SEED]              # one size, as before
+#   scripts/bench.sh --record                 # the synthetic whole-Assembly record (18,000 resolutions)
+#   scripts/bench.sh --record --record-resolutions 1000,3000 --timeout 600   # smaller records, each command capped
 #
 # Prints one table and writes it with the machine to benchmarks/out/results.md (git-ignored), next to
-# the rendered series and the repositories it built. GNU time (Debian package `time`) is installed
+# the rendered series and the repositories it built; --record writes benchmarks/out/record-results.md
+# beside the record (one folder per session), its truth (truth.tsv, reuses.tsv) and its repository. GNU time (Debian package `time`) is installed
 # if missing: commands are started through it so that their peak memory is their own.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -22,11 +22,24 @@ struct Options {
     /// Revisions of each series `--tip-accuracy` scores unless `--revisions` says otherwise
     /// (the size of the issue's bar: 5 series of 300).
     static let tipAccuracyRevisions = 300
+    /// Measure the synthetic whole-Assembly record (``RecordBench``) instead of the series sizes.
+    var record = false
+    /// Record sizes in resolutions (`--record-resolutions`), smallest first.
+    var recordResolutions = [18_000]
+    /// Sessions of the record (session 1 is 1946).
+    var recordSessions = 80
+    /// Seconds each lineage command of the record may run before it is stopped (nil: no limit).
+    var timeout: Double?
+    /// Reused paragraphs given to `lineage origin`, and revisions given to `lineage blame`.
+    var origins = 100
+    var blames = 5
 
     static let usage = """
         usage: lineage-bench [--sizes 1000,3000,10000 | --revisions N] [--paragraphs 40] [--seed 1]
                              [--runs 5] [--budget 20] [--out benchmarks/out] [--quick]
                              [--corpus-only] [--tip-accuracy SEEDS]
+               lineage-bench --record [--record-resolutions 18000] [--record-sessions 80] [--seed 1]
+                             [--timeout SECONDS] [--origins 100] [--blames 5] [--out benchmarks/out]
           --sizes       series sizes in revisions (cost growth is measured across them)
           --revisions   a single size (same as --sizes N)
           --paragraphs  target paragraphs per revision (40 gives about 14 KB a revision)
@@ -37,6 +50,14 @@ struct Options {
           --corpus-only only write each size's rendered series (OUT/series-…/corpus), measure nothing
           --tip-accuracy  only score the tip's clauses (introduced / last changed right) on one
                         series per seed (comma-separated; 300 revisions, or --revisions N), in process
+          --record      the synthetic whole-Assembly record: build sessions 1…S−1, add session S,
+                        then series and parents against the truth, `origin` on reused paragraphs,
+                        `blame`, `git fsck --strict` (OUT/record-results.md)
+          --record-resolutions  record sizes (comma-separated; 18,000 is the whole Assembly)
+          --record-sessions     sessions of the record (1 is 1946; default 80, 2025)
+          --timeout     seconds a lineage command of the record may run before it is stopped
+          --origins     reused paragraphs given to `lineage origin` (seeded sample)
+          --blames      revisions given to `lineage blame --format json`
         """
 
     init(_ args: [String]) {
@@ -49,6 +70,11 @@ struct Options {
             let flag = args[i]
             if flag == "--quick" {
                 quick = true
+                i += 1
+                continue
+            }
+            if flag == "--record" {
+                record = true
                 i += 1
                 continue
             }
@@ -81,6 +107,24 @@ struct Options {
                 guard let v = Double(value), v >= 0 else { fail("bad --budget \(value)") }
                 budget = v
             case "--out": out = value
+            case "--record-resolutions":
+                let parsed = value.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                guard !parsed.isEmpty, parsed.count == value.split(separator: ",").count, parsed.allSatisfy({ $0 >= 10 }) else {
+                    fail("bad --record-resolutions \(value) (at least 10 each)")
+                }
+                recordResolutions = parsed.sorted()
+            case "--record-sessions":
+                guard let v = Int(value), (2...200).contains(v) else { fail("bad --record-sessions \(value)") }
+                recordSessions = v
+            case "--timeout":
+                guard let v = Double(value), v > 0 else { fail("bad --timeout \(value)") }
+                timeout = v
+            case "--origins":
+                guard let v = Int(value), v >= 0 else { fail("bad --origins \(value)") }
+                origins = v
+            case "--blames":
+                guard let v = Int(value), v >= 0 else { fail("bad --blames \(value)") }
+                blames = v
             case "--tip-accuracy":
                 let parsed = value.split(separator: ",").compactMap { UInt64($0.trimmingCharacters(in: .whitespaces)) }
                 guard !parsed.isEmpty, parsed.count == value.split(separator: ",").count else { fail("bad --tip-accuracy \(value)") }

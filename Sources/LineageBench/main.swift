@@ -15,6 +15,9 @@ import Foundation
 // 4. measures in process the engine's accuracy against the truth and its alignment throughput.
 // Then it times the adversarial pairs and computes how each command's cost grows across sizes.
 // Prints one table and writes it, with the machine, to OUT/results.md.
+//
+//   lineage-bench --record [--record-resolutions 18000] [--timeout S]: the synthetic whole-Assembly
+//   record instead (RecordBench.swift): OUT/record-results.md.
 
 let options = Options(CommandLine.arguments)
 if !options.tipAccuracySeeds.isEmpty {
@@ -29,6 +32,9 @@ guard fm.isExecutableFile(atPath: lineageBinary) else {
 }
 try! fm.createDirectory(atPath: options.out, withIntermediateDirectories: true)
 let machine = Machine.current(lineage: lineageBinary, scratch: options.out)
+if options.record {
+    RecordBench(options: options, lineage: lineageBinary, machine: machine).run()
+}
 let loadBefore = Machine.loadAverage()
 let started = now()
 

@@ -30,3 +30,43 @@ import Testing
         #expect(markdown.contains("cores:") && markdown.contains("libgit2:"))
     }
 }
+
+/// A seconds-long run of `lineage-bench --record` on a tiny record: the record mode runs end to
+/// end and writes its table, and says what it could not measure rather than inventing it.
+@Suite struct RecordBenchSmokeTests {
+    @Test func recordModeWritesItsTable() throws {
+        try #require(
+            FileManager.default.isExecutableFile(atPath: BenchSmokeTests.bench),
+            "build the benchmark first: swift build --product lineage-bench (\(BenchSmokeTests.bench) is missing)")
+        let scratch = ScratchDirectory()
+        let result = run(
+            BenchSmokeTests.bench,
+            ["--record", "--record-resolutions", "60", "--record-sessions", "12", "--origins", "3", "--blames", "1", "--timeout", "300",
+             "--out", scratch.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: scratch.path + "/record-results.md", encoding: .utf8)
+        #expect(markdown.contains("| figure | lineage | git | ratio | target |"))
+        for figure in [
+            "**record of 60 resolutions**", "build sessions 1–11", "peak memory: build", "add session 12", "adoption dates right",
+            "parents right (all revisions)", "revisions whose series is exactly the true one", "pairwise precision / recall",
+            "git fsck --strict", "blame REV --format json",
+        ] {
+            #expect(markdown.contains(figure), "record-results.md lacks \(figure)")
+        }
+        // origin is measured when the command exists, and said to be missing otherwise.
+        #expect(markdown.contains("origin: median / p90 time") || markdown.contains("not measured: `lineage origin` is not available"))
+        #expect(FileManager.default.fileExists(atPath: scratch.path + "/record-60-s1/truth.tsv"))
+    }
+
+    @Test func aBuildPastTheTimeLimitIsStoppedAndSaidSo() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: BenchSmokeTests.bench))
+        let scratch = ScratchDirectory()
+        let result = run(
+            BenchSmokeTests.bench,
+            ["--record", "--record-resolutions", "400", "--record-sessions", "20", "--timeout", "0.2", "--out", scratch.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOfFile: scratch.path + "/record-results.md", encoding: .utf8)
+        #expect(markdown.contains("not finished in 0.200 s (stopped)"))
+        #expect(markdown.contains("not measured: the build of sessions 1–19 did not finish"))
+    }
+}
