@@ -252,13 +252,34 @@ public struct History: Sendable {
             remaining.removeFirst()
             for i in chain(from: first.tip) { all[i].line = first.line }
         }
-        while let next = remaining.indices.min(by: { a, b in
-            let (x, y) = (chain(from: remaining[a].tip).count, chain(from: remaining[b].tip).count)
-            return x != y ? x < y : remaining[a].line < remaining[b].line
-        }) {
-            let branch = remaining.remove(at: next)
-            let line = strings.intern(branch.line)
-            for i in chain(from: branch.tip) { all[i].line = line }
+        // Each remaining branch's chain is measured once, then again only when a claim shortens
+        // it (a claim takes revisions that chains passing through them no longer reach: `through`
+        // knows which). O(B² + n) for B branches and n revisions, where measuring every chain
+        // at every step was O(B²·n): 13 s for the 2,400 branches of an 18,000-revision record.
+        var lengths = remaining.map { chain(from: $0.tip).count }
+        var through: [Int: [Int]] = [:]  // revision -> the remaining branches whose chain holds it
+        for (b, branch) in remaining.enumerated() {
+            for i in chain(from: branch.tip) { through[i, default: []].append(b) }
+        }
+        var claimed = Array(repeating: false, count: remaining.count)
+        for _ in remaining.indices {
+            var next = -1
+            for b in remaining.indices where !claimed[b] {
+                if next < 0 || lengths[b] < lengths[next] || (lengths[b] == lengths[next] && remaining[b].line < remaining[next].line) {
+                    next = b
+                }
+            }
+            claimed[next] = true
+            let line = strings.intern(remaining[next].line)
+            let taken = chain(from: remaining[next].tip)
+            for i in taken { all[i].line = line }
+            var shortened = Set<Int>()
+            for i in taken {
+                for b in through[i] ?? [] where !claimed[b] { shortened.insert(b) }
+            }
+            // A shortened chain is a prefix of the one listed in `through`: the entries it lost
+            // are claimed revisions, never claimed again, so they can stay.
+            for b in shortened { lengths[b] = chain(from: remaining[b].tip).count }
         }
         // Visit order so far follows a stack; history order does not depend on it (the sort
         // key ends with the number, unique in a history).
