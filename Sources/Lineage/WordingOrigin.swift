@@ -178,6 +178,30 @@ extension LineageRepository {
         return try origin(of: paragraph.text, address: "\(revision.number):\(label)", minimum: minimum)
     }
 
+    /// The paragraphs of the record whose wording is `wording`'s exactly, or at least `minimum`
+    /// alike (``LineageCore/Wording/similarity(_:_:)``), in history order (an exact match first
+    /// within a revision), each with that similarity. The shingle index finds the candidates (at
+    /// least ``LineageCore/Wording/candidateShare`` of their shingles in common, or `minimum` if
+    /// lower); the words of each are read from its document and compared.
+    ///
+    /// - Complexity: the index lookup, plus O(w·v) per near candidate of v words, and one
+    ///   document read per revision holding one (the bodies read last are kept).
+    func nearMatches(_ wording: Wording, minimum: Double) throws(LineageError) -> [(position: Int, match: WordingMatch)] {
+        let index = try recordWordings()
+        var out: [(position: Int, match: WordingMatch)] = []
+        for (position, candidate) in index.matches(wording, minimum: min(minimum, Wording.candidateShare)) {
+            var match = candidate
+            if !match.exact {
+                let paragraphs = try history.revisions[position].readResolution().paragraphs
+                guard match.paragraph < paragraphs.count else { continue }
+                match.similarity = Wording.similarity(wording, Wording(paragraphs[match.paragraph].text))
+                guard match.similarity >= minimum else { continue }
+            }
+            out.append((position, match))
+        }
+        return out
+    }
+
     /// Whether `text` names a paragraph (`REV:ADDRESS`, no space in it) rather than giving a wording.
     public static func namesParagraph(_ text: String) -> Bool {
         guard !text.contains(" "), let colon = text.lastIndex(of: ":"), colon != text.startIndex else { return false }
@@ -193,7 +217,7 @@ extension LineageRepository {
             throw LineageError("the wording to look for has no words", hint: "quote a paragraph, or name one: `lineage origin 69/28:op4`")
         }
         let index = try recordWordings()
-        let occurrences = index.matches(wording, minimum: minimum).map { position, match in
+        let occurrences = try nearMatches(wording, minimum: minimum).map { position, match in
             let revision = history.revisions[position]
             return WordingOrigin.Occurrence(
                 revision: revision, series: history.series(of: revision)?.name ?? "", label: match.address,
@@ -217,14 +241,13 @@ extension LineageRepository {
     /// - Complexity: one ``origin(of:minimum:)`` lookup per paragraph (the index loaded once).
     public func firstSeenElsewhere(_ blame: Blame) throws(LineageError) -> [Int: WordingOrigin.Occurrence] {
         guard history.series.count > 1, let own = history.series(of: blame.revision) else { return [:] }
-        let index = try recordWordings()
         var positionOf: [String: Int] = [:]
         for (i, r) in history.revisions.enumerated() where positionOf[r.number] == nil { positionOf[r.number] = i }
         var out: [Int: WordingOrigin.Occurrence] = [:]
         for line in blame.paragraphs {
             let wording = Wording(line.paragraph.text)
             guard !wording.isEmpty, let introduced = positionOf[line.introduced.number],
-                let (position, match) = index.matches(wording, minimum: Wording.nearThreshold).first, position < introduced
+                let (position, match) = try nearMatches(wording, minimum: Wording.nearThreshold).first, position < introduced
             else { continue }
             let revision = history.revisions[position]
             guard let series = history.series(of: revision), series.name != own.name else { continue }

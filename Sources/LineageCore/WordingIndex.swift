@@ -8,12 +8,12 @@
 ///
 /// For near matches a wording is also a set of **shingles**: the hashes of its runs of
 /// ``shingleLength`` consecutive words (a wording shorter than that has one shingle: all its
-/// words). The **similarity** of two wordings is the share of shingles they have in common, of
-/// the larger set: `|A ∩ B| / max(|A|, |B|)`, the lesser of the share of A's shingles found in B
-/// and of B's found in A. It is 1 for the same wording (and nearly 1 for the rare different
-/// wordings whose shingle sets are equal, which the exact key tells apart), 0 for wordings without a run of
-/// ``shingleLength`` words in common; one word changed in a paragraph of 53 words costs at most
-/// ``shingleLength`` of its 50 shingles (similarity ≥ 0.92).
+/// words). Shingles find the candidates (``candidateShare``: the share of shingles in common, of
+/// the larger set); the words decide. The **similarity** of two wordings is the share of words
+/// they have in common in the same order, of the longer: `LCS(A, B) / max(|A|, |B|)` over their
+/// words (``similarity(_:_:)``). It is 1 for the same wording only; one word changed in a
+/// paragraph of 20 words gives 0.95, whatever its length, where the shingles would give 0.76 (a
+/// changed word breaks up to ``shingleLength`` of them).
 public struct Wording: Sendable, Hashable {
     /// The words' keys, in order.
     public let words: [UInt64]
@@ -21,13 +21,34 @@ public struct Wording: Sendable, Hashable {
     /// How many consecutive words make a shingle.
     public static let shingleLength = 4
     /// The similarity at or above which two wordings are the same "nearly": the default of
-    /// `lineage origin --min-similarity` and what `blame` counts as first seen elsewhere. Chosen
-    /// on sessions 74–79 (scripts/checks/origin-check): at 0.8 an earlier paragraph with its
-    /// opening verb or a few words changed ("Welcoming the Paris Agreement and its early entry
-    /// into force, encouraging …" for "Reaffirming the Paris Agreement, and encouraging …", 0.82)
-    /// was taken for the first appearance; at 0.9 what is taken differs by a word or two in a
-    /// long paragraph.
+    /// `lineage origin --min-similarity` and what `blame` counts as first seen elsewhere: at most
+    /// one word in ten changed, added or left out.
     public static let nearThreshold = 0.9
+    /// The share of shingles in common (of the larger set) from which a wording is a candidate
+    /// whose words are compared: one word changed in 12 words still leaves 5 of 9 shingles.
+    public static let candidateShare = 0.5
+    /// The similarity a near wording is given at most: below 1, so that only the same words
+    /// read as 100%.
+    public static let belowExact = 0.999
+
+    /// The similarity of two wordings (see the type's documentation): the longest common
+    /// subsequence of their words, of the longer one; 1 only for the same words in the same order.
+    ///
+    /// - Complexity: O(|a|·|b|) time, O(|b|) memory.
+    public static func similarity(_ a: Wording, _ b: Wording) -> Double {
+        if a.words == b.words { return a.words.isEmpty ? 0 : 1 }
+        let (x, y) = (a.words, b.words)
+        guard !x.isEmpty, !y.isEmpty else { return 0 }
+        var previous = [Int32](repeating: 0, count: y.count + 1)
+        var current = previous
+        for i in 1...x.count {
+            for j in 1...y.count {
+                current[j] = x[i - 1] == y[j - 1] ? previous[j - 1] + 1 : max(previous[j], current[j - 1])
+            }
+            swap(&previous, &current)
+        }
+        return min(Double(previous[y.count]) / Double(max(x.count, y.count)), belowExact)
+    }
 
     /// The wording of `text`. O(length of text).
     public init(_ text: String) {
@@ -142,7 +163,8 @@ public struct WordingMatch: Sendable, Equatable {
     public var paragraph: Int
     /// `pp3`, `op4(b)`.
     public var address: String
-    /// See ``Wording``: 1 for the same wording.
+    /// The share of shingles in common, of the larger set (1 for the same wording): how a
+    /// candidate is found; ``Wording/similarity(_:_:)`` of the words decides a near match.
     public var similarity: Double
     /// True when the words are the same, in the same order.
     public var exact: Bool
@@ -326,15 +348,11 @@ public struct WordingSegment: Sendable {
             for o in Int(occurrenceStarts[Int(w)])..<Int(occurrenceStarts[Int(w) + 1]) {
                 out.append(WordingMatch(
                     document: Int(occurrenceDocuments[o]), paragraph: Int(occurrenceParagraphs[o]), address: address(o),
-                    similarity: exact ? 1 : min(similarity, Self.belowExact), exact: exact))
+                    similarity: exact ? 1 : min(similarity, Wording.belowExact), exact: exact))
             }
         }
         return out
     }
-
-    /// The similarity a near wording is reported with at most: below 1, so that only the same
-    /// words read as 100% (a near wording with the same shingles, a repeated run, is rare).
-    static let belowExact = 0.999
 
     /// The first posting whose shingle is not below `s` (binary search).
     private func lowerBound(_ s: UInt32) -> Int {
