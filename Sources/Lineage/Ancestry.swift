@@ -268,8 +268,14 @@ private struct Inference {
         let parentsAt = parents.map { position[$0]! }
         parentPositions.append(parentsAt)
         distinctiveGrams = [:]
-        seriesParent.append(k)
-        for p in parentsAt { seriesParent[series(p)] = series(k) }
+        // A revision joins its first parent's series under that series' id, so that a series keeps
+        // one id as it grows (the grams it holds are counted for it once); a merge's other
+        // parents bring their series into it.
+        seriesParent.append(parentsAt.first.map { series($0) } ?? k)
+        for p in parentsAt.dropFirst() {
+            let (other, own) = (series(p), series(k))
+            if other != own { seriesParent[other] = own }
+        }
         let own = Int32(series(k))
         for g in try text(k).grams {
             let count = holders.increment(g, from: own)

@@ -113,7 +113,7 @@ struct TextEvidenceCache {
     /// The first line: the format, then the version of ``Ancestry``'s rules that last built the
     /// repository (a cache written by other rules is read, but their parents are not reused).
     static let magic = Array("lineage text evidence 1\n".utf8)
-    static let rules = Array("ancestry rules 1\n".utf8)
+    static let rules = Array("ancestry rules 2\n".utf8)
 
     var entries: [ObjectID: TextEvidence] = [:]
     /// True when the cache was written by a build with these rules: the stored parents are theirs.
@@ -199,30 +199,36 @@ struct TextEvidenceCache {
 
 /// How many groups of texts (series) hold each word 4-gram: an open-addressing hash table keyed
 /// by the grams themselves (already FNV hashes, so their bits index it; no rehashing through
-/// `Hasher`), each with a count and the group that counted it last (a group met again right
-/// after itself is not counted twice).
+/// `Hasher`), each with its count of distinct groups and the first ``remembered`` of them (a
+/// group already counted is not counted again; past ``remembered`` groups the gram is boilerplate
+/// whatever the count, and the count goes on by group changes only).
 ///
 /// Complexity: O(1) expected per lookup and increment; grows by doubling at a load of 1/2.
 struct GramCounts {
+    /// How many distinct groups each gram remembers: ``Ancestry/boilerplateSeries``, the count
+    /// above which a gram is boilerplate, is all a decision needs to know exactly.
+    static let remembered = Int(Ancestry.boilerplateSeries)
+
     private var keys: [UInt64]
     private var counts: [UInt32]
-    private var last: [Int32]
+    /// ``remembered`` slots per gram: the groups counted (-1: none).
+    private var groups: [Int32]
     private var used = 0
     private var mask: Int
     /// The gram 0 (which marks an empty slot) is counted apart.
     private var zeroCount: UInt32 = 0
-    private var zeroLast: Int32 = -1
+    private var zeroGroups: [Int32] = Array(repeating: -1, count: GramCounts.remembered)
 
     init(capacity: Int = 1 << 16) {
         var size = 1
         while size < capacity * 2 { size <<= 1 }
         keys = Array(repeating: 0, count: size)
         counts = Array(repeating: 0, count: size)
-        last = Array(repeating: -1, count: size)
+        groups = Array(repeating: -1, count: size * Self.remembered)
         mask = size - 1
     }
 
-    /// How many texts hold `gram`.
+    /// How many groups hold `gram` (exactly up to ``remembered``).
     func count(_ gram: UInt64) -> UInt32 {
         if gram == 0 { return zeroCount }
         var i = Int(truncatingIfNeeded: gram ^ (gram >> 29)) & mask
@@ -234,11 +240,10 @@ struct GramCounts {
         }
     }
 
-    /// Counts `group` as holding `gram` (unless it was the last to); returns the count.
+    /// Counts `group` as holding `gram` unless it is counted already; returns the count.
     mutating func increment(_ gram: UInt64, from group: Int32) -> UInt32 {
         if gram == 0 {
-            if zeroLast != group { zeroCount += 1 }
-            zeroLast = group
+            Self.add(group, to: &zeroGroups, at: 0, count: &zeroCount)
             return zeroCount
         }
         if (used + 1) * 2 > keys.count { grow() }
@@ -246,14 +251,13 @@ struct GramCounts {
         while true {
             let k = keys[i]
             if k == gram {
-                if last[i] != group { counts[i] += 1 }
-                last[i] = group
+                Self.add(group, to: &groups, at: i * Self.remembered, count: &counts[i])
                 return counts[i]
             }
             if k == 0 {
                 keys[i] = gram
                 counts[i] = 1
-                last[i] = group
+                groups[i * Self.remembered] = group
                 used += 1
                 return 1
             }
@@ -261,11 +265,27 @@ struct GramCounts {
         }
     }
 
+    /// Counts `group` in the ``remembered`` slots at `start` of `slots` unless it is there;
+    /// past them, counts a group other than the last one remembered.
+    @inline(__always)
+    private static func add(_ group: Int32, to slots: inout [Int32], at start: Int, count: inout UInt32) {
+        for j in start..<(start + remembered) {
+            if slots[j] == group { return }
+            if slots[j] == -1 {
+                slots[j] = group
+                count += 1
+                return
+            }
+        }
+        // Boilerplate already (more than `remembered` groups): the count no longer matters.
+        if count <= UInt32(remembered) { count += 1 }
+    }
+
     private mutating func grow() {
-        let (oldKeys, oldCounts, oldLast) = (keys, counts, last)
+        let (oldKeys, oldCounts, oldGroups) = (keys, counts, groups)
         keys = Array(repeating: 0, count: oldKeys.count * 2)
         counts = Array(repeating: 0, count: oldKeys.count * 2)
-        last = Array(repeating: -1, count: oldKeys.count * 2)
+        groups = Array(repeating: -1, count: oldKeys.count * 2 * Self.remembered)
         mask = keys.count - 1
         for j in oldKeys.indices where oldKeys[j] != 0 {
             let k = oldKeys[j]
@@ -273,7 +293,7 @@ struct GramCounts {
             while keys[i] != 0 { i = (i + 1) & mask }
             keys[i] = k
             counts[i] = oldCounts[j]
-            last[i] = oldLast[j]
+            for r in 0..<Self.remembered { groups[i * Self.remembered + r] = oldGroups[j * Self.remembered + r] }
         }
     }
 }
