@@ -17,16 +17,7 @@ enum Render {
     /// Revision `index` (0-based) is adopted one week after the one before, from 8 January 1970.
     static func adopted(_ index: Int) -> CivilDate {
         let days = CivilDate(year: 1970, month: 1, day: 1)!.daysSinceEpoch + 7 * (index + 1)
-        // Days back to a civil date (Hinnant's civil_from_days).
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return CivilDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
+        return CivilDate(daysSinceEpoch: days)
     }
 
     /// The resolution number of revision `index`: about 300 resolutions a session, as in the

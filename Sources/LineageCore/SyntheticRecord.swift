@@ -479,7 +479,7 @@ private struct Generator {
         func place() -> (number: String, date: CivilDate, meeting: Int) {
             let day = position * span / max(1, count)
             position += 1
-            return ("\(s)/\(position)", Self.date(fromDays: start + day), 20 + day)
+            return ("\(s)/\(position)", CivilDate(daysSinceEpoch: start + day), 20 + day)
         }
         for adoption in plan {
             switch adoption {
@@ -678,19 +678,6 @@ private struct Generator {
         if line.cited.count > 3 { line.cited.removeFirst(line.cited.count - 3) }
         line.lastSession = s
         line.due = s + line.interval
-    }
-
-    /// Days since 1970-01-01 back to a civil date (Hinnant's civil_from_days).
-    static func date(fromDays days: Int) -> CivilDate {
-        let z = days + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return CivilDate(year: yoe + era * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
     }
 }
 

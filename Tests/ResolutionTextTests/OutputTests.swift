@@ -133,3 +133,21 @@ import Testing
         #expect(text.contains("Draft:             A/C.1/59/L.20\nSponsors:          2: Russian Federation; Belarus\nVote:              adoptedRecordedVote: 170 in favour, 1 abstaining\nAnnexes:           Annex: Terms\n"))
     }
 }
+
+/// Days since 1970-01-01 and back, before the epoch too (the General Assembly met from 1946).
+@Suite struct CivilDateDaysTests {
+    @Test func everyDayFrom1900To2100RoundTrips() throws {
+        let first = try #require(CivilDate(year: 1900, month: 1, day: 1)).daysSinceEpoch
+        let last = try #require(CivilDate(year: 2100, month: 12, day: 31)).daysSinceEpoch
+        var previous: CivilDate?
+        for days in first...last {
+            let date = CivilDate(daysSinceEpoch: days)
+            #expect(date.daysSinceEpoch == days)
+            if let previous { #expect(previous < date) }
+            previous = date
+        }
+        #expect(CivilDate(daysSinceEpoch: 0) == CivilDate(year: 1970, month: 1, day: 1))
+        #expect(CivilDate(daysSinceEpoch: -1) == CivilDate(year: 1969, month: 12, day: 31))
+        #expect(CivilDate(daysSinceEpoch: first) == CivilDate(year: 1900, month: 1, day: 1))
+    }
+}
