@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import LineageCore
 import ResolutionText
 
 /// What ``Ancestry`` weighs of one revision's text, computed once per text: the resolutions its
@@ -81,13 +82,7 @@ struct TextEvidence: Sendable, Equatable {
             for w in words[i..<(i + 4)] { h = (h ^ w) &* fnvPrime }
             out.append(h)
         }
-        out.sort()
-        var unique = 0
-        for g in out where unique == 0 || out[unique - 1] != g {
-            out[unique] = g
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
+        out.sortAndRemoveDuplicates()
         return out
     }
 

@@ -78,13 +78,7 @@ public struct Wording: Sendable, Hashable {
         var out: [UInt32] = []
         out.reserveCapacity(words.count - n + 1)
         for i in 0...(words.count - n) { out.append(Self.shingle(words[i..<(i + n)])) }
-        out.sort()
-        var unique = 0
-        for v in out where unique == 0 || out[unique - 1] != v {
-            out[unique] = v
-            unique += 1
-        }
-        out.removeLast(out.count - unique)
+        out.sortAndRemoveDuplicates()
         return out
     }
 
