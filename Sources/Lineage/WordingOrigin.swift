@@ -155,8 +155,8 @@ extension LineageRepository {
     /// Where `text`'s wording first appeared and where it recurs (``WordingOrigin``), with a
     /// similarity of at least `minimum` (0 < minimum ≤ 1). An error when it has no word.
     ///
-    /// - Complexity: loading the index once (O(its size)); then O(q log P + postings of the
-    ///   query's shingles + matches), and one document read for the first's text.
+    /// - Complexity: loading the index once (O(its size)); then ``nearMatches(_:minimum:)``,
+    ///   and one document read for the first's text.
     public func origin(of text: String, minimum: Double = Wording.nearThreshold) throws(LineageError) -> WordingOrigin {
         try origin(of: text, address: nil, minimum: minimum)
     }

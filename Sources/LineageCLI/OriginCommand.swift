@@ -13,8 +13,8 @@ struct OriginCommand: ParsableCommand {
             TEXT is a paragraph's wording (quote it), or REV:ADDRESS names a paragraph (80/16:pp3), \
             whose own revision then counts like any other. A paragraph carries the wording when its \
             words, case and punctuation aside, are the same, or nearly: their similarity (the share \
-            of runs of \(WordingOrigin.shingleLength) words the two have in common, of the larger) is at \
-            least --min-similarity. A wording of fewer than \(WordingOrigin.shingleLength) words matches \
+            of words the two have in common in the same order, of the longer) is at least \
+            --min-similarity. A wording of fewer than \(WordingOrigin.shingleLength) words matches \
             only the same words. The first appearance is the earliest such paragraph (adoption \
             date, then number). Like git grep, the exit status is 1 when no paragraph carries it.
             """)

@@ -433,21 +433,17 @@ public struct WordingSegment: Sendable {
             return Int(bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: UInt32.self)) })
         }
 
-        mutating func u32s(_ n: Int) -> [UInt32] {
-            defer { at += n * 4 }
-            return bytes.withUnsafeBytes { raw in
-                [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
-                    for i in 0..<n { buffer[i] = UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: at + i * 4, as: UInt32.self)) }
-                    count = n
-                }
-            }
-        }
+        mutating func u32s(_ n: Int) -> [UInt32] { values(n) }
 
-        mutating func u64s(_ n: Int) -> [UInt64] {
-            defer { at += n * 8 }
+        mutating func u64s(_ n: Int) -> [UInt64] { values(n) }
+
+        /// `n` little-endian integers from the cursor on.
+        private mutating func values<T: FixedWidthInteger>(_ n: Int) -> [T] {
+            let size = MemoryLayout<T>.size
+            defer { at += n * size }
             return bytes.withUnsafeBytes { raw in
-                [UInt64](unsafeUninitializedCapacity: n) { buffer, count in
-                    for i in 0..<n { buffer[i] = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: at + i * 8, as: UInt64.self)) }
+                [T](unsafeUninitializedCapacity: n) { buffer, count in
+                    for i in 0..<n { buffer[i] = T(littleEndian: raw.loadUnaligned(fromByteOffset: at + i * size, as: T.self)) }
                     count = n
                 }
             }
